@@ -1,0 +1,4 @@
+using Leibniz;
+
+Console.WriteLine("Leibniz tour");
+Console.WriteLine($"[Differentiable] is {typeof(DifferentiableAttribute).FullName}");
