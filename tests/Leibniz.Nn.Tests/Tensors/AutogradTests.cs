@@ -135,4 +135,17 @@ public sealed class AutogradTests
         Assert.Equal([2.0, 2.0, -6.0], x.Grad.ToArray());
         Assert.Throws<InvalidOperationException>(() => (x * 1).Backward());
     }
+
+    [Fact]
+    public void BackwardThroughARecycledInputIsRejected()
+    {
+        var w = Tensor.FromArray([1.0, 2.0]).RequireGrad();
+        var hidden = w * 3;
+        var auxiliary = hidden * 2;
+        var kept = auxiliary.Sum();
+        hidden.Sum().Backward();
+        _ = (w * 5).Sum();
+        var error = Assert.Throws<InvalidOperationException>(() => kept.Backward());
+        Assert.Contains("recycled", error.Message, StringComparison.Ordinal);
+    }
 }
