@@ -329,8 +329,22 @@ internal static partial class Gemm<T>
             {
                 for (var p = 0; p < kBlock; p++)
                 {
-                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref source, ((p0 + p) * n) + j), cols)
-                        .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref dest, p * nr), cols));
+                    ref var from = ref Unsafe.Add(ref source, ((p0 + p) * n) + j);
+                    ref var to = ref Unsafe.Add(ref dest, p * nr);
+                    if (cols == 2 * Vector512<T>.Count && s_use512)
+                    {
+                        Vector512.LoadUnsafe(ref from).StoreUnsafe(ref to);
+                        Vector512.LoadUnsafe(ref from, (nuint)Vector512<T>.Count).StoreUnsafe(ref to, (nuint)Vector512<T>.Count);
+                    }
+                    else if (cols == 2 * Vector256<T>.Count && !s_use512)
+                    {
+                        Vector256.LoadUnsafe(ref from).StoreUnsafe(ref to);
+                        Vector256.LoadUnsafe(ref from, (nuint)Vector256<T>.Count).StoreUnsafe(ref to, (nuint)Vector256<T>.Count);
+                    }
+                    else
+                    {
+                        MemoryMarshal.CreateReadOnlySpan(ref from, cols).CopyTo(MemoryMarshal.CreateSpan(ref to, cols));
+                    }
                 }
             }
         }
