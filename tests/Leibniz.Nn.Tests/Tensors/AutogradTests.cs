@@ -148,4 +148,18 @@ public sealed class AutogradTests
         var error = Assert.Throws<InvalidOperationException>(() => kept.Backward());
         Assert.Contains("recycled", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void BackwardOnAnotherThreadIsCorrect()
+    {
+        // An async training loop may resume on another thread between forward and backward.
+        var w = Tensor.FromArray([1.0, -2.0], DType.Float64).RequireGrad();
+        var loss = (w * w * w).Sum();
+        var thread = new Thread(() => loss.Backward());
+        thread.Start();
+        thread.Join();
+        Assert.Equal([3.0, 12.0], w.Grad.ToArray());
+        (w * 2).Sum().Backward();
+        Assert.Equal([5.0, 14.0], w.Grad.ToArray());
+    }
 }
