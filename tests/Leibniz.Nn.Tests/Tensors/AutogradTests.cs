@@ -162,4 +162,17 @@ public sealed class AutogradTests
         (w * 2).Sum().Backward();
         Assert.Equal([5.0, 14.0], w.Grad.ToArray());
     }
+
+    [Fact]
+    public void AViewOfARecycledTensorIsRejected()
+    {
+        var w = Tensor.FromArray([1.0, 2.0, 3.0, 4.0]).RequireGrad();
+        var y = w * 2;
+        var view = y.Reshape(2, 2);
+        y.Sum().Backward();
+        Assert.Equal(8.0, view[1, 1]);
+        _ = (w * 3).Sum();
+        Assert.False(view.IsValid);
+        Assert.Throws<InvalidOperationException>(() => view[1, 1]);
+    }
 }
