@@ -17,8 +17,6 @@ namespace Leibniz;
 /// </remarks>
 public static partial class Elementary
 {
-    private const double Ln2 = 0.693147180559945309417232121458176568;
-
     /// <summary>Cotangent, cos(x)/sin(x). Derivative: −csc²(x).</summary>
     /// <param name="x">An angle in radians.</param>
     /// <returns>1/tan(x); ±∞ at multiples of π.</returns>
@@ -115,7 +113,7 @@ public static partial class Elementary
         if (x < 1e-8)
         {
             // asech(x) = ln(2/x) − x²/4 − …; written so that 2/x cannot overflow for subnormal x.
-            return Ln2 - Math.Log(x);
+            return Constants.Ln2 - Math.Log(x);
         }
 
         // ln((1 + √(1 − x²))/x) = log1p((1 − x + √((1 − x)(1 + x)))/x): 1 − x is exact near 1.
@@ -132,7 +130,7 @@ public static partial class Elementary
         if (magnitude < 1e-8)
         {
             // asinh(1/x) = ln(2/|x|) + x²/4 − …, written so that 1/x cannot overflow for subnormal x.
-            return Math.CopySign(Ln2 - Math.Log(magnitude), x);
+            return Math.CopySign(Constants.Ln2 - Math.Log(magnitude), x);
         }
 
         return Math.Asinh(1.0 / x);
