@@ -70,6 +70,26 @@ public sealed class TapeTests
     }
 
     [Fact]
+    public void ATapeGrowsFromZeroCapacityAndMatchesForwardMode()
+    {
+        var tape = new Tape(capacity: 0);
+        Span<Var> inputs = new Var[2];
+        tape.Variables([0.3, -0.8], inputs);
+        var (x, y) = (Dual.Variable(0.3), Dual.Constant(-0.8));
+        var (accVar, accDual) = (inputs[0], x);
+        for (var i = 0; i < 500; i++)
+        {
+            accVar = Var.Sin(accVar * inputs[1]) + inputs[0] / (1 + accVar * accVar);
+            accDual = Dual.Sin(accDual * y) + x / (1 + accDual * accDual);
+        }
+
+        tape.Backward(accVar);
+        Assert.Equal(accDual.Value, accVar.Value);
+        Assert.Equal(accDual.Tangent, inputs[0].Gradient, 12);
+        Assert.True(tape.Count > 3000);
+    }
+
+    [Fact]
     public void ConstantsAreNotRecorded()
     {
         var tape = new Tape();
