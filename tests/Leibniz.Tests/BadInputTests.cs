@@ -16,6 +16,8 @@ public sealed class BadInputTests
         { "Tape.Gradient null", "f", () => new Tape().Gradient(null!, [1.0], new double[1]) },
         { "Tape.Gradient empty", "x", () => new Tape().Gradient(x => x[0], [], []) },
         { "Tape.Gradient lengths", "gradient", () => new Tape().Gradient(x => x[0], [1.0], new double[2]) },
+        { "Tape.Gradient array null", "f", () => new Tape().Gradient(null!, [1.0]) },
+        { "Tape.Gradient array empty", "x", () => new Tape().Gradient(x => x[0], []) },
         { "Tape.Backward constant", "output", () => new Tape().Backward(1.0) },
         { "Derivative null", "f", () => FiniteDifference.Derivative(null!, 1) },
         { "Derivative NaN step", "step", () => FiniteDifference.Derivative(Math.Sin, 1, step: double.NaN) },

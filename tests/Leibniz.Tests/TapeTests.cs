@@ -115,6 +115,10 @@ public sealed class TapeTests
 
         tape.Gradient(_ => 7.0, [1.0, 2.0], gradient);
         Assert.Equal([0.0, 0.0], gradient);
+
+        var (sameValue, sameGradient) = tape.Gradient(x => x[0] * x[0] * x[1] + Var.Exp(x[1]), [3.0, 0.5]);
+        Assert.Equal(value, sameValue);
+        Assert.Equal([2 * 3 * 0.5, 9 + Math.Exp(0.5)], sameGradient);
     }
 
     [Fact]
