@@ -2,9 +2,10 @@ namespace Leibniz.Nn;
 
 /// <summary>
 /// SplitMix64: a tiny generator whose sequence is fixed by its seed alone, on every runtime and platform, which
-/// is what reproducible shuffles and splits need (System.Random does not promise that across versions).
+/// is what reproducible shuffles and splits need (System.Random does not promise that across versions). A struct, so
+/// that a shuffle per epoch allocates nothing.
 /// </summary>
-internal sealed class SeededRandom(ulong seed)
+internal struct SeededRandom(ulong seed)
 {
     private ulong _state = seed;
 
