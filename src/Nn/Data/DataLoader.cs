@@ -31,6 +31,8 @@ public sealed class DataLoader : IEnumerable<Batch>
     public DataLoader(Dataset data, int batchSize = 32, bool shuffle = true, int seed = 0, DType dtype = DType.Float32)
         : this(Check(data).Features.ToArray(), data.FeatureCount, data.Targets.ToArray(), data.TargetCount, targetsAreVector: false, batchSize, shuffle, seed, dtype)
     {
+        CheckFinite(_features, FeatureCount, data.FeatureNames, data.SourceLines, "feature", nameof(data));
+        CheckFinite(_targets, TargetCount, data.TargetNames, data.SourceLines, "target", nameof(data));
     }
 
     /// <summary>Creates a mini-batch loader over a feature matrix and its targets.</summary>
@@ -56,6 +58,9 @@ public sealed class DataLoader : IEnumerable<Batch>
             throw new ArgumentException(
                 Invariant($"The targets have {targets.Rows} rows but the features have {features.Rows}."), nameof(targets));
         }
+
+        CheckFinite(_features, FeatureCount, null, [], "feature", nameof(features));
+        CheckFinite(_targets, TargetCount, null, [], "target", nameof(targets));
     }
 
     private DataLoader(
@@ -195,6 +200,25 @@ public sealed class DataLoader : IEnumerable<Batch>
     private static Batch NewBatch(int size, int featureCount, int targetCount, bool targetsAreVector, DType dtype) => new(
         Tensor.Zeros(size, featureCount, dtype),
         targetsAreVector ? Tensor.Zeros(size, dtype) : Tensor.Zeros(size, targetCount, dtype));
+
+    /// <summary>A NaN would only surface epochs later as a NaN loss; name the culprit now.</summary>
+    private static void CheckFinite(
+        float[] values, int columns, IReadOnlyList<string>? names, IReadOnlyList<int> lines, string what, string paramName)
+    {
+        var i = values.AsSpan().IndexOfAnyExceptInRange(float.MinValue, float.MaxValue);
+        if (i < 0)
+        {
+            return;
+        }
+
+        var row = i / columns;
+        var column = i % columns;
+        var name = names is null ? Invariant($"{what} {column}") : $"{what} '{names[column]}'";
+        var line = lines.Count == 0 ? "" : Invariant($" (line {lines[row]} of the file)");
+        throw new ArgumentException(
+            Invariant($"Row {row}{line}, {name} is {values[i]}; fill missing values with a MeanImputer fitted on the training rows first."),
+            paramName);
+    }
 
     private static Dataset Check(Dataset data)
     {

@@ -46,6 +46,26 @@ public sealed class CsvLoadingTests
     }
 
     [Fact]
+    public void CategorySeenOnlyInDroppedRowsIsNotAFeature()
+    {
+        var data = Dataset.LoadCsv(
+            TestFiles.Fixture("rare_category_dropped.csv"),
+            "y",
+            new CsvOptions { CategoricalColumns = ["kind"], MissingValues = MissingValuePolicy.DropRow });
+
+        Assert.Equal(["a", "kind=x"], data.FeatureNames);
+        Assert.Equal([3], data.DroppedLines);
+    }
+
+    [Fact]
+    public void DroppingARowDoesNotHideMalformedNumbers()
+    {
+        var e = Assert.Throws<CsvFormatException>(() => Dataset.LoadCsv(
+            TestFiles.Fixture("dropped_row_with_text.csv"), "y", new CsvOptions { MissingValues = MissingValuePolicy.DropRow }));
+        AssertLocation(e, "dropped_row_with_text.csv", line: 3, column: 1, "a");
+    }
+
+    [Fact]
     public void IgnoredColumnsAreNotFeatures()
     {
         var data = Dataset.LoadCsv(

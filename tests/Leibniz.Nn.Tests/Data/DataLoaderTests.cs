@@ -152,6 +152,21 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
+    public void MissingValuesAreRejectedNamingTheRowLineAndFeature()
+    {
+        var data = Dataset.LoadCsv(
+            TestFiles.Fixture("houses.csv"), "price", new CsvOptions { CategoricalColumns = ["city"], MissingValues = MissingValuePolicy.KeepAsNaN });
+
+        var e = Assert.Throws<ArgumentException>(() => new DataLoader(data));
+        Assert.Equal("data", e.ParamName);
+        Assert.Contains("Row 3 (line 5 of the file), feature 'rooms' is NaN", e.Message, StringComparison.Ordinal);
+        Assert.Contains("MeanImputer", e.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            "targets",
+            Assert.Throws<ArgumentException>(() => new DataLoader(Tensor.Zeros(2, 1), Tensor.FromArray(new[] { 1f, float.PositiveInfinity }))).ParamName);
+    }
+
+    [Fact]
     public void BadArgumentsAreRejected()
     {
         Assert.Equal("batchSize", Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(Numbered(3), 0)).ParamName);
