@@ -91,6 +91,19 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void ReportsEveryBatchWhenAsked()
+    {
+        var model = Mlp(1);
+        var batches = new List<BatchReport>();
+        new Trainer(model, new MSELoss(), new SGD(model.Parameters(), 0.01))
+            .Fit(new DataLoader(Line(50, 1), 16), epochs: 2, options: new TrainingOptions { OnBatch = batches.Add });
+
+        Assert.Equal([(1, 1), (1, 2), (1, 3), (1, 4), (2, 1), (2, 2), (2, 3), (2, 4)], batches.Select(b => (b.Epoch, b.Batch)));
+        Assert.All(batches, b => Assert.Equal(4, b.BatchesPerEpoch));
+        Assert.All(batches, b => Assert.True(double.IsFinite(b.Loss) && b.Loss >= 0));
+    }
+
+    [Fact]
     public void TrainAndValidationLossesAreBatchWeightedMeans()
     {
         var model = new Linear(1, 1, random: new Random(0));
