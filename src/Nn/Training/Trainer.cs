@@ -61,6 +61,10 @@ public sealed class Trainer
             }
 
             ArgumentOutOfRangeException.ThrowIfLessThan(stopping.Patience, 1, nameof(options));
+            if (!(stopping.MinDelta >= 0 && double.IsFinite(stopping.MinDelta)))
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), stopping.MinDelta, "EarlyStopping.MinDelta must be a finite, non-negative number.");
+            }
         }
 
         if (options.Seed is { } seed)

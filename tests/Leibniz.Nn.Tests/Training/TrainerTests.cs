@@ -229,6 +229,13 @@ public sealed class TrainerTests
         Assert.Equal(
             "validation",
             Assert.Throws<ArgumentException>(() => trainer.Fit(loader, 1, options: new TrainingOptions { EarlyStopping = new EarlyStopping() })).ParamName);
+        var validation = new DataLoader(Line(10, 2), 5);
+        Assert.Equal(
+            "options",
+            Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Fit(loader, 1, validation, new TrainingOptions { EarlyStopping = new EarlyStopping { Patience = 0 } })).ParamName);
+        Assert.Equal(
+            "options",
+            Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Fit(loader, 1, validation, new TrainingOptions { EarlyStopping = new EarlyStopping { MinDelta = -1 } })).ParamName);
         Assert.Equal("model", Assert.Throws<ArgumentNullException>(() => new Trainer(null!, new MSELoss(), new SGD(model.Parameters(), 0.1))).ParamName);
     }
 
