@@ -41,6 +41,12 @@ internal static class CsvLoader
         foreach (var row in reader)
         {
             var line = row.LineNumberFrom;
+            if (row.ColCount != header.Length && IsBlank(row))
+            {
+                throw new CsvFormatException(
+                    fullPath, line, null, null, "The line is blank. Remove it: blank lines are not skipped, so that no row can go missing unnoticed.");
+            }
+
             if (row.ColCount != header.Length)
             {
                 var column = Math.Min(row.ColCount, header.Length) + 1;
@@ -49,7 +55,7 @@ internal static class CsvLoader
                     line,
                     column,
                     column <= header.Length ? header[column - 1] : null,
-                    Invariant($"The row has {row.ColCount} fields but the header has {header.Length} columns."));
+                    Invariant($"The row has {row.ColCount} field{(row.ColCount == 1 ? "" : "s")} but the header has {header.Length} columns."));
             }
 
             if (!ReadRow(fullPath, row, header, roles, options.MissingValues, table))

@@ -118,6 +118,14 @@ public sealed class CsvLoadingTests
         Assert.Contains("4 fields", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void BlankLineIsAnError()
+    {
+        var e = Assert.Throws<CsvFormatException>(() => Dataset.LoadCsv(TestFiles.Fixture("blank_line.csv"), "y"));
+        AssertLocation(e, "blank_line.csv", line: 3, column: null, null);
+        Assert.Contains("blank", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("non_numeric.csv", "'five'")]
     [InlineData("decimal_comma.csv", "'1,5'")]
