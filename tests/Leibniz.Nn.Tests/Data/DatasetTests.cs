@@ -17,6 +17,14 @@ public sealed class DatasetTests
     }
 
     [Fact]
+    public void ToStringShowsSizeAndNames()
+    {
+        Assert.Equal("Dataset(2 rows; 2 features: x0, x1; 1 target: y0)", new Dataset([1, 2, 3, 4], 2, [5, 6]).ToString());
+        var wide = new Dataset(new float[8], 8, [0]);
+        Assert.Equal("Dataset(1 rows; 8 features: x0, x1, x2, x3, x4, …; 1 target: y0)", wide.ToString());
+    }
+
+    [Fact]
     public void ToTensorsGivesMatricesOfTheRequestedType()
     {
         var (x, y) = new Dataset([1, 2, 3, 4], 2, [5, 6]).ToTensors(DType.Float64);
