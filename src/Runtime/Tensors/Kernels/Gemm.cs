@@ -48,23 +48,18 @@ internal static partial class Gemm<T>
             return;
         }
 
-        if (!accumulate)
+        if ((long)m * n * k <= SmallWork || m < 8 || n < 8 || k < 8 || !Vector256.IsHardwareAccelerated)
         {
-            c.Slice(0, m * n).Clear();
-        }
+            if (!accumulate)
+            {
+                c.Slice(0, m * n).Clear();
+            }
 
-        if (k == 0)
-        {
-            return;
-        }
-
-        if ((long)m * n * k <= SmallWork || !Vector256.IsHardwareAccelerated)
-        {
             Small(transposeA, transposeB, m, n, k, a, b, c);
         }
         else
         {
-            Blocked(transposeA, transposeB, m, n, k, a, b, c);
+            Blocked(transposeA, transposeB, m, n, k, a, b, c, accumulate);
         }
     }
 
@@ -136,7 +131,7 @@ internal static partial class Gemm<T>
         }
     }
 
-    private static void Blocked(bool transposeA, bool transposeB, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c)
+    private static void Blocked(bool transposeA, bool transposeB, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate)
     {
         int mr = MR, nr = NR, mc = MC, nc = NC;
         var packedA = s_packedA ??= new T[mc * KC];
@@ -148,6 +143,7 @@ internal static partial class Gemm<T>
             for (var p0 = 0; p0 < k; p0 += KC)
             {
                 var kBlock = Math.Min(KC, k - p0);
+                var overwrite = p0 == 0 && !accumulate;
                 PackB(transposeB, b, n, k, p0, kBlock, j0, nBlock, nr, packedB);
                 for (var i0 = 0; i0 < m; i0 += mc)
                 {
@@ -163,17 +159,23 @@ internal static partial class Gemm<T>
                             ref var panelA = ref packedA[(ir / mr) * kBlock * mr];
                             if (mTile == mr && nTile == nr)
                             {
-                                Kernel(kBlock, ref panelA, ref panelB, ref c[((i0 + ir) * n) + j0 + jr], n);
+                                Kernel(kBlock, ref panelA, ref panelB, ref c[((i0 + ir) * n) + j0 + jr], n, overwrite);
                             }
                             else
                             {
                                 // Edge tile: compute a whole tile into scratch, then add the part that exists.
-                                edge.Clear();
-                                Kernel(kBlock, ref panelA, ref panelB, ref edge[0], nr);
+                                Kernel(kBlock, ref panelA, ref panelB, ref edge[0], nr, true);
                                 for (var r = 0; r < mTile; r++)
                                 {
                                     var row = c.Slice(((i0 + ir + r) * n) + j0 + jr, nTile);
-                                    TensorPrimitives.Add(row, edge.Slice(r * nr, nTile), row);
+                                    if (overwrite)
+                                    {
+                                        edge.Slice(r * nr, nTile).CopyTo(row);
+                                    }
+                                    else
+                                    {
+                                        TensorPrimitives.Add(row, edge.Slice(r * nr, nTile), row);
+                                    }
                                 }
                             }
                         }
@@ -266,15 +268,15 @@ internal static partial class Gemm<T>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Kernel(int kc, ref T a, ref T b, ref T c, int ldc)
+    private static void Kernel(int kc, ref T a, ref T b, ref T c, int ldc, bool overwrite)
     {
         if (s_use512)
         {
-            Kernel512(kc, ref a, ref b, ref c, ldc);
+            Kernel512(kc, ref a, ref b, ref c, ldc, overwrite);
         }
         else
         {
-            Kernel256(kc, ref a, ref b, ref c, ldc);
+            Kernel256(kc, ref a, ref b, ref c, ldc, overwrite);
         }
     }
 
