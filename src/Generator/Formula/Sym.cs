@@ -280,7 +280,7 @@ internal sealed class Prod : Sym
 
     private static string Power(Sym b, int exp)
     {
-        var text = b is Sum || b is Prod || b is Choice || (b is Num n && n.Value < 0) ? "(" + b.Text + ")" : b.Text;
+        var text = b is Sum || b is Prod || (b is Num n && n.Value < 0) ? "(" + b.Text + ")" : b.Text;
         return exp switch
         {
             1 => text,
