@@ -26,6 +26,11 @@ internal static class PrimalReplay
         if (node.Op == Op.Call && node.Name == "Pow" && b.IsConstant(args[1], out var n) && n == System.Math.Floor(n) && System.Math.Abs(n) <= 32)
         {
             var value = b.Emit(mapped);
+            if (value == args[0] || b.IsConstant(value, out _))
+            {
+                return value;
+            }
+
             powerDerivative = b.Mul(b.Constant(n), b.Call("Pow", args[0], b.Constant(n - 1)));
             return value;
         }
