@@ -215,7 +215,9 @@ internal sealed class Fn : Sym
 
     public override int Size { get; }
 
-    protected override string Print() => Name == "abs" ? "|" + Args[0].Text + "|" : Name + "(" + string.Join(", ", Args.Select(a => a.Text)) + ")";
+    protected override string Print() => Name == "abs" ? "|" + Args[0].Text + "|"
+        : Args.Length == 0 ? Name
+        : Name + "(" + string.Join(", ", Args.Select(a => a.Text)) + ")";
 }
 
 /// <summary>A sum of two or more terms.</summary>
