@@ -55,6 +55,26 @@ public sealed class GeneratedGradientTests
     });
 
     [Fact]
+    public void ExtendedRosenbrockMatchesItsHandWrittenGradient() =>
+        Gen.Select(Gen.Double[-2, 2], Gen.Double[-2, 2], Gen.Double[-2, 2], Gen.Double[-2, 2]).Sample((a, b, c, d) =>
+        {
+            double[] x = [a, b, c, d];
+            var expected = new double[4];
+            for (var i = 0; i < 3; i++)
+            {
+                var t = x[i + 1] - x[i] * x[i];
+                expected[i] += -400 * x[i] * t - 2 * (1 - x[i]);
+                expected[i + 1] += 200 * t;
+            }
+
+            var (_, d0, d1, d2, d3) = Functions.Rosenbrock4Gradient(a, b, c, d);
+            Close(expected[0], d0, 1e-12);
+            Close(expected[1], d1, 1e-12);
+            Close(expected[2], d2, 1e-12);
+            Close(expected[3], d3, 1e-12);
+        });
+
+    [Fact]
     public void KinksFollowTheRuntimeConventions() => Points.Sample(p =>
     {
         var (x, y) = p;
