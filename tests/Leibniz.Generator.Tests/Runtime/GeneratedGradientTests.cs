@@ -128,12 +128,12 @@ public sealed class GeneratedGradientTests
 
     private static (Func<double, double, (double, double, double)> Gradient, Func<double, double, double, double, (double, double)> Jvp,
         Func<double, double, double> Primal, Func<Dual, Dual, Dual> Dual, Func<Var, Var, Var> Tape) Lookup(string name) => name switch
-    {
-        "Trig" => ((x, y) => Functions.TrigGradient(x, y), (x, y, a, b) => Functions.TrigJvp(x, y, a, b), Functions.Trig, References.Trig, References.Trig),
-        "Hyperbolic" => ((x, y) => Functions.HyperbolicGradient(x, y), (x, y, a, b) => Functions.HyperbolicJvp(x, y, a, b), Functions.Hyperbolic, References.Hyperbolic, References.Hyperbolic),
-        "Logs" => ((x, y) => Functions.LogsGradient(x, y), (x, y, a, b) => Functions.LogsJvp(x, y, a, b), Functions.Logs, References.Logs, References.Logs),
-        "ElementaryFunctions" => ((x, y) => Functions.ElementaryFunctionsGradient(x, y), (x, y, a, b) => Functions.ElementaryFunctionsJvp(x, y, a, b),
-            Functions.ElementaryFunctions, References.ElementaryFunctions, References.ElementaryFunctions),
-        _ => ((x, y) => Functions.PiecewiseGradient(x, y), (x, y, a, b) => Functions.PiecewiseJvp(x, y, a, b), Functions.Piecewise, References.Piecewise, References.Piecewise),
-    };
+        {
+            "Trig" => ((x, y) => Functions.TrigGradient(x, y), (x, y, a, b) => Functions.TrigJvp(x, y, a, b), Functions.Trig, References.Trig, References.Trig),
+            "Hyperbolic" => ((x, y) => Functions.HyperbolicGradient(x, y), (x, y, a, b) => Functions.HyperbolicJvp(x, y, a, b), Functions.Hyperbolic, References.Hyperbolic, References.Hyperbolic),
+            "Logs" => ((x, y) => Functions.LogsGradient(x, y), (x, y, a, b) => Functions.LogsJvp(x, y, a, b), Functions.Logs, References.Logs, References.Logs),
+            "ElementaryFunctions" => ((x, y) => Functions.ElementaryFunctionsGradient(x, y), (x, y, a, b) => Functions.ElementaryFunctionsJvp(x, y, a, b),
+                Functions.ElementaryFunctions, References.ElementaryFunctions, References.ElementaryFunctions),
+            _ => ((x, y) => Functions.PiecewiseGradient(x, y), (x, y, a, b) => Functions.PiecewiseJvp(x, y, a, b), Functions.Piecewise, References.Piecewise, References.Piecewise),
+        };
 }
