@@ -81,25 +81,27 @@ public sealed class SampleContext
     /// <param name="title">What is being trained.</param>
     /// <param name="totalSteps">The number of steps (epochs) the loop reports.</param>
     /// <param name="body">The loop; it reports each step to the given sink.</param>
-    public void Train(string title, int totalSteps, Action<ITrainingProgress> body)
+    /// <typeparam name="T">What the loop returns.</typeparam>
+    /// <returns>What the loop returned.</returns>
+    public T Train<T>(string title, int totalSteps, Func<ITrainingProgress, T> body)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalSteps);
         if (!Interactive)
         {
-            body(new PlainTrainingProgress(Console, title, totalSteps));
-            return;
+            return body(new PlainTrainingProgress(Console, title, totalSteps));
         }
 
-        Console.Progress()
+        return Console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
                 new ElapsedTimeColumn())
             .Start(progress =>
             {
                 var task = progress.AddTask(Spectre.Console.Markup.Escape(title), maxValue: totalSteps);
-                body(new LiveTrainingProgress(task, title, totalSteps));
+                var result = body(new LiveTrainingProgress(task, title, totalSteps));
                 task.Value = totalSteps;
+                return result;
             });
     }
 }

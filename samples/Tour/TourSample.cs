@@ -6,6 +6,7 @@ public static class TourSample
     /// <summary>Runs the tour.</summary>
     public static int Run(SampleContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         context.Heading("Leibniz tour");
         return 0;
     }
