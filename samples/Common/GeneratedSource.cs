@@ -48,4 +48,33 @@ public static class GeneratedSource
             .Select(l => l.StartsWith("///", StringComparison.Ordinal) ? l[3..].TrimStart() : l)
             .ToArray();
     }
+
+    /// <summary>The body of <paramref name="memberName"/>: its lines from the opening to the closing brace, dedented.</summary>
+    /// <param name="file">A file from <see cref="FindFile"/>.</param>
+    /// <param name="memberName">The generated method.</param>
+    public static IReadOnlyList<string> BodyOf(string file, string memberName)
+    {
+        var lines = File.ReadAllLines(file);
+        var signature = Array.FindIndex(lines, l => l.Contains(" " + memberName + "(", StringComparison.Ordinal) &&
+                                                    !l.TrimStart().StartsWith("///", StringComparison.Ordinal));
+        if (signature < 0)
+        {
+            return [];
+        }
+
+        var indent = lines[signature].Length - lines[signature].TrimStart().Length;
+        var body = new List<string>();
+        var depth = 0;
+        for (var i = signature + 1; i < lines.Length; i++)
+        {
+            body.Add(lines[i].Length >= indent ? lines[i][indent..] : lines[i].TrimStart());
+            depth += lines[i].Count(c => c == '{') - lines[i].Count(c => c == '}');
+            if (depth == 0)
+            {
+                break;
+            }
+        }
+
+        return body;
+    }
 }

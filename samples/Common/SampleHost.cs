@@ -40,8 +40,12 @@ public static class SampleHost
             return 1;
         }
 
-        console.WriteLine();
-        console.WriteLine($"Pictures are in {options.OutputDirectory}");
+        if (context.WrittenFiles.Count > 0)
+        {
+            console.WriteLine();
+            console.WriteLine($"Pictures are in {options.OutputDirectory}");
+        }
+
         return 0;
     }
 

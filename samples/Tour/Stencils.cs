@@ -23,7 +23,7 @@ public static class Stencils
     /// <summary>
     /// The lecture's forward O(Δx²) f″ formula exactly as printed, over Δx³: the runtime's (correct) value over h.
     /// </summary>
-    public static Stencil LectureForwardSecondDerivativeTypo { get; } = new("f″ forward, lecture's Δx³ (typo)", 2, -1,
+    public static Stencil LectureForwardSecondDerivativeTypo { get; } = new("f″ forward O(h²) over Δx³ (typo)", 2, -1,
         (f, x, h) => FiniteDifference.SecondDerivative(f, x, DifferenceScheme.Forward, 2, h) / h);
 
     private static Stencil First(string name, DifferenceScheme scheme, int accuracy) =>

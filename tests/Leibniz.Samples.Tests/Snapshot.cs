@@ -14,6 +14,13 @@ internal static class Snapshot
 
     public static void Verify(string verifiedPath, string actual)
     {
+        var problem = Compare(verifiedPath, actual);
+        Assert.True(problem is null, problem);
+    }
+
+    /// <summary>Compares one snapshot; returns null when it matches, else what is wrong (files are written as for Verify).</summary>
+    public static string? Compare(string verifiedPath, string actual)
+    {
         actual = Normalize(actual);
         var receivedPath = verifiedPath.Replace(".verified.", ".received.", StringComparison.Ordinal);
         var accept = Environment.GetEnvironmentVariable(AcceptVariable) == "1";
@@ -23,28 +30,28 @@ internal static class Snapshot
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(verifiedPath)!);
                 File.WriteAllText(verifiedPath, actual);
-                Assert.Fail($"New snapshot {Path.GetFileName(verifiedPath)} written: review and commit it.");
+                return $"New snapshot {Path.GetFileName(verifiedPath)} written: review and commit it.";
             }
 
-            Assert.Fail($"Snapshot {verifiedPath} is missing.");
+            return $"Snapshot {verifiedPath} is missing.";
         }
 
         var expected = Normalize(File.ReadAllText(verifiedPath));
         if (expected == actual)
         {
             File.Delete(receivedPath);
-            return;
+            return null;
         }
 
         if (accept)
         {
             File.WriteAllText(verifiedPath, actual);
-            return;
+            return null;
         }
 
         File.WriteAllText(receivedPath, actual);
-        Assert.Fail($"{Path.GetFileName(verifiedPath)} differs (actual in {Path.GetFileName(receivedPath)}; " +
-                    $"set {AcceptVariable}=1 to accept):\n{Diff(expected, actual)}");
+        return $"{Path.GetFileName(verifiedPath)} differs (actual in {Path.GetFileName(receivedPath)}; " +
+               $"set {AcceptVariable}=1 to accept):\n{Diff(expected, actual)}";
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
