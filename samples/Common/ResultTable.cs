@@ -44,8 +44,8 @@ public sealed class ResultTable
     /// <summary>A short invariant representation of a number: 6 significant digits, exponent when tiny or huge.</summary>
     /// <param name="value">The number.</param>
     public static string Num(double value) =>
-        value == 0 || (Math.Abs(value) >= 1e-3 && Math.Abs(value) < 1e6)
-            ? value.ToString("0.######", CultureInfo.InvariantCulture)
+        value == 0 || (Math.Abs(value) >= 1e-3 && Math.Abs(value) < 1e7)
+            ? value.ToString("G6", CultureInfo.InvariantCulture)
             : value.ToString("0.00e+00", CultureInfo.InvariantCulture);
 
     /// <summary>The Spectre renderable of the table.</summary>

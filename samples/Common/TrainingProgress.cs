@@ -45,7 +45,7 @@ internal static class TrainingText
     {
         var width = totalSteps.ToString(CultureInfo.InvariantCulture).Length;
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"{title}: step {step.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{totalSteps} loss {loss:G6}");
+            $"{title}: step {step.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{totalSteps} loss {ResultTable.Num(loss)}");
         return detail is null ? text : text + " " + detail;
     }
 }

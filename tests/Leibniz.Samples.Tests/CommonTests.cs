@@ -46,7 +46,7 @@ public sealed class ResultTableTests
     {
         var table = new ResultTable("name", "value").Add("pi", Math.PI).Add("tiny", 1.5e-9).Add("count", 12);
 
-        Assert.Equal(["3.141593", "1.50e-09", "12"], table.Rows.Select(r => r[1]));
+        Assert.Equal(["3.14159", "1.50e-09", "12"], table.Rows.Select(r => r[1]));
         var error = Assert.Throws<ArgumentException>(() => table.Add("only one"));
         Assert.Equal("cells", error.ParamName);
     }

@@ -5,13 +5,16 @@ namespace Leibniz.Samples.Tests;
 public sealed class LinearRegressionSampleTests
 {
     [Fact]
-    public void The_lecture_loop_on_the_tape_recovers_w_3_and_b_2()
+    public void The_tape_loop_and_the_nn_loop_both_recover_w_3_and_b_2()
     {
         var (result, output, context) = SampleRun.Quick(LinearRegressionSample.Run);
 
         Assert.Equal(3, result.TapeW, 0.02);
         Assert.Equal(2, result.TapeB, 0.1);
         Assert.InRange(result.TapeLoss, 0.1, 0.5); // the noise is N(0, 0.5²): the best possible MSE is ≈ 0.25
+        Assert.Equal(result.TapeW, result.NnW, 1e-4); // same data, same start, same rule: float32 vs float64 only
+        Assert.Equal(result.TapeB, result.NnB, 1e-3);
+        Assert.Equal(result.TapeLoss, result.NnLoss, 1e-3);
         Assert.Contains("tape, by hand", output, StringComparison.Ordinal);
         Assert.Equal(["loss.png", "fit.png"], context.WrittenFiles.Select(Path.GetFileName));
     }
