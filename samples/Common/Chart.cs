@@ -14,6 +14,7 @@ public sealed class Chart
         Colors.C0, Colors.C1, Colors.C2, Colors.C3, Colors.C4, Colors.C5, Colors.C6, Colors.C7, Colors.C8, Colors.C9,
     ];
 
+    private bool _legendOutside;
     private bool _logX;
     private bool _logY;
     private int _colorIndex;
@@ -32,6 +33,13 @@ public sealed class Chart
 
     /// <summary>The underlying ScottPlot plot, for anything this builder does not cover.</summary>
     public Plot Plot { get; }
+
+    /// <summary>Draws the legend to the right of the plot instead of over the data.</summary>
+    public Chart LegendOutside()
+    {
+        _legendOutside = true;
+        return this;
+    }
 
     /// <summary>Makes the horizontal axis logarithmic (call before adding data).</summary>
     public Chart LogX()
@@ -97,7 +105,14 @@ public sealed class Chart
         ArgumentNullException.ThrowIfNull(context);
         if (Plot.GetPlottables().Any(p => !string.IsNullOrEmpty(p.LegendItems.FirstOrDefault()?.LabelText)))
         {
-            Plot.ShowLegend();
+            if (_legendOutside)
+            {
+                Plot.ShowLegend(Edge.Right);
+            }
+            else
+            {
+                Plot.ShowLegend();
+            }
         }
 
         var path = context.OutputPath(fileName);
