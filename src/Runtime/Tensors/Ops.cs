@@ -472,6 +472,36 @@ internal static partial class Ops
         }
     }
 
+    public static void AddScaledInPlace(TensorNode target, TensorNode other, double alpha)
+    {
+        if (alpha == 1)
+        {
+            InPlace(OpCode.Add, target, other);
+            return;
+        }
+
+        CheckInPlace(target);
+        CheckSameDType(target, other, "AddInPlace");
+        if (other.Rows == target.Rows && other.Cols == target.Cols)
+        {
+            if (target.DType == DType.Float32)
+            {
+                System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other.Span<float>(), (float)alpha, target.Span<float>(), target.Span<float>());
+            }
+            else
+            {
+                System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other.Span<double>(), alpha, target.Span<double>(), target.Span<double>());
+            }
+
+            return;
+        }
+
+        var scaled = TensorNode.NewLeaf(other.DType, other.Rank, other.Rows, other.Cols);
+        Array.Copy(other.Data, scaled.Data, other.Length);
+        InPlaceScale(scaled, alpha);
+        InPlace(OpCode.Add, target, scaled);
+    }
+
     public static void InPlaceScale(TensorNode target, double factor)
     {
         CheckInPlace(target);

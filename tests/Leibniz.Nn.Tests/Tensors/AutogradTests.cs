@@ -99,9 +99,12 @@ public sealed class AutogradTests
             w -= Tensor.FromArray([0.5]);
             w *= 4;
             w += Tensor.FromArray([1.0]);
+            w.SubtractInPlace(Tensor.FromArray([0.5]), 2);
+            w.AddInPlace(Tensor.Scalar(0.25), 4);
+            w.MultiplyInPlace(0.5);
         }
 
-        Assert.Equal(3.0, w[0]);
+        Assert.Equal(1.5, w[0]);
     }
 
     [Fact]

@@ -233,8 +233,17 @@ internal static partial class Kernels<T>
                 Accumulate(a!, new Span<T>(scratch, 0, a!.Length), T.One);
                 return;
             default:
-                UnaryBackward(y, a!, gy, t);
-                Accumulate(a!, t, T.One);
+                if (!a!.GradValid)
+                {
+                    // First contribution: write straight into the gradient instead of through scratch.
+                    Autograd.EnsureGradBuffer(a);
+                    UnaryBackward(y, a, gy, a.GradSpan<T>());
+                    a.GradValid = true;
+                    return;
+                }
+
+                UnaryBackward(y, a, gy, t);
+                Accumulate(a, t, T.One);
                 return;
         }
     }
