@@ -41,17 +41,9 @@ public sealed class CsvFormatException : FormatException
 
     private static string Compose(string filePath, int lineNumber, int? columnNumber, string? columnName, string problem)
     {
-        var where = string.Create(CultureInfo.InvariantCulture, $"{filePath}({lineNumber}");
-        if (columnNumber is { } column)
-        {
-            where += string.Create(CultureInfo.InvariantCulture, $",{column}");
-        }
-
-        where += "): ";
-        var which = columnNumber is { } c
-            ? string.Create(CultureInfo.InvariantCulture, $"line {lineNumber}, column {c}")
-                + (columnName is null ? "" : $" ('{columnName}')")
+        var where = columnNumber is { } column
+            ? string.Create(CultureInfo.InvariantCulture, $"line {lineNumber}, column {column}") + (columnName is null ? "" : $" ('{columnName}')")
             : string.Create(CultureInfo.InvariantCulture, $"line {lineNumber}");
-        return $"{where}{which}: {problem}";
+        return $"{filePath}, {where}: {problem}";
     }
 }

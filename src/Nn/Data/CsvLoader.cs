@@ -41,6 +41,12 @@ internal static class CsvLoader
         foreach (var row in reader)
         {
             var line = row.LineNumberFrom;
+            if (row.ColCount != header.Length && IsBlank(row))
+            {
+                throw new CsvFormatException(
+                    fullPath, line, null, null, "The line is blank. Remove it: blank lines are not skipped, so that no row can go missing unnoticed.");
+            }
+
             if (row.ColCount != header.Length)
             {
                 var column = Math.Min(row.ColCount, header.Length) + 1;
@@ -49,7 +55,7 @@ internal static class CsvLoader
                     line,
                     column,
                     column <= header.Length ? header[column - 1] : null,
-                    Invariant($"The row has {row.ColCount} fields but the header has {header.Length} columns."));
+                    Invariant($"The row has {row.ColCount} field{(row.ColCount == 1 ? "" : "s")} but the header has {header.Length} columns."));
             }
 
             if (!ReadRow(fullPath, row, header, roles, options.MissingValues, table))
@@ -140,6 +146,22 @@ internal static class CsvLoader
     private static bool ReadRow(
         string fullPath, SepReader.Row row, string[] header, ColumnRole[] roles, MissingValuePolicy policy, RawTable table)
     {
+        // Dropping is decided before anything of the row is recorded, so a category seen only in dropped rows
+        // does not become an all-zero one-hot column; the row's numbers are still checked, so a dropped row
+        // cannot hide a malformed value.
+        if (policy == MissingValuePolicy.DropRow && HasMissingValue(row, roles))
+        {
+            for (var c = 0; c < roles.Length; c++)
+            {
+                if (roles[c] is ColumnRole.Numeric or ColumnRole.Target && !row[c].Span.IsWhiteSpace())
+                {
+                    ParseNumber(fullPath, row, c, header, roles);
+                }
+            }
+
+            return false;
+        }
+
         table.BeginRow(row.LineNumberFrom);
         for (var c = 0; c < roles.Length; c++)
         {
@@ -151,12 +173,6 @@ internal static class CsvLoader
             var text = row[c].Span;
             if (text.IsWhiteSpace())
             {
-                if (policy == MissingValuePolicy.DropRow)
-                {
-                    table.CancelRow();
-                    return false;
-                }
-
                 if (policy == MissingValuePolicy.Error || roles[c] == ColumnRole.Target)
                 {
                     var advice = roles[c] == ColumnRole.Target
@@ -175,18 +191,37 @@ internal static class CsvLoader
                 continue;
             }
 
-            if (!float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !float.IsFinite(value))
-            {
-                var advice = roles[c] == ColumnRole.Target
-                    ? "The target must be a finite number."
-                    : "Expected a finite number (invariant culture, '.' as decimal point); if the column holds categories, list it in CsvOptions.CategoricalColumns.";
-                throw new CsvFormatException(fullPath, row.LineNumberFrom, c + 1, header[c], $"'{text}' is not a number. {advice}");
-            }
-
-            table.AddNumber(c, value);
+            table.AddNumber(c, ParseNumber(fullPath, row, c, header, roles));
         }
 
         return true;
+    }
+
+    private static bool HasMissingValue(SepReader.Row row, ColumnRole[] roles)
+    {
+        for (var c = 0; c < roles.Length; c++)
+        {
+            if (roles[c] != ColumnRole.Ignored && row[c].Span.IsWhiteSpace())
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static float ParseNumber(string fullPath, SepReader.Row row, int c, string[] header, ColumnRole[] roles)
+    {
+        var text = row[c].Span;
+        if (float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && float.IsFinite(value))
+        {
+            return value;
+        }
+
+        var advice = roles[c] == ColumnRole.Target
+            ? "The target must be a finite number."
+            : "Expected a finite number (invariant culture, '.' as decimal point); if the column holds categories, list it in CsvOptions.CategoricalColumns.";
+        throw new CsvFormatException(fullPath, row.LineNumberFrom, c + 1, header[c], $"'{text}' is not a number. {advice}");
     }
 
     private static string Describe(ColumnRole role) => role switch
@@ -215,27 +250,9 @@ internal static class CsvLoader
             .Where(x => x.role == ColumnRole.Categorical)
             .ToDictionary(x => x.column, _ => new Dictionary<string, int>(StringComparer.Ordinal));
 
-        private int _numbersAtRowStart;
-        private int _categoryIdsAtRowStart;
-        private int _targetsAtRowStart;
-
         public int RowCount => _lines.Count;
 
-        public void BeginRow(int line)
-        {
-            _numbersAtRowStart = _numbers.Count;
-            _categoryIdsAtRowStart = _categoryIds.Count;
-            _targetsAtRowStart = _targets.Count;
-            _lines.Add(line);
-        }
-
-        public void CancelRow()
-        {
-            _numbers.RemoveRange(_numbersAtRowStart, _numbers.Count - _numbersAtRowStart);
-            _categoryIds.RemoveRange(_categoryIdsAtRowStart, _categoryIds.Count - _categoryIdsAtRowStart);
-            _targets.RemoveRange(_targetsAtRowStart, _targets.Count - _targetsAtRowStart);
-            _lines.RemoveAt(_lines.Count - 1);
-        }
+        public void BeginRow(int line) => _lines.Add(line);
 
         public void AddNumber(int column, float value)
         {

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Numerics;
 
 namespace Leibniz.Nn;
 
@@ -16,8 +17,10 @@ namespace Leibniz.Nn;
 /// </remarks>
 public sealed class DataLoader : IEnumerable<Batch>
 {
-    private readonly float[] _features;
-    private readonly float[] _targets;
+    // Stored in the element type of the batches (float[] or double[]), so filling a batch is a plain copy and a
+    // float64 tensor source keeps its precision.
+    private readonly Array _features;
+    private readonly Array _targets;
     private readonly int[] _order;
     private readonly Batch _full;
     private readonly Batch? _last;
@@ -29,8 +32,19 @@ public sealed class DataLoader : IEnumerable<Batch>
     /// <param name="seed">Fixes the sequence of orders: the same seed gives the same batches epoch after epoch.</param>
     /// <param name="dtype">The element type of the batch tensors.</param>
     public DataLoader(Dataset data, int batchSize = 32, bool shuffle = true, int seed = 0, DType dtype = DType.Float32)
-        : this(Check(data).Features.ToArray(), data.FeatureCount, data.Targets.ToArray(), data.TargetCount, targetsAreVector: false, batchSize, shuffle, seed, dtype)
+        : this(
+            Convert(Check(data).Features, dtype),
+            data.FeatureCount,
+            Convert(data.Targets, dtype),
+            data.TargetCount,
+            targetsAreVector: false,
+            batchSize,
+            shuffle,
+            seed,
+            dtype)
     {
+        CheckFinite(data.Features, FeatureCount, data.FeatureNames, data.SourceLines, "feature", nameof(data));
+        CheckFinite(data.Targets, TargetCount, data.TargetNames, data.SourceLines, "target", nameof(data));
     }
 
     /// <summary>Creates a mini-batch loader over a feature matrix and its targets.</summary>
@@ -41,9 +55,9 @@ public sealed class DataLoader : IEnumerable<Batch>
     /// <param name="seed">Fixes the sequence of orders.</param>
     public DataLoader(Tensor features, Tensor targets, int batchSize = 32, bool shuffle = true, int seed = 0)
         : this(
-            ToFloats(features, nameof(features), 2),
+            Copy(features, features.DType, nameof(features), 2),
             features.Rank == 2 ? features.Columns : 0,
-            ToFloats(targets, nameof(targets), 1, 2),
+            Copy(targets, features.DType, nameof(targets), 1, 2),
             targets.Rank == 2 ? targets.Columns : 1,
             targets.Rank == 1,
             batchSize,
@@ -56,10 +70,13 @@ public sealed class DataLoader : IEnumerable<Batch>
             throw new ArgumentException(
                 Invariant($"The targets have {targets.Rows} rows but the features have {features.Rows}."), nameof(targets));
         }
+
+        CheckFinite(features.ToArray(), FeatureCount, null, [], "feature", nameof(features));
+        CheckFinite(targets.ToArray(), TargetCount, null, [], "target", nameof(targets));
     }
 
     private DataLoader(
-        float[] features, int featureCount, float[] targets, int targetCount, bool targetsAreVector, int batchSize, bool shuffle, int seed, DType dtype)
+        Array features, int featureCount, Array targets, int targetCount, bool targetsAreVector, int batchSize, bool shuffle, int seed, DType dtype)
     {
         var count = features.Length / featureCount;
         if (count == 0)
@@ -151,50 +168,67 @@ public sealed class DataLoader : IEnumerable<Batch>
     private Batch Fill(int start)
     {
         var batch = start + BatchSize <= Count ? _full : _last!.Value;
-        var size = batch.Size;
-        if (batch.Features.DType == DType.Float32)
+        if (_features is float[] features32)
         {
-            Gather(batch.Features.AsSpan<float>(), batch.Targets.AsSpan<float>(), start, size);
+            Gather(features32, (float[])_targets, batch.Features.AsSpan<float>(), batch.Targets.AsSpan<float>(), start, batch.Size);
         }
         else
         {
-            Gather(batch.Features.AsSpan<double>(), batch.Targets.AsSpan<double>(), start, size);
+            Gather((double[])_features, (double[])_targets, batch.Features.AsSpan<double>(), batch.Targets.AsSpan<double>(), start, batch.Size);
         }
 
         return batch;
     }
 
-    private void Gather(Span<float> x, Span<float> y, int start, int size)
+    private void Gather<T>(T[] features, T[] targets, Span<T> x, Span<T> y, int start, int size)
     {
         for (var i = 0; i < size; i++)
         {
             var row = _order[start + i];
-            _features.AsSpan(row * FeatureCount, FeatureCount).CopyTo(x.Slice(i * FeatureCount, FeatureCount));
-            _targets.AsSpan(row * TargetCount, TargetCount).CopyTo(y.Slice(i * TargetCount, TargetCount));
+            features.AsSpan(row * FeatureCount, FeatureCount).CopyTo(x.Slice(i * FeatureCount, FeatureCount));
+            targets.AsSpan(row * TargetCount, TargetCount).CopyTo(y.Slice(i * TargetCount, TargetCount));
         }
     }
 
-    private void Gather(Span<double> x, Span<double> y, int start, int size)
+    private static Array Convert(ReadOnlySpan<float> values, DType dtype)
     {
-        for (var i = 0; i < size; i++)
+        if (dtype == DType.Float32)
         {
-            var row = _order[start + i];
-            Widen(_features.AsSpan(row * FeatureCount, FeatureCount), x.Slice(i * FeatureCount, FeatureCount));
-            Widen(_targets.AsSpan(row * TargetCount, TargetCount), y.Slice(i * TargetCount, TargetCount));
+            return values.ToArray();
         }
-    }
 
-    private static void Widen(ReadOnlySpan<float> source, Span<double> destination)
-    {
-        for (var i = 0; i < source.Length; i++)
+        var result = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
         {
-            destination[i] = source[i];
+            result[i] = values[i];
         }
+
+        return result;
     }
 
     private static Batch NewBatch(int size, int featureCount, int targetCount, bool targetsAreVector, DType dtype) => new(
         Tensor.Zeros(size, featureCount, dtype),
         targetsAreVector ? Tensor.Zeros(size, dtype) : Tensor.Zeros(size, targetCount, dtype));
+
+    /// <summary>A NaN would only surface epochs later as a NaN loss; name the culprit now.</summary>
+    private static void CheckFinite<T>(
+        ReadOnlySpan<T> values, int columns, IReadOnlyList<string>? names, IReadOnlyList<int> lines, string what, string paramName)
+        where T : IFloatingPointIeee754<T>, IMinMaxValue<T>
+    {
+        var i = values.IndexOfAnyExceptInRange(T.MinValue, T.MaxValue);
+        if (i < 0)
+        {
+            return;
+        }
+
+        var row = i / columns;
+        var column = i % columns;
+        var name = names is null ? Invariant($"{what} {column}") : $"{what} '{names[column]}'";
+        var line = lines.Count == 0 ? "" : Invariant($" (line {lines[row]} of the file)");
+        throw new ArgumentException(
+            Invariant($"Row {row}{line}, {name} is {values[i]}; fill missing values with a MeanImputer fitted on the training rows first."),
+            paramName);
+    }
 
     private static Dataset Check(Dataset data)
     {
@@ -202,7 +236,7 @@ public sealed class DataLoader : IEnumerable<Batch>
         return data.Count > 0 ? data : throw new ArgumentException("The data set has no examples.", nameof(data));
     }
 
-    private static float[] ToFloats(Tensor tensor, string paramName, params int[] ranks)
+    private static Array Copy(Tensor tensor, DType dtype, string paramName, params int[] ranks)
     {
         if (!tensor.IsValid || Array.IndexOf(ranks, tensor.Rank) < 0)
         {
@@ -210,7 +244,8 @@ public sealed class DataLoader : IEnumerable<Batch>
                 Invariant($"Expected a tensor of rank {string.Join(" or ", ranks)}, got {tensor}."), paramName);
         }
 
-        return [.. tensor.ToArray().Select(v => (float)v)];
+        var values = tensor.ToArray();
+        return dtype == DType.Float64 ? values : values.Select(v => (float)v).ToArray();
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

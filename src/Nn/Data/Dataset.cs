@@ -156,7 +156,14 @@ public sealed partial class Dataset
         return new Dataset(this, features, targets, lines, []);
     }
 
-    /// <summary>A copy with the features replaced (same shape and names).</summary>
+    /// <summary>The size and column names, e.g. <c>Dataset(20640 rows; features: longitude, latitude, …; target: median_house_value)</c>.</summary>
+    public override string ToString()
+    {
+        var features = FeatureNames.Count <= 6 ? string.Join(", ", FeatureNames) : string.Join(", ", FeatureNames.Take(5)) + ", …";
+        return Invariant($"Dataset({Count} rows; {FeatureCount} features: {features}; {TargetCount} target{(TargetCount == 1 ? "" : "s")}: {string.Join(", ", TargetNames)})");
+    }
+
+    /// <summary>A copy with new values (same shape and names).</summary>
     internal Dataset WithValues(float[] features, float[] targets) =>
         new(this, features, targets, SourceLines as int[] ?? [.. SourceLines], DroppedLines);
 

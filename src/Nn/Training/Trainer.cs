@@ -61,6 +61,10 @@ public sealed class Trainer
             }
 
             ArgumentOutOfRangeException.ThrowIfLessThan(stopping.Patience, 1, nameof(options));
+            if (!(stopping.MinDelta >= 0 && double.IsFinite(stopping.MinDelta)))
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), stopping.MinDelta, "EarlyStopping.MinDelta must be a finite, non-negative number.");
+            }
         }
 
         if (options.Seed is { } seed)
@@ -77,7 +81,7 @@ public sealed class Trainer
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
             var started = total.Elapsed;
-            var trainLoss = RunEpoch(train, epoch, options.CancellationToken);
+            var trainLoss = RunEpoch(train, epoch, options.OnBatch, options.CancellationToken);
             var validationLoss = validation is null ? (double?)null : Evaluate(validation);
             var isBest = validationLoss is not { } v || v < best - (stopping?.MinDelta ?? 0);
             if (isBest)
@@ -134,7 +138,7 @@ public sealed class Trainer
         }
     }
 
-    private double RunEpoch(DataLoader train, int epoch, CancellationToken cancellationToken)
+    private double RunEpoch(DataLoader train, int epoch, Action<BatchReport>? onBatch, CancellationToken cancellationToken)
     {
         Model.Train();
         var sum = 0.0;
@@ -156,6 +160,7 @@ public sealed class Trainer
             Optimizer.Step();
             sum += value * batch.Size;
             index++;
+            onBatch?.Invoke(new BatchReport(epoch, index, train.BatchesPerEpoch, value));
         }
 
         return sum / train.Count;

@@ -22,6 +22,9 @@ public sealed record TrainingOptions
     /// <summary>Called synchronously after every epoch, on the training thread.</summary>
     public Action<EpochReport>? OnEpoch { get; init; }
 
+    /// <summary>Called synchronously after every training step, for progress within long epochs.</summary>
+    public Action<BatchReport>? OnBatch { get; init; }
+
     /// <summary>Checked between batches; cancelling throws <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken CancellationToken { get; init; }
 }

@@ -46,6 +46,26 @@ public sealed class CsvLoadingTests
     }
 
     [Fact]
+    public void CategorySeenOnlyInDroppedRowsIsNotAFeature()
+    {
+        var data = Dataset.LoadCsv(
+            TestFiles.Fixture("rare_category_dropped.csv"),
+            "y",
+            new CsvOptions { CategoricalColumns = ["kind"], MissingValues = MissingValuePolicy.DropRow });
+
+        Assert.Equal(["a", "kind=x"], data.FeatureNames);
+        Assert.Equal([3], data.DroppedLines);
+    }
+
+    [Fact]
+    public void DroppingARowDoesNotHideMalformedNumbers()
+    {
+        var e = Assert.Throws<CsvFormatException>(() => Dataset.LoadCsv(
+            TestFiles.Fixture("dropped_row_with_text.csv"), "y", new CsvOptions { MissingValues = MissingValuePolicy.DropRow }));
+        AssertLocation(e, "dropped_row_with_text.csv", line: 3, column: 1, "a");
+    }
+
+    [Fact]
     public void IgnoredColumnsAreNotFeatures()
     {
         var data = Dataset.LoadCsv(
@@ -96,6 +116,14 @@ public sealed class CsvLoadingTests
         var e = Assert.Throws<CsvFormatException>(() => Dataset.LoadCsv(TestFiles.Fixture("too_many_fields.csv"), "y"));
         AssertLocation(e, "too_many_fields.csv", line: 3, column: 4, null);
         Assert.Contains("4 fields", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BlankLineIsAnError()
+    {
+        var e = Assert.Throws<CsvFormatException>(() => Dataset.LoadCsv(TestFiles.Fixture("blank_line.csv"), "y"));
+        AssertLocation(e, "blank_line.csv", line: 3, column: null, null);
+        Assert.Contains("blank", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

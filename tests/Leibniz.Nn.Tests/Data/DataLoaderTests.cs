@@ -114,9 +114,30 @@ public sealed class DataLoaderTests
         }
 
         Assert.Equal([1.0, 2, 3, 4], batches[0].X);
+        Assert.Equal([5.0, 6], batches[1].X);
         Assert.Equal([7.0, 8], batches[0].Y);
         Assert.Equal([9.0], batches[1].Y);
         Assert.All(batches, b => Assert.Equal(1, b.Rank));
+    }
+
+    [Fact]
+    public void Float64TensorsKeepTheirPrecision()
+    {
+        var x = Tensor.FromArray(new[] { 0.1, 1e-12 }, 2, 1, DType.Float64);
+        var y = Tensor.FromArray(new[] { Math.PI, Math.E }, 2, 1, DType.Float64);
+        var batch = new DataLoader(x, y, batchSize: 2, shuffle: false).First();
+
+        Assert.Equal([0.1, 1e-12], batch.Features.ToArray());
+        Assert.Equal([Math.PI, Math.E], batch.Targets.ToArray());
+    }
+
+    [Fact]
+    public void DatasetBatchesCanBeFloat64()
+    {
+        var batch = new DataLoader(Numbered(3), 3, shuffle: false, dtype: DType.Float64).First();
+
+        Assert.Equal(DType.Float64, batch.Targets.DType);
+        Assert.Equal([0.0, 0, 1, 10, 2, 20], batch.Features.ToArray());
     }
 
     [Fact]
@@ -149,6 +170,21 @@ public sealed class DataLoaderTests
         }
 
         return sum;
+    }
+
+    [Fact]
+    public void MissingValuesAreRejectedNamingTheRowLineAndFeature()
+    {
+        var data = Dataset.LoadCsv(
+            TestFiles.Fixture("houses.csv"), "price", new CsvOptions { CategoricalColumns = ["city"], MissingValues = MissingValuePolicy.KeepAsNaN });
+
+        var e = Assert.Throws<ArgumentException>(() => new DataLoader(data));
+        Assert.Equal("data", e.ParamName);
+        Assert.Contains("Row 3 (line 5 of the file), feature 'rooms' is NaN", e.Message, StringComparison.Ordinal);
+        Assert.Contains("MeanImputer", e.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            "targets",
+            Assert.Throws<ArgumentException>(() => new DataLoader(Tensor.Zeros(2, 1), Tensor.FromArray(new[] { 1f, float.PositiveInfinity }))).ParamName);
     }
 
     [Fact]

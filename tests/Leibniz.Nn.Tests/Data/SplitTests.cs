@@ -32,12 +32,14 @@ public sealed class SplitTests
         Gen.Int[1, 500].Select(Gen.Double[0.01, 1], Gen.Double[0, 1], Gen.Int).Sample((count, train, validation, seed) =>
         {
             validation *= 1 - train;
-            var split = Numbered(count).Split(train, validation, seed);
             var expectedTrain = (int)Math.Round(count * train, MidpointRounding.AwayFromZero);
             if (expectedTrain == 0)
             {
+                Assert.Throws<ArgumentOutOfRangeException>(() => Numbered(count).Split(train, validation, seed));
                 return;
             }
+
+            var split = Numbered(count).Split(train, validation, seed);
 
             Assert.Equal(expectedTrain, split.Train.Count);
             var all = split.Train.Features.ToArray().Concat(split.Validation.Features.ToArray()).Concat(split.Test.Features.ToArray());

@@ -91,6 +91,19 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void ReportsEveryBatchWhenAsked()
+    {
+        var model = Mlp(1);
+        var batches = new List<BatchReport>();
+        new Trainer(model, new MSELoss(), new SGD(model.Parameters(), 0.01))
+            .Fit(new DataLoader(Line(50, 1), 16), epochs: 2, options: new TrainingOptions { OnBatch = batches.Add });
+
+        Assert.Equal([(1, 1), (1, 2), (1, 3), (1, 4), (2, 1), (2, 2), (2, 3), (2, 4)], batches.Select(b => (b.Epoch, b.Batch)));
+        Assert.All(batches, b => Assert.Equal(4, b.BatchesPerEpoch));
+        Assert.All(batches, b => Assert.True(double.IsFinite(b.Loss) && b.Loss >= 0));
+    }
+
+    [Fact]
     public void TrainAndValidationLossesAreBatchWeightedMeans()
     {
         var model = new Linear(1, 1, random: new Random(0));
@@ -155,6 +168,24 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void TrainingStepsAllocateNothingAfterWarmUp()
+    {
+        var model = Mlp(1);
+        var trainer = new Trainer(model, new MSELoss(), new Adam(model.Parameters(), 1e-3));
+        var train = new DataLoader(Line(1000, 1), 10, seed: 1);
+        trainer.Fit(train, 2);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var history = trainer.Fit(train, 2);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // 200 steps: what remains is the per-call history (list, stopwatch, result), far less than one 24-byte
+        // object per step.
+        Assert.InRange(allocated, 0, 1000);
+        Assert.Equal(2, history.Epochs.Count);
+    }
+
+    [Fact]
     public void DivergingLossThrowsWithAdvice()
     {
         var model = new Linear(1, 1, random: new Random(0));
@@ -198,6 +229,13 @@ public sealed class TrainerTests
         Assert.Equal(
             "validation",
             Assert.Throws<ArgumentException>(() => trainer.Fit(loader, 1, options: new TrainingOptions { EarlyStopping = new EarlyStopping() })).ParamName);
+        var validation = new DataLoader(Line(10, 2), 5);
+        Assert.Equal(
+            "options",
+            Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Fit(loader, 1, validation, new TrainingOptions { EarlyStopping = new EarlyStopping { Patience = 0 } })).ParamName);
+        Assert.Equal(
+            "options",
+            Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Fit(loader, 1, validation, new TrainingOptions { EarlyStopping = new EarlyStopping { MinDelta = -1 } })).ParamName);
         Assert.Equal("model", Assert.Throws<ArgumentNullException>(() => new Trainer(null!, new MSELoss(), new SGD(model.Parameters(), 0.1))).ParamName);
     }
 
