@@ -393,12 +393,12 @@ internal sealed class BodyLowering
             op = inner;
         }
 
-        if (op is not IFieldReferenceOperation { Field: { IsConst: true } field } || !field.ContainingType.ToDisplayString().StartsWith("System.", System.StringComparison.Ordinal))
+        if (op is not IFieldReferenceOperation { Field: { IsConst: true } field })
         {
             return null;
         }
 
-        var owner = field.ContainingType.ToDisplayString();
+        var owner = Intrinsics.FullName(field.ContainingType);
         if (owner is not ("System.Math" or "System.MathF" or "System.Double" or "System.Single"))
         {
             return null;

@@ -32,7 +32,11 @@ internal static class Intrinsics
 
     /// <summary>True when <paramref name="method"/> belongs to a type whose functions the table covers.</summary>
     public static bool IsMathOwner(IMethodSymbol method) =>
-        MathOwners.Contains(method.ContainingType.ToDisplayString()) || method.ContainingType.ToDisplayString() == "Leibniz.Elementary";
+        MathOwners.Contains(FullName(method.ContainingType)) || FullName(method.ContainingType) == "Leibniz.Elementary";
+
+    /// <summary>Namespace-qualified metadata name (System.Single, not the keyword float).</summary>
+    public static string FullName(INamedTypeSymbol type) =>
+        type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + type.MetadataName : type.MetadataName;
 
     /// <summary>
     /// Resolves a call to its table name. Sign of Math returns an int and is resolved as "Sign" (its conversion to
@@ -40,7 +44,7 @@ internal static class Intrinsics
     /// </summary>
     public static string? Resolve(IMethodSymbol method, SpecialType floating)
     {
-        var owner = method.ContainingType.ToDisplayString();
+        var owner = FullName(method.ContainingType);
         var name = method.Name;
         var ps = method.Parameters;
         if (!method.IsStatic || method.IsGenericMethod)
