@@ -170,6 +170,15 @@ public static class RastriginSample
             }
         }
 
+        var xs = Enumerable.Range(0, 801).Select(i => -extent + i * 2 * extent / 800).ToArray();
+        var slice = predict(xs.SelectMany(x => new[] { x, 0.0 }).ToArray());
+        var chart = new Chart("Slice y = 0: the network against f, inside and outside the training interval", "x", "f(x, 0)")
+            .Line("f(x, 0)", xs, xs.Select(x => RastriginFunction.Value(x, 0)).ToArray())
+            .Line("MLP", xs, slice);
+        chart.Plot.Add.VerticalLine(-RastriginFunction.Domain, 1, ScottPlot.Colors.Gray, ScottPlot.LinePattern.Dashed);
+        chart.Plot.Add.VerticalLine(RastriginFunction.Domain, 1, ScottPlot.Colors.Gray, ScottPlot.LinePattern.Dashed);
+        chart.Save(context, "rastrigin-slice.png", 900, 450);
+
         var range = new ScottPlot.Range(0, truth.Cast<double>().Max());
         HeatmapChart.Save(context, "rastrigin-truth.png", "Rastrigin f(x, y) (dashed: training square)", truth, -extent, extent,
             "f", range, RastriginFunction.Domain);

@@ -20,7 +20,7 @@ public sealed class RastriginSampleTests
         Assert.True(result.Regions[2].Metrics.Rmse > result.Regions[1].Metrics.Rmse);
         Assert.True(result.Regions[2].Metrics.RSquared < 0);
         Assert.Contains("How does it work outside the training interval?", output, StringComparison.Ordinal);
-        Assert.Equal(3, context.WrittenFiles.Count);
+        Assert.Equal(4, context.WrittenFiles.Count);
     }
 
     [Fact]
