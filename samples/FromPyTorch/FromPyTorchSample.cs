@@ -56,7 +56,7 @@ public static class FromPyTorchSample
         new Chart("The lecture's loops 2 and 3 (sum of squared errors)", "step t", "loss").LogY()
             .Line("manual update, lr 1e-6", manual.Select(p => (double)p.Step).ToArray(), manual.Select(p => p.Loss).ToArray(), markers: true)
             .Line("RMSprop, lr 1e-3", rmsProp.Select(p => (double)p.Step).ToArray(), rmsProp.Select(p => p.Loss).ToArray(), markers: true)
-            .Save(context, "loops.png");
+            .Save(context, "pytorch-loops.png");
         return new FromPyTorchResult(w, b, manual, rmsProp, meanLoss);
     }
 

@@ -34,8 +34,11 @@ public sealed record HousingData(Dataset Source, Dataset Train, Dataset Validati
         }
         catch (CsvFormatException error)
         {
-            throw new SampleInputException(
-                error.Message + " If a column holds text categories, list it with --categorical <column>[,<column>…].", error);
+            // The loader names its own option; say what it is on this command line.
+            var hint = error.Message.Contains("CategoricalColumns", StringComparison.Ordinal)
+                ? " Here: --categorical <column>[,<column>…]."
+                : "";
+            throw new SampleInputException(error.Message + hint, error);
         }
         catch (ArgumentException error)
         {

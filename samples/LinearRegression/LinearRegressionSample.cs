@@ -50,11 +50,11 @@ public static class LinearRegressionSample
         new Chart("Training loss (mean squared error)", "epoch", "loss").LogY()
             .Line("tape, by hand", epochAxis, tape.Losses)
             .Line("Leibniz.Nn + SGD", epochAxis, nn.Losses, dashed: true)
-            .Save(context, "loss.png");
+            .Save(context, "linear-regression-loss.png");
         var line = new Chart("Data and fitted line", "x", "y").Points("data", data.X, data.Y);
         var ends = new[] { data.X.Min(), data.X.Max() };
         line.Line($"y = {tape.W:F3}x + {tape.B:F3}", ends, ends.Select(x => tape.W * x + tape.B).ToArray());
-        line.Save(context, "fit.png");
+        line.Save(context, "linear-regression-fit.png");
         return new LinearRegressionResult(tape.W, tape.B, tape.Losses[^1], nn.W, nn.B, nn.Losses[^1]);
     }
 }

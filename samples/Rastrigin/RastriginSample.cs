@@ -23,14 +23,14 @@ public static class RastriginSample
     public const int Width = 64;
 
     /// <summary>Adam's learning rate at the start of the cosine schedule.</summary>
-    public const double PeakLearningRate = 1e-2;
+    public const double PeakLearningRate = 2e-2;
 
     /// <summary>Runs the sample.</summary>
     public static RastriginResult Run(SampleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var random = new Random(context.Seed);
-        var trainCount = context.Quick ? 4000 : 20000;
+        var trainCount = context.Quick ? 4000 : 16000;
         var epochs = PositiveOption(context, "epochs", context.Quick ? 8 : 30);
         var width = PositiveOption(context, "width", context.Quick ? 32 : Width);
 
@@ -47,7 +47,7 @@ public static class RastriginSample
             new Linear(width, 1, random: random));
         context.Heading("Fitting f(x, y) = 20 + (x² − 10 cos 2πx) + (y² − 10 cos 2πy) on [-5.12, 5.12]²");
         context.Line($"{trainCount} random points of the square; targets standardized (mean {ResultTable.Num(mean)}, std {ResultTable.Num(scale)}).");
-        context.Line($"MLP 2-{width}-{width}-{width}-1 with tanh ({model.ParameterCount()} parameters), MSE, Adam (lr 1e-2 decaying");
+        context.Line($"MLP 2-{width}-{width}-{width}-1 with tanh ({model.ParameterCount()} parameters), MSE, Adam (lr 2e-2 decaying");
         context.Line($"to 1e-4 on a cosine), batch 64, {epochs} epochs. Inputs are divided by 5.12, so the square maps to [-1, 1]².");
 
         var loader = new DataLoader(Tensor.FromArray(Scaled(trainPoints), trainCount, 2), Tensor.FromArray(targets, trainCount, 1),

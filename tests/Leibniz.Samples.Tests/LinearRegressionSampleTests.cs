@@ -16,7 +16,7 @@ public sealed class LinearRegressionSampleTests
         Assert.Equal(result.TapeB, result.NnB, 1e-3);
         Assert.Equal(result.TapeLoss, result.NnLoss, 1e-3);
         Assert.Contains("tape, by hand", output, StringComparison.Ordinal);
-        Assert.Equal(["loss.png", "fit.png"], context.WrittenFiles.Select(Path.GetFileName));
+        Assert.Equal(["linear-regression-loss.png", "linear-regression-fit.png"], context.WrittenFiles.Select(Path.GetFileName));
     }
 
     [Fact]
