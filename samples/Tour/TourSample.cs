@@ -143,13 +143,13 @@ public static class TourSample
         foreach (var derivative in new[] { 1, 2 })
         {
             var chart = new Chart(derivative == 1 ? "First derivative: error against step" : "Second derivative: error against step",
-                "step h", "|error|").LogX().LogY();
+                "step h", "|error|").LogX().LogY().LegendOutside();
             foreach (var m in measurements.Where(m => m.Stencil.Derivative == derivative))
             {
                 chart.Line(m.Stencil.Name, m.Steps, m.Errors, markers: true);
             }
 
-            chart.Save(context, derivative == 1 ? "stencils-first-derivative.png" : "stencils-second-derivative.png");
+            chart.Save(context, derivative == 1 ? "stencils-first-derivative.png" : "stencils-second-derivative.png", 950);
         }
 
         return measurements;
