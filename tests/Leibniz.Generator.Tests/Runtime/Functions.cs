@@ -30,7 +30,7 @@ public static partial class Functions
     [Differentiable]
     public static double ElementaryFunctions(double x, double y)
     {
-        var a = 0.5 + x * x;
+        var a = 0.5 + 0.5 * x * x;
         var b = 1.5 + y * y;
         return Elementary.Cot(a) + Elementary.Sec(0.5 * Math.Tanh(x)) + Elementary.Csc(a) + Elementary.Acot(x) + Elementary.Coth(a) + Elementary.Sech(y) + Elementary.Csch(b)
             + Elementary.Acoth(b) + Elementary.Asec(b) + Elementary.Acsc(b) + Elementary.Asech(0.5 * Elementary.Sigmoid(x)) + Elementary.Acsch(a)
@@ -53,6 +53,12 @@ public static partial class Functions
         r += x > y ? Math.Exp(y) : y * y;
         return r * r;
     }
+
+    [Differentiable]
+    public static double Rosenbrock4(double x0, double x1, double x2, double x3) =>
+        100 * Math.Pow(x1 - x0 * x0, 2) + Math.Pow(1 - x0, 2)
+        + 100 * Math.Pow(x2 - x1 * x1, 2) + Math.Pow(1 - x1, 2)
+        + 100 * Math.Pow(x3 - x2 * x2, 2) + Math.Pow(1 - x2, 2);
 
     [Differentiable]
     public static double Caller(double x, double y) => Rastrigin(x * y, y) + Other.Scaled(x, 3 * y);
