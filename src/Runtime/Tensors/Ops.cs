@@ -29,6 +29,9 @@ internal static partial class Ops
         node.Op = op;
         node.A = a;
         node.B = b;
+        node.GenerationA = generationA;
+        node.GenerationB = generationB;
+        node.GenerationExtra = extra is TensorNode extraNode ? extraNode.Generation : 0;
         node.Scalar = scalar;
         node.Scalar2 = scalar2;
         node.Extra = extra;
@@ -37,8 +40,8 @@ internal static partial class Ops
     }
 
     internal static InvalidOperationException Stale() => new(
-        "An input tensor belonged to a computation graph that was recycled after Backward() when this new graph "
-        + "operation started. Call Clone() or Detach() on tensors you keep across training steps.");
+        "A tensor this computation depends on belonged to a graph that was recycled after Backward() when a new "
+        + "graph operation started. Call Clone() or Detach() on tensors you keep across training steps.");
 
     private static void CheckSameDType(TensorNode a, TensorNode b, string operation)
     {
@@ -233,7 +236,8 @@ internal static partial class Ops
         var record = NoGradScope.IsGradEnabled && (input.RequiresGrad || weight.RequiresGrad || (bias?.RequiresGrad ?? false));
         var generationBias = bias?.Generation ?? 0;
         var result = Result(record, input, input.Rank, batch, weight.Rows, OpCode.Linear, input, weight, extra: bias);
-        if (bias is not null && bias.Generation != generationBias)
+        result.GenerationExtra = generationBias;
+        if (bias is not null && (bias.Generation != generationBias || bias == result))
         {
             throw Stale();
         }
@@ -289,6 +293,7 @@ internal static partial class Ops
 
             view.Op = OpCode.Reshape;
             view.A = x;
+            view.GenerationA = generation;
             view.GradValid = false;
             return new Tensor(view);
         }

@@ -69,6 +69,9 @@ internal static partial class Gemm<T>
     [ThreadStatic]
     private static T[]? s_smallB;
 
+    [ThreadStatic]
+    private static T[]? s_smallC;
+
     private static Span<T> Scratch(ref T[]? buffer, int length)
     {
         if (buffer is null || buffer.Length < length)
@@ -104,6 +107,16 @@ internal static partial class Gemm<T>
                 }
             }
 
+            return;
+        }
+
+        if (m >= 8 && transposeA)
+        {
+            // Few columns, many rows, A stored [K, M]: Cᵀ = op(B)ᵀ·op(A)ᵀ is wide with contiguous rows of A; transpose the small result back.
+            var ct = Scratch(ref s_smallC, n * m);
+            Kernels<T>.Transpose(c.Slice(0, m * n), m, n, ct);
+            Small(!transposeB, !transposeA, n, m, k, b, a, ct);
+            Kernels<T>.Transpose(ct, n, m, c);
             return;
         }
 
@@ -207,9 +220,40 @@ internal static partial class Gemm<T>
                 {
                     ref var from = ref Unsafe.Add(ref source, ((p0 + p) * m) + firstRow);
                     ref var to = ref Unsafe.Add(ref dest, p * mr);
+                    if (rows == Vector256<T>.Count)
+                    {
+                        Vector256.LoadUnsafe(ref from).StoreUnsafe(ref to);
+                        continue;
+                    }
+
+                    if (rows == Vector512<T>.Count && Vector512.IsHardwareAccelerated)
+                    {
+                        Vector512.LoadUnsafe(ref from).StoreUnsafe(ref to);
+                        continue;
+                    }
+
                     for (var r = 0; r < rows; r++)
                     {
                         Unsafe.Add(ref to, r) = Unsafe.Add(ref from, r);
+                    }
+                }
+            }
+            else if (typeof(T) == typeof(float) && rows == 8 && mr == 8 && Avx.IsSupported)
+            {
+                // Eight rows at a time: 8 × 8 blocks transposed in registers, stored as whole vectors.
+                ref var from = ref Unsafe.As<T, float>(ref Unsafe.Add(ref source, (firstRow * k) + p0));
+                ref var to = ref Unsafe.As<T, float>(ref dest);
+                var p = 0;
+                for (; p + 8 <= kBlock; p += 8)
+                {
+                    Transpose8x8(ref Unsafe.Add(ref from, p), k, ref Unsafe.Add(ref to, p * 8));
+                }
+
+                for (; p < kBlock; p++)
+                {
+                    for (var r = 0; r < 8; r++)
+                    {
+                        Unsafe.Add(ref to, (p * 8) + r) = Unsafe.Add(ref from, (r * k) + p);
                     }
                 }
             }
@@ -226,6 +270,44 @@ internal static partial class Gemm<T>
                 }
             }
         }
+    }
+
+    /// <summary>Writes the transpose of the 8 × 8 block at <paramref name="source"/> (row stride <paramref name="stride"/>) densely.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(ref float source, int stride, ref float target)
+    {
+        var r0 = Vector256.LoadUnsafe(ref source);
+        var r1 = Vector256.LoadUnsafe(ref source, (nuint)stride);
+        var r2 = Vector256.LoadUnsafe(ref source, (nuint)(2 * stride));
+        var r3 = Vector256.LoadUnsafe(ref source, (nuint)(3 * stride));
+        var r4 = Vector256.LoadUnsafe(ref source, (nuint)(4 * stride));
+        var r5 = Vector256.LoadUnsafe(ref source, (nuint)(5 * stride));
+        var r6 = Vector256.LoadUnsafe(ref source, (nuint)(6 * stride));
+        var r7 = Vector256.LoadUnsafe(ref source, (nuint)(7 * stride));
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5);
+        var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7);
+        var t7 = Avx.UnpackHigh(r6, r7);
+        var s0 = Avx.Shuffle(t0, t2, 0x44);
+        var s1 = Avx.Shuffle(t0, t2, 0xEE);
+        var s2 = Avx.Shuffle(t1, t3, 0x44);
+        var s3 = Avx.Shuffle(t1, t3, 0xEE);
+        var s4 = Avx.Shuffle(t4, t6, 0x44);
+        var s5 = Avx.Shuffle(t4, t6, 0xEE);
+        var s6 = Avx.Shuffle(t5, t7, 0x44);
+        var s7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Permute2x128(s0, s4, 0x20).StoreUnsafe(ref target);
+        Avx.Permute2x128(s1, s5, 0x20).StoreUnsafe(ref target, 8);
+        Avx.Permute2x128(s2, s6, 0x20).StoreUnsafe(ref target, 16);
+        Avx.Permute2x128(s3, s7, 0x20).StoreUnsafe(ref target, 24);
+        Avx.Permute2x128(s0, s4, 0x31).StoreUnsafe(ref target, 32);
+        Avx.Permute2x128(s1, s5, 0x31).StoreUnsafe(ref target, 40);
+        Avx.Permute2x128(s2, s6, 0x31).StoreUnsafe(ref target, 48);
+        Avx.Permute2x128(s3, s7, 0x31).StoreUnsafe(ref target, 56);
     }
 
     /// <summary>Packs op(B)[p0.., j0..] into NR-column strips, k-major inside a strip, zero-padded to a whole strip.</summary>
@@ -260,8 +342,22 @@ internal static partial class Gemm<T>
             {
                 for (var p = 0; p < kBlock; p++)
                 {
-                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref source, ((p0 + p) * n) + j), cols)
-                        .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref dest, p * nr), cols));
+                    ref var from = ref Unsafe.Add(ref source, ((p0 + p) * n) + j);
+                    ref var to = ref Unsafe.Add(ref dest, p * nr);
+                    if (cols == 2 * Vector512<T>.Count && s_use512)
+                    {
+                        Vector512.LoadUnsafe(ref from).StoreUnsafe(ref to);
+                        Vector512.LoadUnsafe(ref from, (nuint)Vector512<T>.Count).StoreUnsafe(ref to, (nuint)Vector512<T>.Count);
+                    }
+                    else if (cols == 2 * Vector256<T>.Count && !s_use512)
+                    {
+                        Vector256.LoadUnsafe(ref from).StoreUnsafe(ref to);
+                        Vector256.LoadUnsafe(ref from, (nuint)Vector256<T>.Count).StoreUnsafe(ref to, (nuint)Vector256<T>.Count);
+                    }
+                    else
+                    {
+                        MemoryMarshal.CreateReadOnlySpan(ref from, cols).CopyTo(MemoryMarshal.CreateSpan(ref to, cols));
+                    }
                 }
             }
         }

@@ -177,7 +177,7 @@ internal static partial class Kernels<T>
                 ReduceBackward(y, a!, gy, new Span<T>(scratch, 0, a!.Length));
                 return;
             case OpCode.MatMul:
-                MatMulBackward(y, a!, b!, gy);
+                MatMulBackward(a!, b!, gy);
                 return;
             case OpCode.Linear:
                 LinearBackward(a!, b!, y.Extra as TensorNode, gy);
@@ -281,10 +281,9 @@ internal static partial class Kernels<T>
         Accumulate(x, t, T.One);
     }
 
-    private static void MatMulBackward(TensorNode y, TensorNode a, TensorNode b, ReadOnlySpan<T> gy)
+    private static void MatMulBackward(TensorNode a, TensorNode b, ReadOnlySpan<T> gy)
     {
         var (m, k, n) = Ops.MatMulDims(a, b);
-        _ = y;
         if (a.RequiresGrad)
         {
             Autograd.EnsureGradBuffer(a);
