@@ -5,7 +5,10 @@ namespace Leibniz.Samples;
 /// <summary>The shared <c>Main</c> of every sample: parse options, run, report errors without a stack trace.</summary>
 public static class SampleHost
 {
-    /// <summary>Runs a sample from its program's arguments; returns the process exit code.</summary>
+    /// <summary>
+    /// Runs a sample from its program's arguments; returns the process exit code: 0, 1 for bad input (a file, a
+    /// column), 2 for a bad command line. Errors go to standard error without a stack trace.
+    /// </summary>
     /// <param name="args">The program's arguments.</param>
     /// <param name="sampleName">The sample's folder name under samples/.</param>
     /// <param name="sampleDirectory">The sample's source folder (its <c>out/</c> is the default output).</param>
@@ -24,8 +27,8 @@ public static class SampleHost
         }
         catch (ArgumentException error)
         {
-            console.WriteLine(ErrorText(error));
-            console.WriteLine(SampleOptions.Usage(sampleName, extraUsage));
+            Console.Error.WriteLine(ErrorText(error));
+            Console.Error.WriteLine(SampleOptions.Usage(sampleName, extraUsage));
             return 2;
         }
 
@@ -36,7 +39,7 @@ public static class SampleHost
         }
         catch (SampleInputException error)
         {
-            console.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
+            Console.Error.WriteLine("error: " + error.Message);
             return 1;
         }
 
