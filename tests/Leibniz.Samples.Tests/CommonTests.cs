@@ -71,3 +71,19 @@ public sealed class ChartTests
         Assert.Equal(2, context.WrittenFiles.Count);
     }
 }
+
+public sealed class SampleHostTests
+{
+    [Fact]
+    public void A_bad_command_line_exits_2_and_bad_input_exits_1_without_running_or_throwing()
+    {
+        var ran = false;
+        var badOption = SampleHost.Run(["--bogus"], "Test", Path.GetTempPath(), _ => ran = true);
+        var badInput = SampleHost.Run(["--quick", "--out", Path.GetTempPath()], "Test", Path.GetTempPath(),
+            _ => throw new SampleInputException("data.csv, line 2, column 1: not a number."));
+
+        Assert.Equal(2, badOption);
+        Assert.False(ran);
+        Assert.Equal(1, badInput);
+    }
+}
