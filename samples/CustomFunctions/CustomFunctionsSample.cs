@@ -50,17 +50,17 @@ public static class CustomFunctionsSample
         var checks = new List<FunctionCheck>
         {
             Check("Gaussian(0.3, 0, 1.5)", [0.3, 0, 1.5], x => MyFunctions.Gaussian(x[0], x[1], x[2]),
-                x => MyFunctions.GaussianGradient(x[0], x[1], x[2]) is var g ? [g.Item2, g.Item3, g.Item4] : []),
+                x => MyFunctions.GaussianGradient(x[0], x[1], x[2]) switch { var (_, dx, dmu, dsigma) => [dx, dmu, dsigma] }),
             Check("Huber(0.4, 1)   (inside)", [0.4, 1], x => MyFunctions.Huber(x[0], x[1]),
-                x => MyFunctions.HuberGradient(x[0], x[1]) is var g ? [g.Item2, g.Item3] : []),
+                x => MyFunctions.HuberGradient(x[0], x[1]) switch { var (_, dr, ddelta) => [dr, ddelta] }),
             Check("Huber(-2.5, 1)  (outside)", [-2.5, 1], x => MyFunctions.Huber(x[0], x[1]),
-                x => MyFunctions.HuberGradient(x[0], x[1]) is var g ? [g.Item2, g.Item3] : []),
+                x => MyFunctions.HuberGradient(x[0], x[1]) switch { var (_, dr, ddelta) => [dr, ddelta] }),
             Check("Swish(1)", [1], x => MyFunctions.Swish(x[0]),
-                x => MyFunctions.SwishGradient(x[0]) is var g ? [g.Item2] : []),
+                x => [MyFunctions.SwishGradient(x[0]).dx]),
             Check("Softplus(0.5f)", [0.5], x => MyFunctions.Softplus((float)x[0]),
-                x => MyFunctions.SoftplusGradient((float)x[0]) is var g ? [g.Item2] : [], single: true),
+                x => [MyFunctions.SoftplusGradient((float)x[0]).dx], single: true),
             Check("Bell(0.2, -0.6)", [0.2, -0.6], x => MyFunctions.Bell(x[0], x[1]),
-                x => MyFunctions.BellGradient(x[0], x[1]) is var g ? [g.Item2, g.Item3] : []),
+                x => MyFunctions.BellGradient(x[0], x[1]) switch { var (_, dx, dy) => [dx, dy] }),
         };
         var table = new ResultTable("call", "value", "generated gradient", "gradient check");
         foreach (var check in checks)
