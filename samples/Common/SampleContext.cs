@@ -89,7 +89,10 @@ public sealed class SampleContext
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalSteps);
         if (!Interactive)
         {
-            return body(new PlainTrainingProgress(Console, title, totalSteps));
+            var plain = new PlainTrainingProgress(Console, title, totalSteps);
+            var result = body(plain);
+            plain.Finish();
+            return result;
         }
 
         return Console.Progress()

@@ -17,15 +17,28 @@ public interface ITrainingProgress
 internal sealed class PlainTrainingProgress(IAnsiConsole console, string title, int totalSteps) : ITrainingProgress
 {
     private readonly int _every = Math.Max(1, totalSteps / 10);
+    private string? _unprinted;
 
     public void Report(int step, double loss, string? detail = null)
     {
+        var line = TrainingText.Describe(title, step, totalSteps, loss, detail);
         if (step % _every != 0 && step != totalSteps && step != 1)
         {
+            _unprinted = line;
             return;
         }
 
-        console.WriteLine(TrainingText.Describe(title, step, totalSteps, loss, detail));
+        _unprinted = null;
+        console.WriteLine(line);
+    }
+
+    /// <summary>Prints the last report if it was skipped, e.g. when early stopping ended the loop.</summary>
+    public void Finish()
+    {
+        if (_unprinted is not null)
+        {
+            console.WriteLine(_unprinted);
+        }
     }
 }
 
