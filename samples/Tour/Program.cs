@@ -1,4 +1,4 @@
-using Leibniz;
+using Leibniz.Samples;
+using Leibniz.Samples.Tour;
 
-Console.WriteLine("Leibniz tour");
-Console.WriteLine($"[Differentiable] is {typeof(DifferentiableAttribute).FullName}");
+return SampleHost.Run(args, "Tour", SampleDirectory.Of(typeof(TourSample).Assembly), context => TourSample.Run(context));
