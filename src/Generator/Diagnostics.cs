@@ -23,7 +23,7 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor UnsupportedType = Create(
         "LZ0003",
         "Unsupported parameter or return type",
-        "'{0}' of method '{1}' has type '{2}', which cannot be differentiated; use double or float for every parameter and the return value (all the same type)");
+        "'{0}' of method '{1}' has type '{2}', which cannot be differentiated; use double or float (all the same type) for the return value and parameters, or arrays and ReadOnlySpans of it, or int");
 
     public static readonly DiagnosticDescriptor NotStatic = Create(
         "LZ0004",

@@ -13,7 +13,7 @@ namespace Leibniz.Generator.Parse;
 /// with a merged result; locals assigned in branches are merged with phis. Unsupported constructs become
 /// diagnostics at their own location (and a placeholder value, so every problem is reported at once).
 /// </summary>
-internal sealed class BodyLowering
+internal sealed partial class BodyLowering
 {
     private static readonly object Unassigned = new();
 
@@ -21,31 +21,51 @@ internal sealed class BodyLowering
     private readonly SpecialType _floating;
     private readonly Compilation _compilation;
     private readonly CancellationToken _cancellationToken;
-    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly int[] _loopCounter;
+    private readonly bool _inLoop;
     private int _nextId;
 
     public BodyLowering(IMethodSymbol method, SpecialType floating, Compilation compilation, CancellationToken cancellationToken)
+        : this(method, floating, compilation, cancellationToken, new List<DiagnosticInfo>(), new int[1], inLoop: false)
+    {
+    }
+
+    private BodyLowering(IMethodSymbol method, SpecialType floating, Compilation compilation, CancellationToken cancellationToken,
+        List<DiagnosticInfo> diagnostics, int[] loopCounter, bool inLoop)
     {
         _method = method;
         _floating = floating;
         _compilation = compilation;
         _cancellationToken = cancellationToken;
-        _nextId = method.Parameters.Length;
+        _diagnostics = diagnostics;
+        _loopCounter = loopCounter;
+        _inLoop = inLoop;
     }
 
     public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
 
-    public Program Lower(IBlockOperation body)
+    /// <summary>Lowers the method body; <paramref name="parameters"/> says how each parameter enters it.</summary>
+    public Program Lower(IBlockOperation body, IReadOnlyList<ParameterModel> parameters)
     {
         var env = new Dictionary<ISymbol, object>(SymbolEqualityComparer.Default);
+        var count = 0;
         for (var i = 0; i < _method.Parameters.Length; i++)
         {
-            env[_method.Parameters[i]] = i;
+            var parameter = parameters[i];
+            env[_method.Parameters[i]] = parameter.Kind switch
+            {
+                ParameterKind.Scalar => count++,
+                ParameterKind.Constant => new Frozen(Emit.Naming.Escape(parameter.Name)),
+                ParameterKind.Integer => new IntExpr(Emit.Naming.Escape(parameter.Name)),
+                _ => new ArrayParameter(Emit.Naming.Escape(parameter.Name), parameter.Kind == ParameterKind.Array),
+            };
         }
 
+        _nextId = count;
         var output = new List<Stmt>();
         var result = LowerSequence(body.Operations.ToList(), 0, env, output) ?? Constant(output, 0);
-        return new Program(_method.Parameters.Length, output.ToEquatableArray(), EquatableArray.Create(result));
+        return new Program(count, output.ToEquatableArray(), EquatableArray.Create(result));
     }
 
     private int? LowerSequence(List<IOperation> ops, int index, Dictionary<ISymbol, object> env, List<Stmt> output)
@@ -60,15 +80,30 @@ internal sealed class BodyLowering
                     return LowerSequence(block.Operations.Concat(ops.Skip(i + 1)).ToList(), 0, env, output);
                 case IEmptyOperation:
                     break;
+                case IReturnOperation ret when _inLoop:
+                    Report(ret, "return inside a loop", "accumulate the result in a local and return it after the loop");
+                    return null;
                 case IReturnOperation ret when ret.ReturnedValue is not null:
                     return LowerExpression(ret.ReturnedValue, env, output);
+                case IForLoopOperation loop:
+                    LowerFor(loop, env, output);
+                    break;
                 case IVariableDeclarationGroupOperation group:
                     LowerDeclarations(group, env, output);
                     break;
                 case IExpressionStatementOperation statement:
                     LowerExpressionStatement(statement.Operation, env, output);
                     break;
+                case IConditionalOperation conditional when ContainsLoop(conditional):
+                    Report(conditional, "loop inside an if statement", "move the loop out of the branch (compute both cases in the loop body with if/else)");
+                    break;
                 case IConditionalOperation conditional:
+                    if (ContainsReturn(conditional) && ops.Skip(i + 1).FirstOrDefault(ContainsLoop) is { } later)
+                    {
+                        Report(later, "loop after an early return", "compute the loop first, or return from a single place after it");
+                        break;
+                    }
+
                     if (ContainsReturn(conditional))
                     {
                         return LowerReturningIf(conditional, ops.Skip(i + 1).ToList(), env, output);
@@ -157,7 +192,11 @@ internal sealed class BodyLowering
             {
                 var local = declarator.Symbol;
                 var initializer = declarator.GetVariableInitializer()?.Value;
-                if (local.Type.SpecialType == SpecialType.System_Boolean)
+                if (local.Type.SpecialType == SpecialType.System_Int32 && initializer is not null)
+                {
+                    env[local] = new IntExpr(IntText(initializer, env));
+                }
+                else if (local.Type.SpecialType == SpecialType.System_Boolean)
                 {
                     env[local] = initializer is null ? Unassigned : LowerCondition(initializer, env, output);
                 }
@@ -231,6 +270,16 @@ internal sealed class BodyLowering
                 return LowerExpression(parenthesized.Operand, env, output);
             case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(op)!, out var bound) && bound is int id:
                 return id;
+            case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(op)!, out var bound) && bound is Frozen frozen:
+                return Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: frozen.Text));
+            case IArrayElementReferenceOperation { Indices.Length: 1 } element when ArrayOf(element.ArrayReference, env) is { } array:
+                return Load(array, element.Indices[0], env, output);
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when indexer.Instance is { } instance
+                && ArrayOf(instance, env) is { } span:
+                return Load(span, indexer.Arguments[0].Value, env, output);
+            case IConversionOperation conversion when conversion.Type?.SpecialType == _floating && conversion.Operand.Type?.SpecialType == SpecialType.System_Int32
+                && conversion.Operand is not IInvocationOperation:
+                return Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: IntText(conversion.Operand, env)));
             case IFieldReferenceOperation { Field.IsStatic: true } field when field.Type?.SpecialType == _floating:
                 return Add(output, new Node(Op.Field, EquatableArray<int>.Empty, Name: FullyQualified(field.Field.ContainingType) + "." + field.Field.Name));
             case IBinaryOperation binary when ArithmeticOp(binary.OperatorKind) is { } arithmetic && binary.Type?.SpecialType == _floating:
@@ -366,6 +415,9 @@ internal sealed class BodyLowering
             case IBinaryOperation binary when binary.OperatorKind is BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or
                 && binary.LeftOperand.Type?.SpecialType == SpecialType.System_Boolean:
                 return new Cond(CondOp.Or, Left: LowerCondition(binary.LeftOperand, env, output), Right: LowerCondition(binary.RightOperand, env, output));
+            case IBinaryOperation binary when Comparison(binary.OperatorKind) is { } comparison && binary.LeftOperand.Type?.SpecialType == SpecialType.System_Int32
+                && binary.RightOperand.Type?.SpecialType == SpecialType.System_Int32:
+                return Cond.Compare(comparison, IntValue(binary.LeftOperand, env, output), IntValue(binary.RightOperand, env, output));
             case IBinaryOperation binary when Comparison(binary.OperatorKind) is { } comparison && binary.LeftOperand.Type?.SpecialType == _floating
                 && binary.RightOperand.Type?.SpecialType == _floating:
                 return Cond.Compare(comparison, LowerExpression(binary.LeftOperand, env, output), LowerExpression(binary.RightOperand, env, output));
@@ -417,6 +469,8 @@ internal sealed class BodyLowering
     private static bool ContainsNamedConstant(IOperation op) => NamedConstant(op) is not null || op.ChildOperations.Any(ContainsNamedConstant);
 
     private static bool IsNumber(object value) => value is double or float or int or long or short or byte or sbyte or uint or ulong or ushort or decimal;
+
+    private static bool ContainsLoop(IOperation op) => op is ILoopOperation || op.ChildOperations.Any(ContainsLoop);
 
     private static bool ContainsReturn(IOperation op) => op is IReturnOperation || op.ChildOperations.Any(ContainsReturn);
 

@@ -65,7 +65,7 @@ internal static class MethodParser
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name, "generic methods are not supported yet; write it for double or float"));
         }
 
-        if (method.Parameters.Length == 0)
+        if (method.Parameters.Length == 0 || method.Parameters.All(p => Classify(p, FloatingType(method)) is ParameterKind.Integer or ParameterKind.Constant or ParameterKind.ConstantArray))
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name, "it has no parameters to differentiate with respect to; add a double or float parameter"));
         }
@@ -76,10 +76,13 @@ internal static class MethodParser
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedType, LocationInfo.From(syntax.ReturnType), "return value", method.Name, method.ReturnType.ToDisplayString()));
         }
 
+        var signature = new List<ParameterModel>();
         for (var i = 0; i < method.Parameters.Length; i++)
         {
             var parameter = method.Parameters[i];
-            if (parameter.Type.SpecialType != floating || parameter.RefKind != RefKind.None || parameter.IsParams)
+            var kind = Classify(parameter, floating);
+            signature.Add(new ParameterModel(parameter.Name, kind ?? ParameterKind.Integer, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
+            if (kind is null || parameter.RefKind != RefKind.None || parameter.IsParams)
             {
                 var typeText = parameter.RefKind == RefKind.None ? parameter.Type.ToDisplayString() : parameter.RefKind.ToString().ToLowerInvariant() + " " + parameter.Type.ToDisplayString();
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedType, LocationInfo.From(syntax.ParameterList.Parameters[i]), parameter.Name, method.Name, typeText));
@@ -107,7 +110,7 @@ internal static class MethodParser
         }
 
         var lowering = new BodyLowering(method, floating, semanticModel.Compilation, cancellationToken);
-        var program = lowering.Lower(block);
+        var program = lowering.Lower(block, signature);
         diagnostics.AddRange(lowering.Diagnostics);
         if (diagnostics.Count > 0)
         {
@@ -125,15 +128,16 @@ internal static class MethodParser
             Accessibility(method.DeclaredAccessibility),
             method.Name,
             floating == SpecialType.System_Single,
-            method.Parameters.Select(p => p.Name).ToEquatableArray(),
+            signature.Where(p => p.Kind == ParameterKind.Scalar).Select(p => p.Name).ToEquatableArray(),
             program,
-            HintName(method));
+            HintName(method),
+            signature.ToEquatableArray());
         return new ParseResult(model, diagnostics.ToEquatableArray());
     }
 
     private static SpecialType FloatingType(IMethodSymbol method)
     {
-        foreach (var type in new[] { method.ReturnType }.Concat(method.Parameters.Select(p => p.Type)))
+        foreach (var type in new[] { method.ReturnType }.Concat(method.Parameters.Select(p => ElementType(p.Type) ?? p.Type)))
         {
             if (type.SpecialType is SpecialType.System_Double or SpecialType.System_Single)
             {
@@ -143,6 +147,39 @@ internal static class MethodParser
 
         return SpecialType.System_Double;
     }
+
+    public const string NoDerivativeAttributeName = "Leibniz.NoDerivativeAttribute";
+
+    /// <summary>How a parameter is differentiated, or null when its type is not supported.</summary>
+    private static ParameterKind? Classify(IParameterSymbol parameter, SpecialType floating)
+    {
+        var frozen = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NoDerivativeAttributeName);
+        if (parameter.Type.SpecialType == floating)
+        {
+            return frozen ? ParameterKind.Constant : ParameterKind.Scalar;
+        }
+
+        if (parameter.Type.SpecialType == SpecialType.System_Int32)
+        {
+            return ParameterKind.Integer;
+        }
+
+        if (ElementType(parameter.Type) is { } element && element.SpecialType == floating)
+        {
+            return frozen ? ParameterKind.ConstantArray : ParameterKind.Array;
+        }
+
+        return null;
+    }
+
+    /// <summary>The element type of <c>T[]</c> or <c>ReadOnlySpan&lt;T&gt;</c>.</summary>
+    private static ITypeSymbol? ElementType(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol { Rank: 1 } array => array.ElementType,
+        INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+            when named.OriginalDefinition.ToDisplayString() == "System.ReadOnlySpan<T>" => named.TypeArguments[0],
+        _ => null,
+    };
 
     private static bool ContainsInvalid(IOperation operation) => operation is IInvalidOperation || operation.ChildOperations.Any(ContainsInvalid);
 
@@ -193,7 +230,12 @@ internal static class MethodParser
             parts.Insert(0, ns);
         }
 
-        var parameters = string.Join(",", method.Parameters.Select(p => p.Type.SpecialType == SpecialType.System_Single ? "float" : "double"));
+        var parameters = string.Join(",", method.Parameters.Select(p => p.Type.SpecialType switch
+        {
+            SpecialType.System_Single => "float",
+            SpecialType.System_Double => "double",
+            _ => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat).Replace('<', '{').Replace('>', '}'),
+        }));
         return string.Join(".", parts) + "." + method.Name + "(" + parameters + ").g.cs";
     }
 }

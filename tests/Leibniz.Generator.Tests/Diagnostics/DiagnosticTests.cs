@@ -7,7 +7,11 @@ namespace Leibniz.Generator.Tests.Diagnostics;
 public sealed class DiagnosticTests
 {
     [Theory]
-    [InlineData("LZ0001", "loop", "double s = x; [|for (var i = 0; i < 3; i++) { s *= x; }|] return s;")]
+    [InlineData("LZ0001", "loop", "double s = x; [|while (s < 3) { s *= 2; }|] return s;")]
+    [InlineData("LZ0001", "break or continue", "double s = x; for (var i = 0; i < 3; i++) { s *= x; if (s > 2) [|break;|] } return s;")]
+    [InlineData("LZ0001", "return inside a loop", "double s = x; for (var i = 0; i < 3; i++) { s *= x; if (s > 2) [|return s;|] } return s;")]
+    [InlineData("LZ0001", "counted upwards", "double s = x; [|for (var i = 3; i > 0; i--) { s *= x; }|] return s;")]
+    [InlineData("LZ0001", "loop inside an if statement", "double s = x; [|if (x > 0) { for (var i = 0; i < 3; i++) { s *= x; } }|] return s;")]
     [InlineData("LZ0001", "Remainder", "return [|x % 2|];")]
     [InlineData("LZ0001", "conversion", "return [|(float)x|];")]
     [InlineData("LZ0002", "mark 'Helper' [Differentiable]", "return [|Helper(x)|];")]
@@ -39,9 +43,9 @@ public sealed class DiagnosticTests
         public static partial class C
         {
             [Differentiable]
-            public static double F([|int n|], double x) => n * x;
+            public static double F([|string n|], double x) => x;
         }
-        """, "LZ0003", "'n' of method 'F' has type 'int'");
+        """, "LZ0003", "'n' of method 'F' has type 'string'");
 
     [Fact]
     public void MethodNotStatic() => AssertSingle("""

@@ -179,4 +179,50 @@ public sealed class SnapshotTests
                 + Elementary.Heaviside(x) + Elementary.Sign(x);
         }
         """));
+
+    [Fact]
+    public void LoopsArraysAndSpans() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using Leibniz;
+
+        public static partial class Loops
+        {
+            [Differentiable]
+            public static double Rosenbrock(ReadOnlySpan<double> x)
+            {
+                double sum = 0;
+                for (int i = 0; i < x.Length - 1; i++)
+                {
+                    var a = x[i + 1] - x[i] * x[i];
+                    sum += 100 * a * a + (1 - x[i]) * (1 - x[i]);
+                }
+
+                return sum;
+            }
+
+            [Differentiable]
+            public static double Power(double x, double s, int n)
+            {
+                var p = 1.0;
+                for (int k = 1; k <= n; k++)
+                {
+                    p *= Math.Sin(x * k) + s;
+                }
+
+                return p;
+            }
+
+            [Differentiable]
+            public static float Weighted(float[] w, [NoDerivative] float[] data, float bias)
+            {
+                var total = bias;
+                for (int i = 0; i < data.Length; i++)
+                {
+                    total += w[i % w.Length] * data[i];
+                }
+
+                return total * total;
+            }
+        }
+        """));
 }

@@ -1,0 +1,232 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Leibniz.Generator.Ir;
+using Leibniz.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Leibniz.Generator.Parse;
+
+/// <summary>
+/// Loops, array and span elements and integer index expressions. A counted <c>for</c> loop becomes a
+/// <see cref="Loop"/> whose body is its own SSA function of the values the loop carries and reads; integers are
+/// never differentiated, so they stay C# text.
+/// </summary>
+internal sealed partial class BodyLowering
+{
+    private void LowerFor(IForLoopOperation loop, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        if (CountedLoop(loop, env) is not { } header)
+        {
+            return;
+        }
+
+        if (Find(loop.Body, o => o is IBranchOperation) is { } jump)
+        {
+            Report(jump, "break or continue", "use if/else inside the loop body (or compute the trip count first) instead");
+            return;
+        }
+
+        var assigned = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        CollectAssigned(loop.Body, assigned);
+        var carried = env.Where(e => e.Value is int && assigned.Contains(e.Key)).Select(e => e.Key).ToList();
+        if (env.FirstOrDefault(e => e.Value is IntExpr or Frozen && assigned.Contains(e.Key)).Key is { } integer)
+        {
+            Report(loop, $"assignment to '{integer.Name}' inside a loop", "only double or float locals may change inside a loop; derive integers from the loop variable");
+            return;
+        }
+
+        if (env.FirstOrDefault(e => e.Value == Unassigned && assigned.Contains(e.Key)).Key is { } unassigned)
+        {
+            Report(loop, $"local '{unassigned.Name}' assigned in a loop without an initial value", "initialise it before the loop");
+            return;
+        }
+
+        var referenced = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        CollectReferenced(loop.Body, referenced);
+        var read = env.Where(e => e.Value is int && !assigned.Contains(e.Key) && referenced.Contains(e.Key)).Select(e => e.Key).ToList();
+        var inputs = carried.Concat(read).ToList();
+        var bodyEnv = new Dictionary<ISymbol, object>(SymbolEqualityComparer.Default);
+        foreach (var entry in env.Where(e => e.Value is IntExpr or Frozen or ArrayParameter))
+        {
+            bodyEnv[entry.Key] = entry.Value;
+        }
+
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            bodyEnv[inputs[i]] = i;
+        }
+
+        bodyEnv[header.Variable] = new IntExpr(header.Name);
+        var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _loopCounter, inLoop: true) { _nextId = inputs.Count };
+        var bodyOutput = new List<Stmt>();
+        child.LowerSequence(new List<IOperation> { loop.Body }, 0, bodyEnv, bodyOutput);
+        var body = new Program(inputs.Count, bodyOutput.ToEquatableArray(), carried.Select(c => (int)bodyEnv[c]).ToEquatableArray());
+        var initial = inputs.Select(s => (int)env[s]).ToList();
+        var results = new List<int>();
+        foreach (var symbol in carried)
+        {
+            var id = _nextId++;
+            results.Add(id);
+            env[symbol] = id;
+        }
+
+        var tape = _loopCounter[0]++;
+        output.Add(new Loop(tape, header.Name, header.Start, header.End, initial.ToEquatableArray(), results.ToEquatableArray(), body));
+    }
+
+    private (ILocalSymbol Variable, string Name, string Start, string End)? CountedLoop(IForLoopOperation loop, Dictionary<ISymbol, object> env)
+    {
+        const string Advice = "write it as for (int i = start; i < end; i++) with start and end computed from integer parameters, constants and Length";
+        if (loop.Before.Length != 1 || loop.Before[0] is not IVariableDeclarationGroupOperation { Declarations.Length: 1 } group
+            || group.Declarations[0].Declarators.Length != 1)
+        {
+            Report(loop, "loop header", Advice);
+            return null;
+        }
+
+        var declarator = group.Declarations[0].Declarators[0];
+        var variable = declarator.Symbol;
+        if (variable.Type.SpecialType != SpecialType.System_Int32 || declarator.GetVariableInitializer()?.Value is not { } initializer)
+        {
+            Report(loop, "loop variable that is not an initialised int", Advice);
+            return null;
+        }
+
+        var isVariable = (IOperation o) => o is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, variable);
+        var step = loop.AtLoopBottom.Length == 1 ? loop.AtLoopBottom[0] : null;
+        if (step is IExpressionStatementOperation statement)
+        {
+            step = statement.Operation;
+        }
+
+        var increments = step is IIncrementOrDecrementOperation { Kind: OperationKind.Increment } increment && isVariable(increment.Target)
+            || step is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Value.ConstantValue: { HasValue: true, Value: 1 } } compound && isVariable(compound.Target);
+        if (!increments || loop.Condition is not IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } condition
+            || !isVariable(condition.LeftOperand))
+        {
+            Report(loop, "loop that is not counted upwards by one", Advice);
+            return null;
+        }
+
+        if (Find(loop.Body, o => o is ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation
+                && Target(o switch { IAssignmentOperation a => a.Target, IIncrementOrDecrementOperation d => d.Target, _ => o }) is { } t
+                && SymbolEqualityComparer.Default.Equals(t, variable)) is { } change)
+        {
+            Report(change, "assignment to the loop variable", Advice);
+            return null;
+        }
+
+        var start = IntText(initializer, env);
+        var end = IntText(condition.RightOperand, env);
+        if (condition.OperatorKind == BinaryOperatorKind.LessThanOrEqual)
+        {
+            end = "(" + end + " + 1)";
+        }
+
+        return (variable, Emit.Naming.Escape(variable.Name), start, end);
+    }
+
+    private static void CollectAssigned(IOperation operation, HashSet<ISymbol> assigned)
+    {
+        var target = operation switch
+        {
+            IAssignmentOperation assignment => Target(assignment.Target),
+            IIncrementOrDecrementOperation increment => Target(increment.Target),
+            _ => null,
+        };
+        if (target is not null)
+        {
+            assigned.Add(target);
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            CollectAssigned(child, assigned);
+        }
+    }
+
+    private static void CollectReferenced(IOperation operation, HashSet<ISymbol> referenced)
+    {
+        if (operation is ILocalReferenceOperation or IParameterReferenceOperation)
+        {
+            referenced.Add(Target(operation)!);
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            CollectReferenced(child, referenced);
+        }
+    }
+
+    private static IOperation? Find(IOperation operation, System.Func<IOperation, bool> predicate)
+    {
+        if (predicate(operation))
+        {
+            return operation;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            if (Find(child, predicate) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static ArrayParameter? ArrayOf(IOperation operation, Dictionary<ISymbol, object> env) =>
+        operation is IParameterReferenceOperation parameter && env.TryGetValue(parameter.Parameter, out var bound) ? bound as ArrayParameter : null;
+
+    private int Load(ArrayParameter array, IOperation index, Dictionary<ISymbol, object> env, List<Stmt> output) =>
+        Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Name: array.Name, Index: array.Differentiated ? 1 : 0, Text: IntText(index, env)));
+
+    private int IntValue(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt> output) =>
+        Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: IntText(operation, env)));
+
+    /// <summary>The C# text of an integer expression (constants, integer parameters and locals, loop variables, Length, + − × ÷ %).</summary>
+    private string IntText(IOperation operation, Dictionary<ISymbol, object> env)
+    {
+        if (operation.ConstantValue is { HasValue: true, Value: int constant })
+        {
+            return constant.ToString(CultureInfo.InvariantCulture);
+        }
+
+        switch (operation)
+        {
+            case IParenthesizedOperation parenthesized:
+                return IntText(parenthesized.Operand, env);
+            case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(operation)!, out var bound) && bound is IntExpr integer:
+                return integer.Text;
+            case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance } when ArrayOf(instance, env) is { } array:
+                return array.Name + ".Length";
+            case IBinaryOperation binary when binary.Type?.SpecialType == SpecialType.System_Int32 && IntOperator(binary.OperatorKind) is { } symbol:
+                return "(" + IntText(binary.LeftOperand, env) + " " + symbol + " " + IntText(binary.RightOperand, env) + ")";
+            default:
+                Report(operation, "integer expression", "use integer parameters, constants, loop variables, Length and + - * / %");
+                return "0";
+        }
+    }
+
+    private static string? IntOperator(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.Add => "+",
+        BinaryOperatorKind.Subtract => "-",
+        BinaryOperatorKind.Multiply => "*",
+        BinaryOperatorKind.Divide => "/",
+        BinaryOperatorKind.Remainder => "%",
+        _ => null,
+    };
+
+    /// <summary>An integer (C# text): never differentiated.</summary>
+    private sealed record IntExpr(string Text);
+
+    /// <summary>A floating parameter marked [NoDerivative]: read as a constant.</summary>
+    private sealed record Frozen(string Text);
+
+    /// <summary>An array or span parameter.</summary>
+    private sealed record ArrayParameter(string Name, bool Differentiated);
+}

@@ -1,0 +1,217 @@
+using CsCheck;
+
+namespace Leibniz.Generator.Tests.Runtime;
+
+/// <summary>Gradients of methods with loops, arrays and spans (compiled by the analyzer) against finite differences, Dual and hand-written gradients.</summary>
+public sealed class LoopGradientTests
+{
+    private static readonly Gen<double[]> Vectors = Gen.Double[-1.5, 1.5].Array[1, 40];
+
+    [Fact]
+    public void RosenbrockSpanGradientMatchesFiniteDifferences() => Vectors.Sample(x =>
+    {
+        var dx = new double[x.Length];
+        var value = LoopFunctions.RosenbrockGradient(x, dx);
+        Close(LoopFunctions.Rosenbrock(x), value, 1e-14);
+        var expected = CentralGradient(v => LoopFunctions.Rosenbrock(v), x);
+        for (var i = 0; i < x.Length; i++)
+        {
+            Close(expected[i], dx[i], 1e-6);
+        }
+    }, iter: 200);
+
+    [Fact]
+    public void RosenbrockInAMillionDimensionsMatchesItsHandWrittenGradient()
+    {
+        const int n = 1_000_000;
+        var x = new double[n];
+        var random = new Random(7);
+        for (var i = 0; i < n; i++)
+        {
+            x[i] = random.NextDouble() * 3 - 1.5;
+        }
+
+        var dx = new double[n];
+        var value = LoopFunctions.RosenbrockGradient(x, dx);
+        var expected = new double[n];
+        var sum = 0.0;
+        for (var i = 0; i < n - 1; i++)
+        {
+            var a = x[i + 1] - x[i] * x[i];
+            var b = 1 - x[i];
+            sum += 100 * a * a + b * b;
+            expected[i] += -400 * x[i] * a - 2 * b;
+            expected[i + 1] += 200 * a;
+        }
+
+        Close(sum, value, 1e-12);
+        for (var i = 0; i < n; i++)
+        {
+            Close(expected[i], dx[i], 1e-12);
+        }
+    }
+
+    [Fact]
+    public void ArrayAndScalarGradientMatchesFiniteDifferences() =>
+        Gen.Select(Vectors, Gen.Double[-2, 2]).Sample((x, s) =>
+        {
+            var dx = new double[x.Length];
+            var value = LoopFunctions.ScaledNormGradient(x, s, dx, out var ds);
+            Close(LoopFunctions.ScaledNorm(x, s), value, 1e-14);
+            var all = x.Append(s).ToArray();
+            var expected = CentralGradient(v => LoopFunctions.ScaledNorm(v[..^1], v[^1]), all);
+            for (var i = 0; i < x.Length; i++)
+            {
+                Close(expected[i], dx[i], 1e-6);
+            }
+
+            Close(expected[^1], ds, 1e-6);
+        }, iter: 200);
+
+    [Fact]
+    public void RecurrenceWithRunningProductAndBranchMatchesDual() =>
+        Gen.Select(Gen.Double[-2, 2], Gen.Double[-1.5, 1.5], Gen.Int[0, 300]).Sample((x, r, steps) =>
+        {
+            var (value, dx, dr) = LoopFunctions.RecurrenceGradient(x, r, steps);
+            Close(LoopFunctions.Recurrence(x, r, steps), value, 1e-14);
+            Close(DualRecurrence(new Dual(x, 1), new Dual(r, 0), steps).Tangent, dx, 1e-9);
+            Close(DualRecurrence(new Dual(x, 0), new Dual(r, 1), steps).Tangent, dr, 1e-9);
+        }, iter: 200);
+
+    [Fact]
+    public void SwappingCarriedValuesMatchesDual() =>
+        Gen.Select(Gen.Double[-2, 2], Gen.Double[-2, 2], Gen.Int[-1, 40]).Sample((a, b, n) =>
+        {
+            var (value, da, db) = LoopFunctions.SwapGradient(a, b, n);
+            Close(LoopFunctions.Swap(a, b, n), value, 1e-14);
+            Close(DualSwap(new Dual(a, 1), new Dual(b, 0), n).Tangent, da, 1e-9);
+            Close(DualSwap(new Dual(a, 0), new Dual(b, 1), n).Tangent, db, 1e-9);
+        }, iter: 200);
+
+    [Fact]
+    public void NestedLoopsWithDataGiveTheQuadraticFormGradient() =>
+        Gen.Select(Gen.Int[1, 12], Gen.Double[-1, 1].Array[144], Gen.Double[-1, 1].Array[12], Gen.Double[-1, 1]).Sample((n, a, xs, w) =>
+        {
+            var x = xs[..n];
+            var dx = new double[n];
+            var value = LoopFunctions.QuadraticFormGradient(x, a, w, dx);
+            Close(LoopFunctions.QuadraticForm(x, a, w), value, 1e-13);
+            for (var i = 0; i < n; i++)
+            {
+                var expected = 2 * w * i * x[i];
+                for (var j = 0; j < n; j++)
+                {
+                    expected += (a[i * n + j] + a[j * n + i]) * x[j];
+                }
+
+                Close(expected, dx[i], 1e-12);
+            }
+        }, iter: 200);
+
+    [Fact]
+    public void FloatSpanGradientMatchesFiniteDifferences() =>
+        Gen.Select(Gen.Float[-1, 1].Array[1, 20], Gen.Float[0.5f, 2f]).Sample((x, t) =>
+        {
+            var dx = new float[x.Length];
+            var value = LoopFunctions.SoftSumGradient(x, t, dx, out var dt);
+            Assert.Equal(LoopFunctions.SoftSum(x, t), value, 1e-5f);
+            var wide = x.Select(v => (double)v).Append(t).ToArray();
+            var expected = CentralGradient(v => SoftSumDouble(v[..^1], v[^1]), wide);
+            for (var i = 0; i < x.Length; i++)
+            {
+                Assert.Equal(expected[i], dx[i], 1e-3);
+            }
+
+            Assert.Equal(expected[^1], dt, 1e-3);
+        }, iter: 100);
+
+    [Fact]
+    public void AGradientSpanOfTheWrongLengthIsAnArgumentExceptionNamingIt()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => LoopFunctions.ScaledNormGradient([1.0, 2.0], 1.0, new double[3], out _));
+        Assert.Equal("dx", exception.ParamName);
+        Assert.Contains("length", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoopGradientsDoNotAllocate()
+    {
+        var small = new double[50];
+        var large = new double[5000];
+        for (var i = 0; i < large.Length; i++)
+        {
+            large[i] = Math.Sin(i);
+            if (i < small.Length)
+            {
+                small[i] = Math.Cos(i);
+            }
+        }
+
+        var dSmall = new double[small.Length];
+        var dLarge = new double[large.Length];
+        var sink = Run(small, large, dSmall, dLarge);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var k = 0; k < 200; k++)
+        {
+            sink += Run(small, large, dSmall, dLarge);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(double.IsFinite(sink));
+    }
+
+    private static double Run(double[] small, double[] large, double[] dSmall, double[] dLarge) =>
+        LoopFunctions.RosenbrockGradient(large, dLarge) + LoopFunctions.ScaledNormGradient(small, 0.7, dSmall, out var ds) + ds
+        + LoopFunctions.RecurrenceGradient(0.3, 1.1, 100).dr + LoopFunctions.RecurrenceGradient(0.3, 1.1, 1000).dx
+        + LoopFunctions.QuadraticFormGradient(small.AsSpan(0, 7), small, 0.5, dSmall.AsSpan(0, 7));
+
+    private static Dual DualRecurrence(Dual x, Dual r, int steps)
+    {
+        var y = x;
+        var product = new Dual(1, 0);
+        for (var k = 0; k < steps; k++)
+        {
+            y = r * Dual.Sin(y) + 0.1 * y;
+            product = y.Value > 0 ? product * (1 + 0.1 * y) : product - 0.05 * y * product;
+        }
+
+        return y + product;
+    }
+
+    private static Dual DualSwap(Dual a, Dual b, int n)
+    {
+        for (var i = 0; i <= n; i++)
+        {
+            var next = a + 0.5 * b * Dual.Cos(a);
+            a = b;
+            b = next;
+        }
+
+        return a * b;
+    }
+
+    private static double SoftSumDouble(double[] x, double t) => Math.Log(x.Sum(v => Math.Exp(t * v))) / t;
+
+    /// <summary>Fourth-order central differences.</summary>
+    private static double[] CentralGradient(Func<double[], double> f, double[] x)
+    {
+        var gradient = new double[x.Length];
+        for (var i = 0; i < x.Length; i++)
+        {
+            var h = 1e-3 * (1 + Math.Abs(x[i]));
+            double At(double offset)
+            {
+                var shifted = (double[])x.Clone();
+                shifted[i] += offset;
+                return f(shifted);
+            }
+
+            gradient[i] = (At(-2 * h) - 8 * At(-h) + 8 * At(h) - At(2 * h)) / (12 * h);
+        }
+
+        return gradient;
+    }
+
+    private static void Close(double expected, double actual, double tolerance) =>
+        Assert.True(expected.Equals(actual) || Math.Abs(expected - actual) <= tolerance * (1 + Math.Abs(expected)), $"expected {expected:R}, got {actual:R}");
+}
