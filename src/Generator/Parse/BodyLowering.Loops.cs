@@ -22,14 +22,36 @@ internal sealed partial class BodyLowering
             return;
         }
 
-        if (Find(loop.Body, o => o is IBranchOperation) is { } jump)
+        LowerCountedLoop(loop, loop.Body, header.Variable, header.Name, header.Start, header.End, null, env, output);
+    }
+
+    /// <summary><c>foreach (var v in x)</c> over an array or span parameter: a counted loop over its indices.</summary>
+    private void LowerForEach(IForEachLoopOperation loop, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        var collection = loop.Collection is IConversionOperation conversion ? conversion.Operand : loop.Collection;
+        if (ArrayOf(collection, env) is not { } array || loop.Locals.Length != 1 || loop.Locals[0].Type.SpecialType != _floating)
+        {
+            Report(loop, "foreach over something other than an array or span parameter", $"foreach only over a {Keyword}[] or ReadOnlySpan<{Keyword}> parameter, or use a counted for loop");
+            return;
+        }
+
+        var index = "index" + _loopCounter[0].ToString(CultureInfo.InvariantCulture) + "_";
+        LowerCountedLoop(loop, loop.Body, null, index, "0", array.Name + ".Length", (loop.Locals[0], array), env, output);
+    }
+
+    private void LowerCountedLoop(IOperation loop, IOperation loopBody, ILocalSymbol? variable, string variableName, string start, string end,
+        (ILocalSymbol Element, ArrayParameter Array)? element, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        var header = (Variable: variable, Name: variableName, Start: start, End: end);
+
+        if (Find(loopBody, o => o is IBranchOperation) is { } jump)
         {
             Report(jump, "break or continue", "use if/else inside the loop body (or compute the trip count first) instead");
             return;
         }
 
         var assigned = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        CollectAssigned(loop.Body, assigned);
+        CollectAssigned(loopBody, assigned);
         var carried = env.Where(e => e.Value is int && assigned.Contains(e.Key)).Select(e => e.Key).ToList();
         if (env.FirstOrDefault(e => e.Value is IntExpr or Frozen && assigned.Contains(e.Key)).Key is { } integer)
         {
@@ -44,7 +66,7 @@ internal sealed partial class BodyLowering
         }
 
         var referenced = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        CollectReferenced(loop.Body, referenced);
+        CollectReferenced(loopBody, referenced);
         var read = env.Where(e => e.Value is int && !assigned.Contains(e.Key) && referenced.Contains(e.Key)).Select(e => e.Key).ToList();
         var inputs = carried.Concat(read).ToList();
         var bodyEnv = new Dictionary<ISymbol, object>(SymbolEqualityComparer.Default);
@@ -58,10 +80,20 @@ internal sealed partial class BodyLowering
             bodyEnv[inputs[i]] = i;
         }
 
-        bodyEnv[header.Variable] = new IntExpr(header.Name);
+        if (header.Variable is { } counter)
+        {
+            bodyEnv[counter] = new IntExpr(header.Name);
+        }
+
         var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _loopCounter, inLoop: true) { _nextId = inputs.Count };
         var bodyOutput = new List<Stmt>();
-        child.LowerSequence(new List<IOperation> { loop.Body }, 0, bodyEnv, bodyOutput);
+        if (element is { } bound)
+        {
+            bodyEnv[bound.Element] = child.Add(bodyOutput, new Node(Op.Load, EquatableArray<int>.Empty, Name: bound.Array.Name,
+                Index: bound.Array.Differentiated ? 1 : 0, Text: header.Name));
+        }
+
+        child.LowerSequence(new List<IOperation> { loopBody }, 0, bodyEnv, bodyOutput);
         var body = new Program(inputs.Count, bodyOutput.ToEquatableArray(), carried.Select(c => (int)bodyEnv[c]).ToEquatableArray());
         var initial = inputs.Select(s => (int)env[s]).ToList();
         var results = new List<int>();

@@ -88,6 +88,9 @@ internal sealed partial class BodyLowering
                 case IForLoopOperation loop:
                     LowerFor(loop, env, output);
                     break;
+                case IForEachLoopOperation loop:
+                    LowerForEach(loop, env, output);
+                    break;
                 case IVariableDeclarationGroupOperation group:
                     LowerDeclarations(group, env, output);
                     break;

@@ -10,6 +10,7 @@ public sealed class DiagnosticTests
     [InlineData("LZ0001", "loop", "double s = x; [|while (s < 3) { s *= 2; }|] return s;")]
     [InlineData("LZ0001", "break or continue", "double s = x; for (var i = 0; i < 3; i++) { s *= x; if (s > 2) [|break;|] } return s;")]
     [InlineData("LZ0001", "return inside a loop", "double s = x; for (var i = 0; i < 3; i++) { s *= x; if (s > 2) [|return s;|] } return s;")]
+    [InlineData("LZ0001", "foreach over something other", "double s = x; [|foreach (var v in new[] { x, 2.0 }) { s += v; }|] return s;")]
     [InlineData("LZ0001", "counted upwards", "double s = x; [|for (var i = 3; i > 0; i--) { s *= x; }|] return s;")]
     [InlineData("LZ0001", "loop inside an if statement", "double s = x; [|if (x > 0) { for (var i = 0; i < 3; i++) { s *= x; } }|] return s;")]
     [InlineData("LZ0001", "Remainder", "return [|x % 2|];")]

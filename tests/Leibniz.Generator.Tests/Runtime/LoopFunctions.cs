@@ -99,4 +99,17 @@ public static partial class LoopFunctions
 
         return MathF.Log(acc) / t;
     }
+
+    /// <summary>foreach over an array: the gradient of log-sum-exp is the softmax.</summary>
+    [Differentiable]
+    public static double LogSumExp(double[] x)
+    {
+        var sum = 0.0;
+        foreach (var v in x)
+        {
+            sum += Math.Exp(v);
+        }
+
+        return Math.Log(sum);
+    }
 }

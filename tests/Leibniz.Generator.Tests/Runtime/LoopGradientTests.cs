@@ -126,6 +126,19 @@ public sealed class LoopGradientTests
         }, iter: 100);
 
     [Fact]
+    public void ForEachOverAnArrayGivesTheSoftmax() => Vectors.Sample(x =>
+    {
+        var dx = new double[x.Length];
+        var value = LoopFunctions.LogSumExpGradient(x, dx);
+        var sum = x.Sum(Math.Exp);
+        Close(Math.Log(sum), value, 1e-14);
+        for (var i = 0; i < x.Length; i++)
+        {
+            Close(Math.Exp(x[i]) / sum, dx[i], 1e-14);
+        }
+    });
+
+    [Fact]
     public void AGradientSpanOfTheWrongLengthIsAnArgumentExceptionNamingIt()
     {
         var exception = Assert.Throws<ArgumentException>(() => LoopFunctions.ScaledNormGradient([1.0, 2.0], 1.0, new double[3], out _));
