@@ -61,10 +61,15 @@ internal static class Diagnostics
         "Unsupported method shape",
         "Method '{0}' cannot be differentiated: {1}");
 
+    public static readonly DiagnosticDescriptor CustomDerivativeSignature = Create(
+        "LZ0011",
+        "Custom derivative has the wrong signature",
+        "'{0}' is registered as the derivative of '{1}' but does not match it; expected {2}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         UnsupportedConstruct, UnsupportedCall, UnsupportedType, NotStatic, NotPartial, Recursion, NameCollision,
-        ConstantResult, InternalError, UnsupportedMethodShape,
+        ConstantResult, InternalError, UnsupportedMethodShape, CustomDerivativeSignature,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

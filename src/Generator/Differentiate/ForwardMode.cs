@@ -83,6 +83,23 @@ internal static class ForwardMode
                 return;
             }
 
+            if (let.Node.Text is not null)
+            {
+                var gradient = b.Emit(let.Node with { Op = Op.GradientCall, Args = args.ToEquatableArray() });
+                map[let.Id] = b.Emit(new Node(Op.Project, EquatableArray.Create(gradient), Index: 0));
+                var chain = new List<int>();
+                for (var k = 0; k < args.Length; k++)
+                {
+                    if (argTangents[k] is { } tangent)
+                    {
+                        chain.Add(b.Mul(b.Emit(new Node(Op.Project, EquatableArray.Create(gradient), Index: k + 1)), tangent));
+                    }
+                }
+
+                tangents[map[let.Id]] = b.Sum(chain);
+                return;
+            }
+
             var zero = b.Constant(0);
             var call = b.Emit(let.Node with { Op = Op.JvpCall, Args = args.Concat(argTangents.Select(t => t ?? zero)).ToEquatableArray() });
             map[let.Id] = b.Emit(new Node(Op.Project, EquatableArray.Create(call), Index: 0));

@@ -134,7 +134,7 @@ internal sealed class ProgramWriter
                 _writer.Line(_type + " " + Declare(let.Id) + " = " + node.Name + "[" + node.Text + "];");
                 return;
             case Op.GradientCall:
-                _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Gradient(" + Arguments(node) + ");");
+                _writer.Line("var " + Declare(let.Id) + " = " + (node.Text ?? node.Name + "Gradient") + "(" + Arguments(node) + ");");
                 return;
             case Op.JvpCall:
                 _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Jvp(" + Arguments(node) + ");");

@@ -336,6 +336,13 @@ internal sealed partial class BodyLowering
             return Constant(output, 0);
         }
 
+        if (CustomDerivatives.Find(target) is { } custom)
+        {
+            var customArgs = arguments.Select(a => LowerExpression(a.Value, env, output)).ToList();
+            return Add(output, new Node(Op.UserCall, customArgs.ToEquatableArray(), Name: FullyQualified(target.ContainingType) + "." + target.Name,
+                Text: FullyQualified(custom.ContainingType) + "." + custom.Name));
+        }
+
         if (MethodParser.IsDifferentiable(target))
         {
             return LowerUserCall(invocation, target, arguments, env, output);

@@ -39,6 +39,18 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void CustomDerivativeWithTheWrongSignatureShowsTheExpectedOne() => AssertSingle("""
+        using Leibniz;
+        public static partial class C
+        {
+            public static double F(double x, double y) => x * y;
+
+            [DerivativeOf(nameof(F))]
+            public static (double Value, double dx) [|FDerivative|](double x, double y) => (x * y, y);
+        }
+        """, "LZ0011", "expected static (double Value, double dx, double dy) FDerivative(double x, double y)");
+
+    [Fact]
     public void UnsupportedParameterType() => AssertSingle("""
         using Leibniz;
         public static partial class C
