@@ -29,6 +29,64 @@ internal static class ForwardMode
         return b.Build(new[] { output, tangents.TryGetValue(output, out var t) ? t : b.Constant(0) });
     }
 
+    /// <summary>
+    /// Forward over reverse: differentiates a gradient program (outputs: value, then ∂/∂ of every parameter) in the
+    /// direction of parameters n..2n−1. Outputs: the value, the gradient, then the Hessian-vector product.
+    /// </summary>
+    public static Program BuildHvp(Program gradient, bool isFloat)
+    {
+        var n = gradient.ParamCount;
+        var b = new GraphBuilder(2 * n, isFloat);
+        var map = new Dictionary<int, int>();
+        var tangents = new Dictionary<int, int>();
+        for (var i = 0; i < n; i++)
+        {
+            map[i] = i;
+            tangents[i] = n + i;
+        }
+
+        Replay(b, gradient.Body, map, tangents);
+        var outputs = gradient.Outputs.Select(o => map[o]).ToList();
+        var products = outputs.Skip(1).Select(g => tangents.TryGetValue(g, out var t) ? t : b.Constant(0)).ToList();
+        return b.Build(outputs.Concat(products));
+    }
+
+    /// <summary>
+    /// The full Hessian, one forward-over-reverse sweep per parameter (shared work is merged by the builder).
+    /// Outputs: the value, the gradient, then the upper triangle row by row (H₀₀, H₀₁, …, H₁₁, …).
+    /// </summary>
+    public static Program BuildHessian(Program gradient, bool isFloat)
+    {
+        var n = gradient.ParamCount;
+        var b = new GraphBuilder(n, isFloat);
+        var columns = new List<List<int>>();
+        List<int>? outputs = null;
+        for (var j = 0; j < n; j++)
+        {
+            var map = new Dictionary<int, int>();
+            for (var i = 0; i < n; i++)
+            {
+                map[i] = i;
+            }
+
+            var tangents = new Dictionary<int, int> { [j] = b.Constant(1) };
+            Replay(b, gradient.Body, map, tangents);
+            outputs ??= gradient.Outputs.Select(o => map[o]).ToList();
+            columns.Add(gradient.Outputs.Skip(1).Select(o => tangents.TryGetValue(map[o], out var t) ? t : b.Constant(0)).ToList());
+        }
+
+        var triangle = new List<int>();
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i; j < n; j++)
+            {
+                triangle.Add(columns[j][i]);
+            }
+        }
+
+        return b.Build(outputs!.Concat(triangle));
+    }
+
     private static void Replay(GraphBuilder b, EquatableArray<Stmt> statements, Dictionary<int, int> map, Dictionary<int, int> tangents)
     {
         foreach (var statement in statements)
@@ -107,8 +165,16 @@ internal static class ForwardMode
             return;
         }
 
-        var value = PrimalReplay.Emit(b, let.Node, args, out var powerDerivative);
+        // Saved conditions and one-sided selects appear when differentiating a reverse-mode program (second order).
+        var cond = let.Node.Cond?.Map(id => map[id]);
+        int? powerDerivative = null;
+        var value = cond is null ? PrimalReplay.Emit(b, let.Node, args, out powerDerivative) : b.Emit(let.Node with { Args = args.ToEquatableArray(), Cond = cond });
         map[let.Id] = value;
+        if (let.Node.Op == Op.Bool)
+        {
+            return;
+        }
+
         if (!anyTangent || tangents.ContainsKey(value) || b.IsConstant(value, out _))
         {
             return;
@@ -135,7 +201,7 @@ internal static class ForwardMode
         }
 
         var terms = new List<int>();
-        var source = let.Node with { Args = args.ToEquatableArray() };
+        var source = let.Node with { Args = args.ToEquatableArray(), Cond = cond };
         for (var k = 0; k < args.Length; k++)
         {
             if (argTangents[k] is { } tangent)

@@ -36,6 +36,10 @@ internal static class SourceEmitter
             WriteGradient(writer, model, gradient, partials);
             writer.Line();
             WriteJvp(writer, model, jvp, partials);
+            if (model.Order == 2)
+            {
+                SecondOrderWriter.Write(writer, model, gradient);
+            }
         }
         else
         {

@@ -18,7 +18,8 @@ internal sealed record MethodModel(
     EquatableArray<string> Parameters,
     Program Body,
     string HintName,
-    EquatableArray<ParameterModel> Signature)
+    EquatableArray<ParameterModel> Signature,
+    int Order = 1)
 {
     public string TypeName => IsFloat ? "float" : "double";
 

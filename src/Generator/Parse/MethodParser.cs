@@ -89,7 +89,14 @@ internal static class MethodParser
             }
         }
 
-        foreach (var suffix in new[] { "Gradient", "Jvp" })
+        var order = method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == AttributeName).NamedArguments
+            .Where(a => a.Key == "Order").Select(a => a.Value.Value as int?).FirstOrDefault() ?? 1;
+        if (order is < 1 or > 2)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name, "Order must be 1 or 2"));
+        }
+
+        foreach (var suffix in order == 2 ? new[] { "Gradient", "Jvp", "Hessian", "Hvp" } : new[] { "Gradient", "Jvp" })
         {
             var name = method.Name + suffix;
             if (!method.ContainingType.GetMembers(name).IsEmpty)
@@ -131,7 +138,14 @@ internal static class MethodParser
             signature.Where(p => p.Kind == ParameterKind.Scalar).Select(p => p.Name).ToEquatableArray(),
             program,
             HintName(method),
-            signature.ToEquatableArray());
+            signature.ToEquatableArray(),
+            order);
+        if (order == 2 && (!model.IsScalarOnly || HasCalls(program.Body)))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name,
+                "Order = 2 (Hessians) supports only straight-line methods of scalar parameters without calls to other [Differentiable] methods yet; use Order = 1"));
+            return new ParseResult(null, diagnostics.ToEquatableArray());
+        }
         return new ParseResult(model, diagnostics.ToEquatableArray());
     }
 
@@ -147,6 +161,13 @@ internal static class MethodParser
 
         return SpecialType.System_Double;
     }
+
+    private static bool HasCalls(EquatableArray<Ir.Stmt> statements) => statements.Any(s => s switch
+    {
+        Ir.Let let => let.Node.Op == Ir.Op.UserCall,
+        Ir.If branch => HasCalls(branch.Then) || HasCalls(branch.Else),
+        _ => false,
+    });
 
     public const string NoDerivativeAttributeName = "Leibniz.NoDerivativeAttribute";
 

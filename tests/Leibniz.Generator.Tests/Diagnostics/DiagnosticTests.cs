@@ -51,6 +51,16 @@ public sealed class DiagnosticTests
         """, "LZ0011", "expected static (double Value, double dx, double dy) FDerivative(double x, double y)");
 
     [Fact]
+    public void SecondOrderOfALoopIsNotSupportedYet() => AssertSingle("""
+        using Leibniz;
+        public static partial class C
+        {
+            [Differentiable(Order = 2)]
+            public static double [|F|](double[] x) => x[0] * x[0];
+        }
+        """, "LZ0010", "Order = 2 (Hessians) supports only");
+
+    [Fact]
     public void UnsupportedParameterType() => AssertSingle("""
         using Leibniz;
         public static partial class C

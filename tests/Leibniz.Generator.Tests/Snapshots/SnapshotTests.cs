@@ -225,4 +225,19 @@ public sealed class SnapshotTests
             }
         }
         """));
+
+    [Fact]
+    public void SecondOrder() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using Leibniz;
+
+        public static partial class Second
+        {
+            [Differentiable(Order = 2)]
+            public static double Rosenbrock(double x, double y) => Math.Pow(1 - x, 2) + 100 * Math.Pow(y - x * x, 2);
+
+            [Differentiable(Order = 2)]
+            public static double Branchy(double x, double y) => x > y ? Math.Exp(x * y) : Math.Abs(x) * Math.Sin(y);
+        }
+        """));
 }
