@@ -39,6 +39,7 @@ internal static class Liveness
                 case ReverseLoop reverse when reverse.Results.Any(live.Contains) || Ir.Loops.Writes(reverse.Vjp):
                     kept.Add(reverse);
                     tapes.Add(reverse.Tape);
+                    tapes.Add(reverse.Loop);
                     live.UnionWith(reverse.Seeds);
                     live.UnionWith(reverse.Inputs);
                     break;

@@ -111,7 +111,11 @@ internal static class ReverseMode
                         var active = inputs.Any(b.IsActive) || Loops.ReadsActive(loop.Body);
                         var results = loop.Results.Select(r => state.Map[r] = b.NewValue(active)).ToEquatableArray();
                         state.LoopBodies[loop.Tape] = loop.Body;
-                        b.AddStatement(loop with { Inputs = inputs, Results = results, Body = Simplify(loop.Body, b.IsFloat) });
+                        b.AddStatement(loop with
+                        {
+                            Inputs = inputs, Results = results, Body = Simplify(loop.Body, b.IsFloat),
+                            Test = loop.Test is { } test ? Simplify(test, b.IsFloat) : null,
+                        });
                         break;
                     }
 
@@ -231,7 +235,7 @@ internal static class ReverseMode
         // Accumulators (sum += f(x[i])) have adjoints that do not depend on the carried values: nothing to record.
         var tape = Enumerable.Range(0, k).Any(p => Loops.Uses(vjp, p)) ? loop.Tape : -1;
         b.AddStatement(new ReverseLoop(tape, loop.Variable, loop.Start, loop.End, k, seeds.ToEquatableArray(),
-            loop.Inputs.Skip(k).ToEquatableArray(), results, vjp));
+            loop.Inputs.Skip(k).ToEquatableArray(), results, vjp, loop.Tape, loop.Test is not null));
         for (var j = 0; j < loop.Inputs.Count; j++)
         {
             var adjoint = results[j];

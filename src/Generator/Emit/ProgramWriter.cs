@@ -17,6 +17,7 @@ internal sealed class ProgramWriter
     private readonly Dictionary<int, string> _text = new();
     private readonly HashSet<int> _bools = new();
     private readonly HashSet<int> _tapes = new();
+    private readonly HashSet<int> _reversed = new();
     private readonly int[] _nextLocal;
     private readonly bool _nested;
 
@@ -58,6 +59,7 @@ internal sealed class ProgramWriter
         foreach (var reverse in program.Body.OfType<ReverseLoop>())
         {
             _tapes.Add(reverse.Tape);
+            _reversed.Add(reverse.Loop);
         }
 
         CollectBools(program.Body);
@@ -251,6 +253,12 @@ internal sealed class ProgramWriter
 
         var taped = _tapes.Contains(loop.Tape);
         var (tape, rent, position) = TapeNames(loop.Tape);
+        if (loop.Test is { } test)
+        {
+            WriteWhileLoop(loop, test, carried, taped);
+            return;
+        }
+
         if (taped)
         {
             var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(";
@@ -282,6 +290,62 @@ internal sealed class ProgramWriter
         }
     }
 
+    /// <summary>A while loop: its tape starts on the stack (top level) or with a rented buffer and doubles when full.</summary>
+    private void WriteWhileLoop(Loop loop, Ir.Program test, List<string> carried, bool taped)
+    {
+        var k = loop.Results.Count;
+        var (tape, rent, position) = TapeNames(loop.Tape);
+        var counter = CounterName(loop.Tape);
+        var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared";
+        var reversed = _reversed.Contains(loop.Tape);
+        if (reversed)
+        {
+            _writer.Line("int " + counter + " = 0;");
+        }
+
+        if (taped)
+        {
+            _writer.Line(_type + "[]? " + rent + (_nested ? " = " + pool + ".Rent(" + Int(StackTapeLength) + ");" : " = null;"));
+            _writer.Line("global::System.Span<" + _type + "> " + tape + " = " + (_nested ? rent : "stackalloc " + _type + "[" + Int(StackTapeLength) + "]") + ";");
+            _writer.Line("int " + position + " = 0;");
+        }
+
+        var inputs = carried.Concat(loop.Inputs.Skip(k).Select(Text)).ToList();
+        _writer.Open("while (true)");
+        var proceed = Nested().WriteNested(test, inputs)[0];
+        _writer.Line("if (" + proceed + " == " + Literals.Format(0, _isFloat) + ") break;");
+        if (taped)
+        {
+            _writer.Open("if (" + position + " + " + Int(k) + " > " + tape + ".Length)");
+            var bigger = Fresh();
+            _writer.Line("var " + bigger + " = " + pool + ".Rent(2 * " + tape + ".Length);");
+            _writer.Line(tape + ".CopyTo(" + bigger + ");");
+            _writer.Line("if (" + rent + " is not null) " + pool + ".Return(" + rent + ");");
+            _writer.Line(rent + " = " + bigger + ";");
+            _writer.Line(tape + " = " + bigger + ";");
+            _writer.Close();
+            foreach (var name in carried)
+            {
+                _writer.Line(tape + "[" + position + "++] = " + name + ";");
+            }
+        }
+
+        var outputs = Nested().WriteNested(loop.Body, inputs);
+        Assign(carried, outputs, add: false);
+        if (reversed)
+        {
+            _writer.Line(counter + "++;");
+        }
+
+        _writer.Close();
+        for (var j = 0; j < k; j++)
+        {
+            _text[loop.Results[j]] = carried[j];
+        }
+    }
+
+    private string CounterName(int loop) => _prefix + "iterations" + Int(loop);
+
     private void WriteReverseLoop(ReverseLoop reverse)
     {
         var k = reverse.CarriedCount;
@@ -294,7 +358,15 @@ internal sealed class ProgramWriter
         }
 
         var (tape, rent, position) = TapeNames(reverse.Tape);
-        _writer.Open("for (int " + reverse.Variable + " = " + reverse.End + " - 1; " + reverse.Variable + " >= " + reverse.Start + "; " + reverse.Variable + "--)");
+        if (reverse.IsWhile)
+        {
+            var iteration = _prefix + "iteration" + Int(reverse.Loop);
+            _writer.Open("for (int " + iteration + " = " + CounterName(reverse.Loop) + " - 1; " + iteration + " >= 0; " + iteration + "--)");
+        }
+        else
+        {
+            _writer.Open("for (int " + reverse.Variable + " = " + reverse.End + " - 1; " + reverse.Variable + " >= " + reverse.Start + "; " + reverse.Variable + "--)");
+        }
         var restored = new List<string>();
         if (reverse.Tape >= 0)
         {
@@ -367,6 +439,7 @@ internal sealed class ProgramWriter
         foreach (var reverse in program.Body.OfType<ReverseLoop>())
         {
             _tapes.Add(reverse.Tape);
+            _reversed.Add(reverse.Loop);
         }
 
         CollectBools(program.Body);

@@ -40,7 +40,7 @@ internal sealed partial class BodyLowering
     }
 
     private void LowerCountedLoop(IOperation loop, IOperation loopBody, ILocalSymbol? variable, string variableName, string start, string end,
-        (ILocalSymbol Element, ArrayParameter Array)? element, Dictionary<ISymbol, object> env, List<Stmt> output)
+        (ILocalSymbol Element, ArrayParameter Array)? element, Dictionary<ISymbol, object> env, List<Stmt> output, IOperation? whileCondition = null)
     {
         var header = (Variable: variable, Name: variableName, Start: start, End: end);
 
@@ -67,6 +67,10 @@ internal sealed partial class BodyLowering
 
         var referenced = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         CollectReferenced(loopBody, referenced);
+        if (whileCondition is not null)
+        {
+            CollectReferenced(whileCondition, referenced);
+        }
         var read = env.Where(e => e.Value is int && !assigned.Contains(e.Key) && referenced.Contains(e.Key)).Select(e => e.Key).ToList();
         var inputs = carried.Concat(read).ToList();
         var bodyEnv = new Dictionary<ISymbol, object>(SymbolEqualityComparer.Default);
@@ -85,6 +89,7 @@ internal sealed partial class BodyLowering
             bodyEnv[counter] = new IntExpr(header.Name);
         }
 
+        var test = whileCondition is null ? null : LowerTest(whileCondition, new Dictionary<ISymbol, object>(bodyEnv, SymbolEqualityComparer.Default), inputs.Count);
         var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _loopCounter, inLoop: true) { _nextId = inputs.Count };
         var bodyOutput = new List<Stmt>();
         if (element is { } bound)
@@ -105,7 +110,22 @@ internal sealed partial class BodyLowering
         }
 
         var tape = _loopCounter[0]++;
-        output.Add(new Loop(tape, header.Name, header.Start, header.End, initial.ToEquatableArray(), results.ToEquatableArray(), body));
+        output.Add(new Loop(tape, header.Name, header.Start, header.End, initial.ToEquatableArray(), results.ToEquatableArray(), body, test));
+    }
+
+    /// <summary>A while loop's condition as a function of the loop's parameters: 1 to continue, 0 to stop.</summary>
+    private Program LowerTest(IOperation condition, Dictionary<ISymbol, object> env, int parameters)
+    {
+        var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _loopCounter, inLoop: true) { _nextId = parameters };
+        var output = new List<Stmt>();
+        var cond = child.LowerCondition(condition, env, output);
+        var then = new List<Stmt>();
+        var one = child.Constant(then, 1);
+        var otherwise = new List<Stmt>();
+        var zero = child.Constant(otherwise, 0);
+        var id = child._nextId++;
+        output.Add(new If(cond, then.ToEquatableArray(), otherwise.ToEquatableArray(), EquatableArray.Create(new Phi(id, one, zero))));
+        return new Program(parameters, output.ToEquatableArray(), EquatableArray.Create(id));
     }
 
     private (ILocalSymbol Variable, string Name, string Start, string End)? CountedLoop(IForLoopOperation loop, Dictionary<ISymbol, object> env)

@@ -91,6 +91,9 @@ internal sealed partial class BodyLowering
                 case IForEachLoopOperation loop:
                     LowerForEach(loop, env, output);
                     break;
+                case IWhileLoopOperation { ConditionIsTop: true, ConditionIsUntil: false, Condition: { } condition } loop:
+                    LowerCountedLoop(loop, loop.Body, null, "", "", "", null, env, output, condition);
+                    break;
                 case IVariableDeclarationGroupOperation group:
                     LowerDeclarations(group, env, output);
                     break;

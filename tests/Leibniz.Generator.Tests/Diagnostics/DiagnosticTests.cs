@@ -7,7 +7,7 @@ namespace Leibniz.Generator.Tests.Diagnostics;
 public sealed class DiagnosticTests
 {
     [Theory]
-    [InlineData("LZ0001", "loop", "double s = x; [|while (s < 3) { s *= 2; }|] return s;")]
+    [InlineData("LZ0001", "loop", "double s = x; [|do { s *= 2; } while (s < 3);|] return s;")]
     [InlineData("LZ0001", "break or continue", "double s = x; for (var i = 0; i < 3; i++) { s *= x; if (s > 2) [|break;|] } return s;")]
     [InlineData("LZ0001", "return inside a loop", "double s = x; for (var i = 0; i < 3; i++) { s *= x; if (s > 2) [|return s;|] } return s;")]
     [InlineData("LZ0001", "foreach over something other", "double s = x; [|foreach (var v in new[] { x, 2.0 }) { s += v; }|] return s;")]

@@ -112,4 +112,34 @@ public static partial class LoopFunctions
 
         return Math.Log(sum);
     }
+
+    /// <summary>A while loop whose trip count depends on the inputs (a few steps).</summary>
+    [Differentiable]
+    public static double Contract(double x, double a)
+    {
+        var y = x * x + 2;
+        var path = 0.0;
+        while (y > 1.1)
+        {
+            y = Math.Sqrt(y) * a;
+            path += y;
+        }
+
+        return y + path;
+    }
+
+    /// <summary>A while loop of thousands of iterations (its tape grows past the stack buffer).</summary>
+    [Differentiable]
+    public static double Decay(double x, double a)
+    {
+        var y = 1 + x * x;
+        var total = 0.0;
+        while (y > 0.01)
+        {
+            y *= a;
+            total += Math.Sin(y) * y;
+        }
+
+        return total;
+    }
 }

@@ -139,6 +139,21 @@ public sealed class LoopGradientTests
     });
 
     [Fact]
+    public void WhileLoopsMatchDual() =>
+        Gen.Select(Gen.Double[-2, 2], Gen.Double[0.5, 0.95], Gen.Double[0.99, 0.999]).Sample((x, a, slow) =>
+        {
+            var (value, dx, da) = LoopFunctions.ContractGradient(x, a);
+            Close(LoopFunctions.Contract(x, a), value, 1e-14);
+            Close(DualContract(new Dual(x, 1), new Dual(a, 0)).Tangent, dx, 1e-9);
+            Close(DualContract(new Dual(x, 0), new Dual(a, 1)).Tangent, da, 1e-9);
+
+            var (decay, ddx, dslow) = LoopFunctions.DecayGradient(x, slow);
+            Close(LoopFunctions.Decay(x, slow), decay, 1e-14);
+            Close(DualDecay(new Dual(x, 1), new Dual(slow, 0)).Tangent, ddx, 1e-9);
+            Close(DualDecay(new Dual(x, 0), new Dual(slow, 1)).Tangent, dslow, 1e-9);
+        }, iter: 100);
+
+    [Fact]
     public void AGradientSpanOfTheWrongLengthIsAnArgumentExceptionNamingIt()
     {
         var exception = Assert.Throws<ArgumentException>(() => LoopFunctions.ScaledNormGradient([1.0, 2.0], 1.0, new double[3], out _));
@@ -176,7 +191,8 @@ public sealed class LoopGradientTests
     private static double Run(double[] small, double[] large, double[] dSmall, double[] dLarge) =>
         LoopFunctions.RosenbrockGradient(large, dLarge) + LoopFunctions.ScaledNormGradient(small, 0.7, dSmall, out var ds) + ds
         + LoopFunctions.RecurrenceGradient(0.3, 1.1, 100).dr + LoopFunctions.RecurrenceGradient(0.3, 1.1, 1000).dx
-        + LoopFunctions.QuadraticFormGradient(small.AsSpan(0, 7), small, 0.5, dSmall.AsSpan(0, 7));
+        + LoopFunctions.QuadraticFormGradient(small.AsSpan(0, 7), small, 0.5, dSmall.AsSpan(0, 7))
+        + LoopFunctions.ContractGradient(1.5, 0.8).da;
 
     private static Dual DualRecurrence(Dual x, Dual r, int steps)
     {
@@ -189,6 +205,32 @@ public sealed class LoopGradientTests
         }
 
         return y + product;
+    }
+
+    private static Dual DualContract(Dual x, Dual a)
+    {
+        var y = x * x + 2;
+        var path = new Dual(0, 0);
+        while (y.Value > 1.1)
+        {
+            y = Dual.Sqrt(y) * a;
+            path += y;
+        }
+
+        return y + path;
+    }
+
+    private static Dual DualDecay(Dual x, Dual a)
+    {
+        var y = 1 + x * x;
+        var total = new Dual(0, 0);
+        while (y.Value > 0.01)
+        {
+            y *= a;
+            total += Dual.Sin(y) * y;
+        }
+
+        return total;
     }
 
     private static Dual DualSwap(Dual a, Dual b, int n)
