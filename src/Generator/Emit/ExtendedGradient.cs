@@ -61,7 +61,7 @@ internal static class ExtendedGradient
             returns = "(" + t + " Value, " + string.Join(", ", differentiated.Select(i => t + " " + Naming.Escape(derivativeNames[i]))) + ")";
         }
 
-        writer.Open($"{model.Accessibility} static {returns} {model.Name}Gradient({string.Join(", ", parameters)})");
+        writer.Open($"{model.Accessibility} static {returns} {model.Name}Gradient{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
         var spans = new Dictionary<string, string>();
         foreach (var i in differentiated.Where(i => signature[i].Kind == ParameterKind.Array))
         {
@@ -74,7 +74,7 @@ internal static class ExtendedGradient
         }
 
         var programParameters = signature.Where(p => p.Kind == ParameterKind.Scalar).Select(p => p.Name).ToList();
-        var programWriter = new ProgramWriter(writer, model.IsFloat, programParameters, taken) { GradientSpans = spans };
+        var programWriter = new ProgramWriter(writer, model.IsFloat, programParameters, taken) { GradientSpans = spans, Generic = model.TypeParameter };
         var outputs = programWriter.Write(program);
         if (hasSpans)
         {

@@ -11,7 +11,8 @@ internal sealed class ProgramWriter
 {
     private readonly CodeWriter _writer;
     private readonly bool _isFloat;
-    private readonly string _type;
+    private string _type;
+    private string? _generic;
     private readonly string _prefix;
     private readonly IReadOnlyList<string> _parameters;
     private readonly Dictionary<int, string> _text = new();
@@ -47,6 +48,17 @@ internal sealed class ProgramWriter
 
     /// <summary>For each differentiated array or span parameter (escaped name), the escaped name of its gradient span.</summary>
     public IReadOnlyDictionary<string, string> GradientSpans { get; init; }
+
+    /// <summary>The generic-math type parameter the code is written for (null for double or float).</summary>
+    public string? Generic
+    {
+        get => _generic;
+        init
+        {
+            _generic = value;
+            _type = value ?? _type;
+        }
+    }
 
     /// <summary>Writes the statements and returns the C# text of each output.</summary>
     public IReadOnlyList<string> Write(Program program)
@@ -118,7 +130,7 @@ internal sealed class ProgramWriter
         switch (node.Op)
         {
             case Op.Const:
-                _text[let.Id] = Literals.Format(node.Value, _isFloat);
+                _text[let.Id] = _generic is null ? Literals.Format(node.Value, _isFloat) : _generic + ".CreateTruncating(" + Literals.Format(node.Value, false) + ")";
                 return;
             case Op.Field:
                 _text[let.Id] = node.Name!;
@@ -130,7 +142,7 @@ internal sealed class ProgramWriter
                 _writer.Line("bool " + Declare(let.Id) + " = " + Condition(node.Cond!) + ";");
                 return;
             case Op.IntValue:
-                _text[let.Id] = "(" + _type + ")(" + node.Text + ")";
+                _text[let.Id] = _generic is null ? "(" + _type + ")(" + node.Text + ")" : _generic + ".CreateTruncating(" + node.Text + ")";
                 return;
             case Op.Load:
                 _writer.Line(_type + " " + Declare(let.Id) + " = " + node.Name + "[" + node.Text + "];");
@@ -196,6 +208,17 @@ internal sealed class ProgramWriter
     private string Call(Node node)
     {
         var args = Arguments(node);
+        if (_generic is { } t)
+        {
+            return node.Name switch
+            {
+                "LogBase" => t + ".Log(" + args + ")",
+                "Sign" => t + ".CreateTruncating(" + t + ".Sign(" + args + "))",
+                "ScaleB" => t + ".ScaleB(" + args + ", " + node.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")",
+                var name => t + "." + name + "(" + args + ")",
+            };
+        }
+
         var math = _isFloat ? "global::System.MathF." : "global::System.Math.";
         return node.Name switch
         {

@@ -78,8 +78,8 @@ internal static class SourceEmitter
         WriteAttribute(writer);
         var returns = "(" + t + " Value, " + string.Join(", ", names.Select(n => t + " " + Naming.Escape(n))) + ")";
         var parameters = string.Join(", ", model.Parameters.Select(p => t + " " + Naming.Escape(p)));
-        writer.Open($"{model.Accessibility} static {returns} {model.Name}Gradient({parameters})");
-        var outputs = new ProgramWriter(writer, model.IsFloat, model.Parameters.ToList()).Write(program);
+        writer.Open($"{model.Accessibility} static {returns} {model.Name}Gradient{model.TypeParameterList}({parameters}){model.ConstraintClause}");
+        var outputs = new ProgramWriter(writer, model.IsFloat, model.Parameters.ToList()) { Generic = model.TypeParameter }.Write(program);
         writer.Line("return (" + string.Join(", ", outputs) + ");");
         writer.Close();
     }
@@ -106,8 +106,8 @@ internal static class SourceEmitter
         WriteAttribute(writer);
         var all = model.Parameters.Concat(names).ToList();
         var parameters = string.Join(", ", all.Select(p => t + " " + Naming.Escape(p)));
-        writer.Open($"{model.Accessibility} static ({t} Value, {t} Tangent) {model.Name}Jvp({parameters})");
-        var outputs = new ProgramWriter(writer, model.IsFloat, all).Write(program);
+        writer.Open($"{model.Accessibility} static ({t} Value, {t} Tangent) {model.Name}Jvp{model.TypeParameterList}({parameters}){model.ConstraintClause}");
+        var outputs = new ProgramWriter(writer, model.IsFloat, all) { Generic = model.TypeParameter }.Write(program);
         writer.Line("return (" + string.Join(", ", outputs) + ");");
         writer.Close();
     }
@@ -126,7 +126,9 @@ internal static class SourceEmitter
     internal static void WriteAttribute(CodeWriter writer) =>
         writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorName}\", \"{GeneratorVersion}\")]");
 
-    internal static string Cref(MethodModel model) => model.Name + "(" + string.Join(", ", model.Parameters.Select(_ => model.TypeName)) + ")";
+    internal static string Cref(MethodModel model) =>
+        model.TypeParameter is { } t ? model.Name + "{" + t + "}(" + string.Join(", ", model.Parameters.Select(_ => t)) + ")"
+            : model.Name + "(" + string.Join(", ", model.Parameters.Select(_ => model.TypeName)) + ")";
 
     internal static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -19,9 +19,17 @@ internal sealed record MethodModel(
     Program Body,
     string HintName,
     EquatableArray<ParameterModel> Signature,
-    int Order = 1)
+    int Order = 1,
+    string? TypeParameter = null,
+    string? Constraint = null)
 {
-    public string TypeName => IsFloat ? "float" : "double";
+    public string TypeName => TypeParameter ?? (IsFloat ? "float" : "double");
+
+    /// <summary>"&lt;T&gt;" for a generic-math method, empty otherwise.</summary>
+    public string TypeParameterList => TypeParameter is null ? "" : "<" + TypeParameter + ">";
+
+    /// <summary>" where T : …" for a generic-math method, empty otherwise.</summary>
+    public string ConstraintClause => Constraint is null ? "" : " where " + TypeParameter + " : " + Constraint;
 
     /// <summary>True for the straight-line scalar form of the first generator: a tuple gradient and a Jvp.</summary>
     public bool IsScalarOnly => Signature.All(p => p.Kind == ParameterKind.Scalar) && !Ir.Loops.Contains(Body);

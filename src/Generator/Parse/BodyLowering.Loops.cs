@@ -29,7 +29,7 @@ internal sealed partial class BodyLowering
     private void LowerForEach(IForEachLoopOperation loop, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
         var collection = loop.Collection is IConversionOperation conversion ? conversion.Operand : loop.Collection;
-        if (ArrayOf(collection, env) is not { } array || loop.Locals.Length != 1 || loop.Locals[0].Type.SpecialType != _floating)
+        if (ArrayOf(collection, env) is not { } array || loop.Locals.Length != 1 || !IsFloating(loop.Locals[0].Type))
         {
             Report(loop, "foreach over something other than an array or span parameter", $"foreach only over a {Keyword}[] or ReadOnlySpan<{Keyword}> parameter, or use a counted for loop");
             return;

@@ -19,6 +19,7 @@ internal sealed partial class BodyLowering
 
     private readonly IMethodSymbol _method;
     private readonly SpecialType _floating;
+    private readonly ITypeParameterSymbol? _generic;
     private readonly Compilation _compilation;
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics;
@@ -36,6 +37,7 @@ internal sealed partial class BodyLowering
     {
         _method = method;
         _floating = floating;
+        _generic = method.IsGenericMethod ? method.TypeParameters[0] : null;
         _compilation = compilation;
         _cancellationToken = cancellationToken;
         _diagnostics = diagnostics;
@@ -206,7 +208,7 @@ internal sealed partial class BodyLowering
                 {
                     env[local] = initializer is null ? Unassigned : LowerCondition(initializer, env, output);
                 }
-                else if (local.Type.SpecialType == _floating)
+                else if (IsFloating(local.Type))
                 {
                     env[local] = initializer is null ? Unassigned : LowerExpression(initializer, env, output);
                 }
@@ -228,11 +230,11 @@ internal sealed partial class BodyLowering
                     : LowerExpression(assignment.Value, env, output);
                 break;
             case ICompoundAssignmentOperation compound when Target(compound.Target) is { } target && ArithmeticOp(compound.OperatorKind) is { } op
-                && env[target] is int current && compound.Target.Type?.SpecialType == _floating:
+                && env[target] is int current && IsFloating(compound.Target.Type):
                 env[target] = Add(output, Node.Of(op, current, LowerExpression(compound.Value, env, output)));
                 break;
             case IIncrementOrDecrementOperation increment when Target(increment.Target) is { } target && env[target] is int value
-                && increment.Target.Type?.SpecialType == _floating:
+                && IsFloating(increment.Target.Type):
                 env[target] = Add(output, Node.Of(increment.Kind == OperationKind.Increment ? Op.Add : Op.Sub, value, Constant(output, 1)));
                 break;
             default:
@@ -265,6 +267,11 @@ internal sealed partial class BodyLowering
             return Add(output, named);
         }
 
+        if (GenericConstant(op) is { } generic)
+        {
+            return Add(output, generic);
+        }
+
         if (op.ConstantValue.HasValue && op.ConstantValue.Value is { } constant && IsNumber(constant) && !ContainsNamedConstant(op))
         {
             return Constant(output, System.Convert.ToDouble(constant, System.Globalization.CultureInfo.InvariantCulture));
@@ -283,30 +290,30 @@ internal sealed partial class BodyLowering
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when indexer.Instance is { } instance
                 && ArrayOf(instance, env) is { } span:
                 return Load(span, indexer.Arguments[0].Value, env, output);
-            case IConversionOperation conversion when conversion.Type?.SpecialType == _floating && conversion.Operand.Type?.SpecialType == SpecialType.System_Int32
+            case IConversionOperation conversion when IsFloating(conversion.Type) && conversion.Operand.Type?.SpecialType == SpecialType.System_Int32
                 && conversion.Operand is not IInvocationOperation:
                 return Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: IntText(conversion.Operand, env)));
-            case IFieldReferenceOperation { Field.IsStatic: true } field when field.Type?.SpecialType == _floating:
+            case IFieldReferenceOperation { Field.IsStatic: true } field when IsFloating(field.Type):
                 return Add(output, new Node(Op.Field, EquatableArray<int>.Empty, Name: FullyQualified(field.Field.ContainingType) + "." + field.Field.Name));
-            case IBinaryOperation binary when ArithmeticOp(binary.OperatorKind) is { } arithmetic && binary.Type?.SpecialType == _floating:
+            case IBinaryOperation binary when ArithmeticOp(binary.OperatorKind) is { } arithmetic && IsFloating(binary.Type):
                 {
                     var left = LowerExpression(binary.LeftOperand, env, output);
                     var right = LowerExpression(binary.RightOperand, env, output);
                     return Add(output, Node.Of(arithmetic, left, right));
                 }
 
-            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } unary when unary.Type?.SpecialType == _floating:
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } unary when IsFloating(unary.Type):
                 return Add(output, Node.Of(Op.Neg, LowerExpression(unary.Operand, env, output)));
-            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Plus } unary when unary.Type?.SpecialType == _floating:
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Plus } unary when IsFloating(unary.Type):
                 return LowerExpression(unary.Operand, env, output);
-            case IConversionOperation conversion when conversion.Type?.SpecialType == _floating && conversion.Operand.Type?.SpecialType == _floating:
+            case IConversionOperation conversion when IsFloating(conversion.Type) && IsFloating(conversion.Operand.Type):
                 return LowerExpression(conversion.Operand, env, output);
-            case IConversionOperation { Operand: IInvocationOperation invocation } conversion when conversion.Type?.SpecialType == _floating
-                && Intrinsics.Resolve(invocation.TargetMethod, _floating) == "Sign":
+            case IConversionOperation { Operand: IInvocationOperation invocation } conversion when IsFloating(conversion.Type)
+                && ResolveIntrinsic(invocation.TargetMethod) == "Sign":
                 return LowerInvocation(invocation, env, output);
-            case IInvocationOperation invocation when invocation.Type?.SpecialType == _floating:
+            case IInvocationOperation invocation when IsFloating(invocation.Type):
                 return LowerInvocation(invocation, env, output);
-            case IConditionalOperation { WhenFalse: not null } conditional when conditional.Type?.SpecialType == _floating:
+            case IConditionalOperation { WhenFalse: not null } conditional when IsFloating(conditional.Type):
                 return LowerConditionalExpression(conditional, env, output);
             case IInvocationOperation invocation:
                 ReportCall(invocation);
@@ -351,7 +358,7 @@ internal sealed partial class BodyLowering
             return LowerUserCall(invocation, target, arguments, env, output);
         }
 
-        var name = Intrinsics.Resolve(target, _floating);
+        var name = ResolveIntrinsic(target);
         if (name is null)
         {
             ReportCall(invocation);
@@ -389,7 +396,7 @@ internal sealed partial class BodyLowering
 
     private int LowerUserCall(IInvocationOperation invocation, IMethodSymbol target, List<IArgumentOperation> arguments, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
-        if (!target.IsStatic || target.ReturnType.SpecialType != _floating || target.Parameters.Any(p => p.Type.SpecialType != _floating)
+        if (!target.IsStatic || !IsFloating(target.ReturnType) || target.Parameters.Any(p => !IsFloating(p.Type))
             || target.Parameters.Length == 0 || target.IsGenericMethod)
         {
             Report(invocation, $"call to [Differentiable] method '{target.Name}' of a different shape",
@@ -431,8 +438,8 @@ internal sealed partial class BodyLowering
             case IBinaryOperation binary when Comparison(binary.OperatorKind) is { } comparison && binary.LeftOperand.Type?.SpecialType == SpecialType.System_Int32
                 && binary.RightOperand.Type?.SpecialType == SpecialType.System_Int32:
                 return Cond.Compare(comparison, IntValue(binary.LeftOperand, env, output), IntValue(binary.RightOperand, env, output));
-            case IBinaryOperation binary when Comparison(binary.OperatorKind) is { } comparison && binary.LeftOperand.Type?.SpecialType == _floating
-                && binary.RightOperand.Type?.SpecialType == _floating:
+            case IBinaryOperation binary when Comparison(binary.OperatorKind) is { } comparison && IsFloating(binary.LeftOperand.Type)
+                && IsFloating(binary.RightOperand.Type):
                 return Cond.Compare(comparison, LowerExpression(binary.LeftOperand, env, output), LowerExpression(binary.RightOperand, env, output));
             default:
                 Report(op);
@@ -488,6 +495,44 @@ internal sealed partial class BodyLowering
     private static bool ContainsReturn(IOperation op) => op is IReturnOperation || op.ChildOperations.Any(ContainsReturn);
 
     private static Dictionary<ISymbol, object> Copy(Dictionary<ISymbol, object> env) => new(env, SymbolEqualityComparer.Default);
+
+    /// <summary>True for the method's floating type: double, float, or its generic-math type parameter.</summary>
+    private bool IsFloating(ITypeSymbol? type) =>
+        type is not null && (_generic is null ? type.SpecialType == _floating : SymbolEqualityComparer.Default.Equals(type, _generic));
+
+    private string? ResolveIntrinsic(IMethodSymbol method) => _generic is null ? Intrinsics.Resolve(method, _floating) : Intrinsics.ResolveGeneric(method, _generic);
+
+    /// <summary>Generic-math constants: T.One, T.Zero, T.NegativeOne, T.Pi, T.E, T.Tau and T.CreateChecked(constant).</summary>
+    private Node? GenericConstant(IOperation op)
+    {
+        if (_generic is null)
+        {
+            return null;
+        }
+
+        if (op is IPropertyReferenceOperation { Property.IsStatic: true, Instance: null } property && IsFloating(property.Type)
+            && property.Property.ContainingType.ContainingNamespace?.ToDisplayString() == "System.Numerics")
+        {
+            return property.Property.Name switch
+            {
+                "One" => Node.Constant(1),
+                "Zero" => Node.Constant(0),
+                "NegativeOne" => Node.Constant(-1),
+                "Pi" => Node.Constant(System.Math.PI, "π"),
+                "E" => Node.Constant(System.Math.E, "e"),
+                "Tau" => Node.Constant(2 * System.Math.PI, "τ"),
+                _ => null,
+            };
+        }
+
+        if (op is IInvocationOperation { TargetMethod.Name: "CreateChecked" or "CreateTruncating" or "CreateSaturating", Arguments.Length: 1 } create
+            && IsFloating(create.Type) && create.Arguments[0].Value.ConstantValue is { HasValue: true, Value: { } value } && IsNumber(value))
+        {
+            return Node.Constant(System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return null;
+    }
 
     private string Keyword => _floating == SpecialType.System_Single ? "float" : "double";
 

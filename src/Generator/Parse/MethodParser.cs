@@ -60,18 +60,20 @@ internal static class MethodParser
             }
         }
 
-        if (method.IsGenericMethod)
+        var generic = GenericMathParameter(method);
+        if (method.IsGenericMethod && generic is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name, "generic methods are not supported yet; write it for double or float"));
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name,
+                "a generic method needs exactly one type parameter T constrained to System.Numerics.IFloatingPointIeee754<T>; or write it for double or float"));
         }
 
-        if (method.Parameters.Length == 0 || method.Parameters.All(p => Classify(p, FloatingType(method)) is ParameterKind.Integer or ParameterKind.Constant or ParameterKind.ConstantArray))
+        if (method.Parameters.Length == 0 || method.Parameters.All(p => Classify(p, FloatingType(method), generic) is ParameterKind.Integer or ParameterKind.Constant or ParameterKind.ConstantArray))
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name, "it has no parameters to differentiate with respect to; add a double or float parameter"));
         }
 
         var floating = FloatingType(method);
-        if (method.ReturnType.SpecialType != floating)
+        if (generic is null ? method.ReturnType.SpecialType != floating : !SymbolEqualityComparer.Default.Equals(method.ReturnType, generic))
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedType, LocationInfo.From(syntax.ReturnType), "return value", method.Name, method.ReturnType.ToDisplayString()));
         }
@@ -80,7 +82,12 @@ internal static class MethodParser
         for (var i = 0; i < method.Parameters.Length; i++)
         {
             var parameter = method.Parameters[i];
-            var kind = Classify(parameter, floating);
+            var kind = Classify(parameter, floating, generic);
+            if (generic is not null && kind is not (ParameterKind.Scalar or ParameterKind.Constant))
+            {
+                kind = null;
+            }
+
             signature.Add(new ParameterModel(parameter.Name, kind ?? ParameterKind.Integer, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
             if (kind is null || parameter.RefKind != RefKind.None || parameter.IsParams)
             {
@@ -105,7 +112,7 @@ internal static class MethodParser
             }
         }
 
-        if (diagnostics.Count > 0 || floating == SpecialType.None)
+        if (diagnostics.Count > 0 || (floating == SpecialType.None && generic is null))
         {
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
@@ -139,7 +146,9 @@ internal static class MethodParser
             program,
             HintName(method),
             signature.ToEquatableArray(),
-            order);
+            order,
+            generic?.Name,
+            generic is null ? null : string.Join(", ", generic.ConstraintTypes.Select(c => c.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))));
         if (order == 2 && (!model.IsScalarOnly || HasCalls(program.Body)))
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name,
@@ -172,9 +181,28 @@ internal static class MethodParser
     public const string NoDerivativeAttributeName = "Leibniz.NoDerivativeAttribute";
 
     /// <summary>How a parameter is differentiated, or null when its type is not supported.</summary>
-    private static ParameterKind? Classify(IParameterSymbol parameter, SpecialType floating)
+    /// <summary>The type parameter T of <c>F&lt;T&gt;</c> when it is the only one and is constrained to IFloatingPointIeee754&lt;T&gt;.</summary>
+    private static ITypeParameterSymbol? GenericMathParameter(IMethodSymbol method)
+    {
+        if (method.TypeParameters.Length != 1)
+        {
+            return null;
+        }
+
+        var t = method.TypeParameters[0];
+        bool IsIeee(INamedTypeSymbol i) => i.OriginalDefinition.ToDisplayString() == "System.Numerics.IFloatingPointIeee754<TSelf>"
+            && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], t);
+        return t.ConstraintTypes.OfType<INamedTypeSymbol>().Any(c => IsIeee(c) || c.AllInterfaces.Any(IsIeee)) ? t : null;
+    }
+
+    private static ParameterKind? Classify(IParameterSymbol parameter, SpecialType floating, ITypeParameterSymbol? generic = null)
     {
         var frozen = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NoDerivativeAttributeName);
+        if (generic is not null && SymbolEqualityComparer.Default.Equals(parameter.Type, generic))
+        {
+            return frozen ? ParameterKind.Constant : ParameterKind.Scalar;
+        }
+
         if (parameter.Type.SpecialType == floating)
         {
             return frozen ? ParameterKind.Constant : ParameterKind.Scalar;
