@@ -44,9 +44,9 @@ internal sealed partial class BodyLowering
     {
         var header = (Variable: variable, Name: variableName, Start: start, End: end);
 
-        if (Find(loopBody, o => o is IBranchOperation) is { } jump)
+        if (Find(loopBody, o => o is IBranchOperation { BranchKind: not BranchKind.Continue }) is { } jump)
         {
-            Report(jump, "break or continue", "use if/else inside the loop body (or compute the trip count first) instead");
+            Report(jump, "break or goto", "use a while loop on a carried value, or if/else inside the loop body, instead");
             return;
         }
 

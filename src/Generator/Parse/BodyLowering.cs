@@ -102,6 +102,18 @@ internal sealed partial class BodyLowering
                 case IExpressionStatementOperation statement:
                     LowerExpressionStatement(statement.Operation, env, output);
                     break;
+                case IBranchOperation { BranchKind: BranchKind.Continue } when _inLoop:
+                    return null;
+                case IConditionalOperation conditional when _inLoop && ContainsContinue(conditional):
+                    if (ops.Skip(i + 1).FirstOrDefault(ContainsLoop) is { } nested)
+                    {
+                        Report(nested, "loop after a continue statement", "put the nested loop before the if statement that continues");
+                        return null;
+                    }
+
+                    // if (c) { A; continue; } B  ≡  if (c) { A } else { B }: the rest of the body runs on the paths that do not continue.
+                    LowerIf(conditional, env, output, ops.Skip(i + 1).ToList());
+                    return null;
                 case IConditionalOperation conditional when ContainsLoop(conditional):
                     Report(conditional, "loop inside an if statement", "move the loop out of the branch (compute both cases in the loop body with if/else)");
                     break;
@@ -149,18 +161,22 @@ internal sealed partial class BodyLowering
         return id;
     }
 
-    private void LowerIf(IConditionalOperation conditional, Dictionary<ISymbol, object> env, List<Stmt> output)
+    private void LowerIf(IConditionalOperation conditional, Dictionary<ISymbol, object> env, List<Stmt> output, List<IOperation>? rest = null)
     {
         var cond = LowerCondition(conditional.Condition, env, output);
         var thenEnv = Copy(env);
         var thenOutput = new List<Stmt>();
-        LowerSequence(new List<IOperation> { conditional.WhenTrue }, 0, thenEnv, thenOutput);
+        LowerSequence(new List<IOperation> { conditional.WhenTrue }.Concat(rest ?? Enumerable.Empty<IOperation>()).ToList(), 0, thenEnv, thenOutput);
         var elseEnv = Copy(env);
         var elseOutput = new List<Stmt>();
+        var elseOps = new List<IOperation>();
         if (conditional.WhenFalse is not null)
         {
-            LowerSequence(new List<IOperation> { conditional.WhenFalse }, 0, elseEnv, elseOutput);
+            elseOps.Add(conditional.WhenFalse);
         }
+
+        elseOps.AddRange(rest ?? Enumerable.Empty<IOperation>());
+        LowerSequence(elseOps, 0, elseEnv, elseOutput);
 
         var phis = new List<Phi>();
         foreach (var symbol in env.Keys.ToList())
@@ -489,6 +505,9 @@ internal sealed partial class BodyLowering
     private static bool ContainsNamedConstant(IOperation op) => NamedConstant(op) is not null || op.ChildOperations.Any(ContainsNamedConstant);
 
     private static bool IsNumber(object value) => value is double or float or int or long or short or byte or sbyte or uint or ulong or ushort or decimal;
+
+    private static bool ContainsContinue(IOperation op) =>
+        op is IBranchOperation { BranchKind: BranchKind.Continue } || (op is not ILoopOperation && op.ChildOperations.Any(ContainsContinue));
 
     private static bool ContainsLoop(IOperation op) => op is ILoopOperation || op.ChildOperations.Any(ContainsLoop);
 

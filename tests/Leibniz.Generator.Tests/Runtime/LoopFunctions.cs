@@ -142,4 +142,23 @@ public static partial class LoopFunctions
 
         return total;
     }
+
+    /// <summary>continue inside a loop: the rest of the body runs only for non-negative elements.</summary>
+    [Differentiable]
+    public static double SkipNegatives(double[] x, double s)
+    {
+        var total = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (x[i] < 0)
+            {
+                total -= 0.1 * x[i] * s;
+                continue;
+            }
+
+            total += Math.Sqrt(x[i]) * s * s;
+        }
+
+        return total;
+    }
 }

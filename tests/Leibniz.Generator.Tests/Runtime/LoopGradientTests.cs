@@ -154,6 +154,23 @@ public sealed class LoopGradientTests
         }, iter: 100);
 
     [Fact]
+    public void ContinueSkipsTheRestOfTheBody() =>
+        Gen.Select(Vectors, Gen.Double[-2, 2]).Sample((x, s) =>
+        {
+            var dx = new double[x.Length];
+            var value = LoopFunctions.SkipNegativesGradient(x, s, dx, out var ds);
+            Close(LoopFunctions.SkipNegatives(x, s), value, 1e-14);
+            var expectedS = 0.0;
+            for (var i = 0; i < x.Length; i++)
+            {
+                Close(x[i] < 0 ? -0.1 * s : 0.5 / Math.Sqrt(x[i]) * s * s, dx[i], 1e-12);
+                expectedS += x[i] < 0 ? -0.1 * x[i] : 2 * s * Math.Sqrt(x[i]);
+            }
+
+            Close(expectedS, ds, 1e-12);
+        });
+
+    [Fact]
     public void AGradientSpanOfTheWrongLengthIsAnArgumentExceptionNamingIt()
     {
         var exception = Assert.Throws<ArgumentException>(() => LoopFunctions.ScaledNormGradient([1.0, 2.0], 1.0, new double[3], out _));
