@@ -235,7 +235,7 @@ internal static class ReverseMode
         // Accumulators (sum += f(x[i])) have adjoints that do not depend on the carried values: nothing to record.
         var tape = Enumerable.Range(0, k).Any(p => Loops.Uses(vjp, p)) ? loop.Tape : -1;
         b.AddStatement(new ReverseLoop(tape, loop.Variable, loop.Start, loop.End, k, seeds.ToEquatableArray(),
-            loop.Inputs.Skip(k).ToEquatableArray(), results, vjp, loop.Tape, loop.Test is not null));
+            loop.Inputs.Skip(k).ToEquatableArray(), results, vjp, loop.Tape, loop.Test is not null, loop.HasExit));
         for (var j = 0; j < loop.Inputs.Count; j++)
         {
             var adjoint = results[j];

@@ -294,6 +294,12 @@ internal sealed class ProgramWriter
             _writer.Line("int " + position + " = 0;");
         }
 
+        var counted = loop.HasExit && _reversed.Contains(loop.Tape);
+        if (counted)
+        {
+            _writer.Line("int " + CounterName(loop.Tape) + " = 0;");
+        }
+
         _writer.Open("for (int " + loop.Variable + " = " + loop.Start + "; " + loop.Variable + " < " + loop.End + "; " + loop.Variable + "++)");
         if (taped)
         {
@@ -305,11 +311,26 @@ internal sealed class ProgramWriter
 
         var inputs = carried.Concat(loop.Inputs.Skip(k).Select(Text)).ToList();
         var outputs = Nested().WriteNested(loop.Body, inputs);
-        Assign(carried, outputs, add: false);
+        Assign(carried, outputs.Take(k).ToList(), add: false);
+        WriteExit(loop, outputs, counted);
         _writer.Close();
         for (var j = 0; j < k; j++)
         {
             _text[loop.Results[j]] = carried[j];
+        }
+    }
+
+    /// <summary>After a body with a break: count the iteration (for the reverse pass), then stop if the body said so.</summary>
+    private void WriteExit(Loop loop, IReadOnlyList<string> outputs, bool counted)
+    {
+        if (counted)
+        {
+            _writer.Line(CounterName(loop.Tape) + "++;");
+        }
+
+        if (loop.HasExit)
+        {
+            _writer.Line("if (" + outputs[loop.Results.Count] + " == " + Literals.Format(0, _isFloat) + ") break;");
         }
     }
 
@@ -354,11 +375,8 @@ internal sealed class ProgramWriter
         }
 
         var outputs = Nested().WriteNested(loop.Body, inputs);
-        Assign(carried, outputs, add: false);
-        if (reversed)
-        {
-            _writer.Line(counter + "++;");
-        }
+        Assign(carried, outputs.Take(k).ToList(), add: false);
+        WriteExit(loop, outputs, reversed);
 
         _writer.Close();
         for (var j = 0; j < k; j++)
@@ -386,6 +404,10 @@ internal sealed class ProgramWriter
             var iteration = _prefix + "iteration" + Int(reverse.Loop);
             _writer.Open("for (int " + iteration + " = " + CounterName(reverse.Loop) + " - 1; " + iteration + " >= 0; " + iteration + "--)");
         }
+        else if (reverse.HasExit)
+        {
+            _writer.Open("for (int " + reverse.Variable + " = " + reverse.Start + " + " + CounterName(reverse.Loop) + " - 1; " + reverse.Variable + " >= " + reverse.Start + "; " + reverse.Variable + "--)");
+        }
         else
         {
             _writer.Open("for (int " + reverse.Variable + " = " + reverse.End + " - 1; " + reverse.Variable + " >= " + reverse.Start + "; " + reverse.Variable + "--)");
@@ -407,6 +429,11 @@ internal sealed class ProgramWriter
         }
 
         var inputs = restored.Concat(reverse.Inputs.Select(Text)).Concat(adjoints.Take(k)).ToList();
+        if (reverse.HasExit)
+        {
+            inputs.Add(Literals.Format(0, _isFloat));
+        }
+
         var outputs = Nested().WriteNested(reverse.Vjp, inputs);
         Assign(adjoints.Take(k).ToList(), outputs.Take(k).ToList(), add: false);
         Assign(adjoints.Skip(k).ToList(), outputs.Skip(k).ToList(), add: true);

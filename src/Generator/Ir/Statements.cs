@@ -26,8 +26,10 @@ internal sealed record Phi(int Id, int Then, int Else);
 /// <c>while</c> loop has a <see cref="Test"/> instead of a counter: a function of the same parameters whose output
 /// is 0 when the loop stops.
 /// </summary>
+/// With <see cref="HasExit"/> (a <c>break</c>), the body has one more output, 0 when the loop must stop after
+/// this iteration; the loop then counts its iterations for the reverse pass.
 internal sealed record Loop(int Tape, string Variable, string Start, string End, EquatableArray<int> Inputs, EquatableArray<int> Results, Program Body,
-    Program? Test = null) : Stmt;
+    Program? Test = null, bool HasExit = false) : Stmt;
 
 /// <summary>
 /// Runs the iterations of the loop that recorded tape <see cref="Tape"/> backwards. <see cref="Vjp"/> takes the
@@ -38,7 +40,7 @@ internal sealed record Loop(int Tape, string Variable, string Start, string End,
 /// <see cref="Loop"/> is the forward loop's number (its <see cref="Ir.Loop.Tape"/>); a reverse <c>while</c> loop runs
 /// as many iterations as the forward one counted.
 internal sealed record ReverseLoop(int Tape, string Variable, string Start, string End, int CarriedCount, EquatableArray<int> Seeds, EquatableArray<int> Inputs,
-    EquatableArray<int> Results, Program Vjp, int Loop = -1, bool IsWhile = false) : Stmt;
+    EquatableArray<int> Results, Program Vjp, int Loop = -1, bool IsWhile = false, bool HasExit = false) : Stmt;
 
 /// <summary>Adds <see cref="Value"/> to element <see cref="Index"/> (C# text) of the caller's gradient span <see cref="Array"/>.</summary>
 internal sealed record Scatter(string Array, string Index, int Value) : Stmt;

@@ -44,7 +44,7 @@ internal sealed partial class BodyLowering
     {
         var header = (Variable: variable, Name: variableName, Start: start, End: end);
 
-        if (Find(loopBody, o => o is IBranchOperation { BranchKind: not BranchKind.Continue }) is { } jump)
+        if (Find(loopBody, o => o is IBranchOperation { BranchKind: not (BranchKind.Continue or BranchKind.Break) }) is { } jump)
         {
             Report(jump, "break or goto", "use a while loop on a carried value, or if/else inside the loop body, instead");
             return;
@@ -90,8 +90,14 @@ internal sealed partial class BodyLowering
         }
 
         var test = whileCondition is null ? null : LowerTest(whileCondition, new Dictionary<ISymbol, object>(bodyEnv, SymbolEqualityComparer.Default), inputs.Count);
-        var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _loopCounter, inLoop: true) { _nextId = inputs.Count };
+        var exit = Find(loopBody, o => o is IBranchOperation { BranchKind: BranchKind.Break }) is not null ? (loop as ILoopOperation)?.ExitLabel : null;
+        var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _loopCounter, inLoop: true) { _nextId = inputs.Count, _exit = exit };
         var bodyOutput = new List<Stmt>();
+        if (exit is not null)
+        {
+            bodyEnv[exit] = child.Constant(bodyOutput, 1);
+        }
+
         if (element is { } bound)
         {
             bodyEnv[bound.Element] = child.Add(bodyOutput, new Node(Op.Load, EquatableArray<int>.Empty, Name: bound.Array.Name,
@@ -99,7 +105,13 @@ internal sealed partial class BodyLowering
         }
 
         child.LowerSequence(new List<IOperation> { loopBody }, 0, bodyEnv, bodyOutput);
-        var body = new Program(inputs.Count, bodyOutput.ToEquatableArray(), carried.Select(c => (int)bodyEnv[c]).ToEquatableArray());
+        var outputs = carried.Select(c => (int)bodyEnv[c]).ToList();
+        if (exit is not null)
+        {
+            outputs.Add((int)bodyEnv[exit]);
+        }
+
+        var body = new Program(inputs.Count, bodyOutput.ToEquatableArray(), outputs.ToEquatableArray());
         var initial = inputs.Select(s => (int)env[s]).ToList();
         var results = new List<int>();
         foreach (var symbol in carried)
@@ -110,7 +122,7 @@ internal sealed partial class BodyLowering
         }
 
         var tape = _loopCounter[0]++;
-        output.Add(new Loop(tape, header.Name, header.Start, header.End, initial.ToEquatableArray(), results.ToEquatableArray(), body, test));
+        output.Add(new Loop(tape, header.Name, header.Start, header.End, initial.ToEquatableArray(), results.ToEquatableArray(), body, test, exit is not null));
     }
 
     /// <summary>A while loop's condition as a function of the loop's parameters: 1 to continue, 0 to stop.</summary>

@@ -20,6 +20,9 @@ internal sealed partial class BodyLowering
     private readonly IMethodSymbol _method;
     private readonly SpecialType _floating;
     private readonly ITypeParameterSymbol? _generic;
+
+    /// <summary>Inside a loop body with a break: the key of the body's "keep going" flag in the environment.</summary>
+    private ILabelSymbol? _exit;
     private readonly Compilation _compilation;
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics;
@@ -103,6 +106,9 @@ internal sealed partial class BodyLowering
                     LowerExpressionStatement(statement.Operation, env, output);
                     break;
                 case IBranchOperation { BranchKind: BranchKind.Continue } when _inLoop:
+                    return null;
+                case IBranchOperation { BranchKind: BranchKind.Break } when _inLoop && _exit is { } exit:
+                    env[exit] = Constant(output, 0);
                     return null;
                 case IConditionalOperation conditional when _inLoop && ContainsContinue(conditional):
                     if (ops.Skip(i + 1).FirstOrDefault(ContainsLoop) is { } nested)
@@ -507,7 +513,7 @@ internal sealed partial class BodyLowering
     private static bool IsNumber(object value) => value is double or float or int or long or short or byte or sbyte or uint or ulong or ushort or decimal;
 
     private static bool ContainsContinue(IOperation op) =>
-        op is IBranchOperation { BranchKind: BranchKind.Continue } || (op is not ILoopOperation && op.ChildOperations.Any(ContainsContinue));
+        op is IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break } || (op is not ILoopOperation && op.ChildOperations.Any(ContainsContinue));
 
     private static bool ContainsLoop(IOperation op) => op is ILoopOperation || op.ChildOperations.Any(ContainsLoop);
 

@@ -161,4 +161,22 @@ public static partial class LoopFunctions
 
         return total;
     }
+
+    /// <summary>break: accumulate until the running sum passes 1, then transform it once and stop.</summary>
+    [Differentiable]
+    public static double UntilExceeded(ReadOnlySpan<double> x, double scale)
+    {
+        var sum = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            sum += x[i] * x[i] * scale;
+            if (sum > 1)
+            {
+                sum = Math.Log(sum) + Math.Sin(sum);
+                break;
+            }
+        }
+
+        return sum * scale;
+    }
 }

@@ -171,6 +171,22 @@ public sealed class LoopGradientTests
         });
 
     [Fact]
+    public void BreakStopsTheLoopAndTheReversePassStartsThere() =>
+        Gen.Select(Vectors, Gen.Double[0.1, 2]).Sample((x, scale) =>
+        {
+            var dx = new double[x.Length];
+            var value = LoopFunctions.UntilExceededGradient(x, scale, dx, out var dscale);
+            Close(LoopFunctions.UntilExceeded(x, scale), value, 1e-14);
+            for (var i = 0; i < x.Length; i++)
+            {
+                var seeded = x.Select((v, j) => new Dual(v, i == j ? 1 : 0)).ToArray();
+                Close(DualUntilExceeded(seeded, new Dual(scale, 0)).Tangent, dx[i], 1e-10);
+            }
+
+            Close(DualUntilExceeded(x.Select(v => new Dual(v, 0)).ToArray(), new Dual(scale, 1)).Tangent, dscale, 1e-10);
+        });
+
+    [Fact]
     public void AGradientSpanOfTheWrongLengthIsAnArgumentExceptionNamingIt()
     {
         var exception = Assert.Throws<ArgumentException>(() => LoopFunctions.ScaledNormGradient([1.0, 2.0], 1.0, new double[3], out _));
@@ -248,6 +264,22 @@ public sealed class LoopGradientTests
         }
 
         return total;
+    }
+
+    private static Dual DualUntilExceeded(Dual[] x, Dual scale)
+    {
+        var sum = new Dual(0, 0);
+        for (var i = 0; i < x.Length; i++)
+        {
+            sum += x[i] * x[i] * scale;
+            if (sum.Value > 1)
+            {
+                sum = Dual.Log(sum) + Dual.Sin(sum);
+                break;
+            }
+        }
+
+        return sum * scale;
     }
 
     private static Dual DualSwap(Dual a, Dual b, int n)
