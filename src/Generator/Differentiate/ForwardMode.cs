@@ -87,6 +87,65 @@ internal static class ForwardMode
         return b.Build(outputs!.Concat(triangle));
     }
 
+    /// <summary>
+    /// A loop carries its values and their tangents: the new body takes [c, ċ, u, u̇] (carried values, their
+    /// tangents, the other inputs, their tangents) and returns [c′, ċ′] (and the break flag, if any).
+    /// </summary>
+    private static void ReplayLoop(GraphBuilder b, Loop loop, Dictionary<int, int> map, Dictionary<int, int> tangents)
+    {
+        var k = loop.Results.Count;
+        var m = loop.Inputs.Count - k;
+        var zero = b.Constant(0);
+        var values = loop.Inputs.Select(i => map[i]).ToList();
+        var valueTangents = values.Select(v => tangents.TryGetValue(v, out var t) ? t : zero).ToList();
+        var inputs = values.Take(k).Concat(valueTangents.Take(k)).Concat(values.Skip(k)).Concat(valueTangents.Skip(k)).ToEquatableArray();
+        int Layout(int p) => p < k ? p : k + p;
+        int TangentLayout(int p) => p < k ? k + p : k + m + p;
+
+        var body = Rebuild(loop.Body, b.IsFloat, 2 * (k + m), Layout, TangentLayout, withTangents: true, k, loop.HasExit);
+        var test = loop.Test is { } t0 ? Rebuild(t0, b.IsFloat, 2 * (k + m), Layout, TangentLayout, withTangents: false, 1, false) : null;
+        var active = inputs.Any(b.IsActive) || Loops.ReadsActive(loop.Body);
+        var results = Enumerable.Range(0, 2 * k).Select(_ => b.NewValue(active)).ToEquatableArray();
+        b.AddStatement(loop with { Tape = -1, Inputs = inputs, Results = results, Body = body, Test = test });
+        for (var j = 0; j < k; j++)
+        {
+            map[loop.Results[j]] = results[j];
+            tangents[results[j]] = results[k + j];
+        }
+    }
+
+    /// <summary>Rebuilds a loop body (or test) with its parameters at new positions, optionally with tangent outputs.</summary>
+    private static Program Rebuild(Program body, bool isFloat, int parameters, System.Func<int, int> layout, System.Func<int, int> tangentLayout,
+        bool withTangents, int carried, bool hasExit)
+    {
+        var b = new GraphBuilder(parameters, isFloat);
+        var map = new Dictionary<int, int>();
+        var tangents = new Dictionary<int, int>();
+        for (var p = 0; p < body.ParamCount; p++)
+        {
+            map[p] = layout(p);
+            if (withTangents)
+            {
+                tangents[layout(p)] = tangentLayout(p);
+            }
+        }
+
+        Replay(b, body.Body, map, tangents);
+        if (!withTangents)
+        {
+            return b.Build(body.Outputs.Select(o => map[o]).ToList());
+        }
+
+        var values = body.Outputs.Take(carried).Select(o => map[o]).ToList();
+        var outputs = values.Concat(values.Select(v => tangents.TryGetValue(v, out var t) ? t : b.Constant(0))).ToList();
+        if (hasExit)
+        {
+            outputs.Add(map[body.Outputs[carried]]);
+        }
+
+        return b.Build(outputs);
+    }
+
     private static void Replay(GraphBuilder b, EquatableArray<Stmt> statements, Dictionary<int, int> map, Dictionary<int, int> tangents)
     {
         foreach (var statement in statements)
@@ -95,6 +154,9 @@ internal static class ForwardMode
             {
                 case Let let:
                     ReplayLet(b, let, map, tangents);
+                    break;
+                case Loop loop:
+                    ReplayLoop(b, loop, map, tangents);
                     break;
                 case If branch:
                     {
@@ -130,6 +192,18 @@ internal static class ForwardMode
 
     private static void ReplayLet(GraphBuilder b, Let let, Dictionary<int, int> map, Dictionary<int, int> tangents)
     {
+        if (let.Node.Op == Op.Load)
+        {
+            // The tangent of x[i] is element i of the caller's tangent span for x (Index 2 marks a tangent read).
+            var load = map[let.Id] = b.Emit(let.Node);
+            if (let.Node.Index == 1)
+            {
+                tangents[load] = b.Emit(let.Node with { Index = 2 });
+            }
+
+            return;
+        }
+
         var args = PrimalReplay.MapArgs(let.Node, map);
         var argTangents = args.Select(a => tangents.TryGetValue(a, out var t) ? t : (int?)null).ToArray();
         var anyTangent = argTangents.Any(t => t.HasValue);

@@ -145,7 +145,7 @@ internal sealed class ProgramWriter
                 _text[let.Id] = _generic is null ? "(" + _type + ")(" + node.Text + ")" : _generic + ".CreateTruncating(" + node.Text + ")";
                 return;
             case Op.Load:
-                _writer.Line(_type + " " + Declare(let.Id) + " = " + node.Name + "[" + node.Text + "];");
+                _writer.Line(_type + " " + Declare(let.Id) + " = " + (node.Index == 2 ? GradientSpans[node.Name!] : node.Name) + "[" + node.Text + "];");
                 return;
             case Op.GradientCall:
                 _writer.Line("var " + Declare(let.Id) + " = " + (node.Text ?? node.Name + "Gradient") + "(" + Arguments(node) + ");");

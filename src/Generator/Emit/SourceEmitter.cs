@@ -44,6 +44,7 @@ internal static class SourceEmitter
         else
         {
             ExtendedGradient.Write(writer, model, gradient);
+            ExtendedJvp.Write(writer, model, ForwardMode.Build(model.Body, model.IsFloat));
         }
 
         foreach (var _ in model.Types)

@@ -12,7 +12,7 @@ internal enum FuzzShape
     /// <summary>Two locals, nested ifs, an else-if chain and an early return inside a nested branch.</summary>
     NestedWithEarlyReturn,
 
-    /// <summary>A counted loop carrying two values through a nonlinear recurrence and a branch (gradient only: no Jvp yet).</summary>
+    /// <summary>A counted loop carrying two values through a nonlinear recurrence and a branch.</summary>
     Loop,
 }
 

@@ -187,6 +187,36 @@ public sealed class LoopGradientTests
         });
 
     [Fact]
+    public void LoopJvpsEqualTheGradientAlongTheDirection() =>
+        Gen.Select(Vectors, Gen.Double[-1, 1].Array[40], Gen.Double[0.2, 1.5], Gen.Double[-1, 1]).Sample((x, direction, s, ds) =>
+        {
+            var v = direction[..x.Length];
+            var dx = new double[x.Length];
+            var value = LoopFunctions.RosenbrockGradient(x, dx);
+            var (jvpValue, tangent) = LoopFunctions.RosenbrockJvp(x, v);
+            Close(value, jvpValue, 1e-14);
+            Close(Dot(dx, v), tangent, 1e-10);
+
+            value = LoopFunctions.ScaledNormGradient(x, s, dx, out var gs);
+            (jvpValue, tangent) = LoopFunctions.ScaledNormJvp(x, s, v, ds);
+            Close(value, jvpValue, 1e-14);
+            Close(Dot(dx, v) + gs * ds, tangent, 1e-10);
+
+            value = LoopFunctions.UntilExceededGradient(x, s, dx, out gs);
+            (jvpValue, tangent) = LoopFunctions.UntilExceededJvp(x, s, v, ds);
+            Close(value, jvpValue, 1e-14);
+            Close(Dot(dx, v) + gs * ds, tangent, 1e-10);
+
+            var (r, rx, rr) = LoopFunctions.RecurrenceGradient(s, ds, x.Length * 7);
+            Close(rx * v[0] + rr * 0.5, LoopFunctions.RecurrenceJvp(s, ds, x.Length * 7, v[0], 0.5).Tangent, 1e-10);
+            var (_, cx, ca) = LoopFunctions.ContractGradient(ds, 0.5 + 0.25 * s);
+            Close(cx * v[0] - ca, LoopFunctions.ContractJvp(ds, 0.5 + 0.25 * s, v[0], -1).Tangent, 1e-10);
+            Assert.True(double.IsFinite(r));
+        });
+
+    private static double Dot(double[] a, double[] b) => a.Zip(b, (p, q) => p * q).Sum();
+
+    [Fact]
     public void AGradientSpanOfTheWrongLengthIsAnArgumentExceptionNamingIt()
     {
         var exception = Assert.Throws<ArgumentException>(() => LoopFunctions.ScaledNormGradient([1.0, 2.0], 1.0, new double[3], out _));

@@ -48,4 +48,39 @@ partial class Loops
         if (trented0 is not null) global::System.Buffers.ArrayPool<double>.Shared.Return(trented0);
         return (t0, t6, t7);
     }
+
+    /// <summary>
+    /// The value of <c>Power</c> and its directional derivative (Jacobian-vector product), by forward-mode differentiation.
+    /// </summary>
+    /// <param name="x">The argument <c>x</c>.</param>
+    /// <param name="s">The argument <c>s</c>.</param>
+    /// <param name="n">The argument <c>n</c>.</param>
+    /// <param name="dx">The tangent (direction) of <c>x</c>.</param>
+    /// <param name="ds">The tangent (direction) of <c>s</c>.</param>
+    /// <returns><c>Value</c>, and <c>Tangent</c> = the derivative of the value in the given direction.</returns>
+    [global::System.CodeDom.Compiler.GeneratedCode("Leibniz.Generator", "0.1.0")]
+    public static (double Value, double Tangent) PowerJvp(double x, double s, int n, double dx, double ds)
+    {
+        double t0 = 1.0;
+        double t1 = 0.0;
+        for (int k = 1; k < (n + 1); k++)
+        {
+            double t2 = x * (double)(k);
+            double t3 = dx * (double)(k);
+            double t4 = global::System.Math.Sin(t2);
+            double t5 = global::System.Math.Cos(t2);
+            double t6 = t3 * t5;
+            double t7 = s + t4;
+            double t8 = ds + t6;
+            double t9 = t0 * t7;
+            double t10 = t1 * t7;
+            double t11 = t0 * t8;
+            double t12 = t10 + t11;
+            double t13 = t9;
+            double t14 = t12;
+            t0 = t13;
+            t1 = t14;
+        }
+        return (t0, t1);
+    }
 }

@@ -57,4 +57,53 @@ partial class Loops
         }
         return t0;
     }
+
+    /// <summary>
+    /// The value of <c>Rosenbrock</c> and its directional derivative (Jacobian-vector product), by forward-mode differentiation.
+    /// </summary>
+    /// <param name="x">The argument <c>x</c>.</param>
+    /// <param name="dx">The tangent (direction) element by element; its length must equal that of <c>x</c>.</param>
+    /// <returns><c>Value</c>, and <c>Tangent</c> = the derivative of the value in the given direction.</returns>
+    /// <exception cref="global::System.ArgumentException">A tangent span's length differs from its argument's.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("Leibniz.Generator", "0.1.0")]
+    public static (double Value, double Tangent) RosenbrockJvp(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dx)
+    {
+        if (dx.Length != x.Length)
+        {
+            throw new global::System.ArgumentException("The tangent span must have the length of 'x' (" + x.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "), but has length " + dx.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".", nameof(dx));
+        }
+        double t0 = 0.0;
+        double t1 = 0.0;
+        for (int i = 0; i < (x.Length - 1); i++)
+        {
+            double t2 = x[(i + 1)];
+            double t3 = dx[(i + 1)];
+            double t4 = x[i];
+            double t5 = dx[i];
+            double t6 = t4 * t4;
+            double t7 = t4 * t5;
+            double t8 = t7 + t7;
+            double t9 = t2 - t6;
+            double t10 = t3 - t8;
+            double t11 = 100.0 * t9;
+            double t12 = 100.0 * t10;
+            double t13 = t9 * t11;
+            double t14 = t9 * t12;
+            double t15 = t10 * t11;
+            double t16 = t14 + t15;
+            double t17 = 1.0 - t4;
+            double t18 = t17 * t17;
+            double t19 = t5 * t17;
+            double t20 = t19 + t19;
+            double t21 = t13 + t18;
+            double t22 = t16 - t20;
+            double t23 = t0 + t21;
+            double t24 = t1 + t22;
+            double t25 = t23;
+            double t26 = t24;
+            t0 = t25;
+            t1 = t26;
+        }
+        return (t0, t1);
+    }
 }

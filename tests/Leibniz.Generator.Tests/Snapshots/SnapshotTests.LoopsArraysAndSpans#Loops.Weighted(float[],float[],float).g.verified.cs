@@ -42,4 +42,43 @@ partial class Loops
         dbias = t7;
         return t5;
     }
+
+    /// <summary>
+    /// The value of <c>Weighted</c> and its directional derivative (Jacobian-vector product), by forward-mode differentiation.
+    /// </summary>
+    /// <param name="w">The argument <c>w</c>.</param>
+    /// <param name="data">The argument <c>data</c>.</param>
+    /// <param name="bias">The argument <c>bias</c>.</param>
+    /// <param name="dw">The tangent (direction) element by element; its length must equal that of <c>w</c>.</param>
+    /// <param name="dbias">The tangent (direction) of <c>bias</c>.</param>
+    /// <returns><c>Value</c>, and <c>Tangent</c> = the derivative of the value in the given direction.</returns>
+    /// <exception cref="global::System.ArgumentException">A tangent span's length differs from its argument's.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("Leibniz.Generator", "0.1.0")]
+    public static (float Value, float Tangent) WeightedJvp(float[] w, float[] data, float bias, global::System.ReadOnlySpan<float> dw, float dbias)
+    {
+        if (dw.Length != w.Length)
+        {
+            throw new global::System.ArgumentException("The tangent span must have the length of 'w' (" + w.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "), but has length " + dw.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".", nameof(dw));
+        }
+        float t0 = bias;
+        float t1 = dbias;
+        for (int i = 0; i < data.Length; i++)
+        {
+            float t2 = w[(i % w.Length)];
+            float t3 = dw[(i % w.Length)];
+            float t4 = data[i];
+            float t5 = t2 * t4;
+            float t6 = t3 * t4;
+            float t7 = t0 + t5;
+            float t8 = t1 + t6;
+            float t9 = t7;
+            float t10 = t8;
+            t0 = t9;
+            t1 = t10;
+        }
+        float t11 = t0 * t0;
+        float t12 = t0 * t1;
+        float t13 = t12 + t12;
+        return (t11, t13);
+    }
 }
