@@ -113,7 +113,9 @@ internal static class ReverseMode
                         state.LoopBodies[loop.Tape] = loop.Body;
                         b.AddStatement(loop with
                         {
-                            Inputs = inputs, Results = results, Body = Simplify(loop.Body, b.IsFloat),
+                            Inputs = inputs,
+                            Results = results,
+                            Body = Simplify(loop.Body, b.IsFloat),
                             Test = loop.Test is { } test ? Simplify(test, b.IsFloat) : null,
                         });
                         break;
