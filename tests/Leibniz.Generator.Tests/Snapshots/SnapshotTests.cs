@@ -240,4 +240,41 @@ public sealed class SnapshotTests
             public static double Branchy(double x, double y) => x > y ? Math.Exp(x * y) : Math.Abs(x) * Math.Sin(y);
         }
         """));
+
+    [Fact]
+    public void GenericMathCustomDerivativesAndWhileLoops() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using System.Numerics;
+        using Leibniz;
+
+        public static partial class More
+        {
+            [Differentiable]
+            public static T Softplus<T>(T x) where T : IFloatingPointIeee754<T> => T.Log(T.One + T.Exp(x));
+
+            public static double Opaque(double x, double y) => x * y;
+
+            [DerivativeOf(nameof(Opaque))]
+            public static (double Value, double dx, double dy) OpaqueDerivative(double x, double y) => (x * y, y, x);
+
+            [Differentiable]
+            public static double UsesOpaque(double x) => Opaque(x, Math.Sin(x));
+
+            [Differentiable]
+            public static double Halve(double x, double limit)
+            {
+                var y = x * x + 1;
+                while (y > limit)
+                {
+                    y = 0.5 * y;
+                    if (y < 0.1)
+                    {
+                        break;
+                    }
+                }
+
+                return y;
+            }
+        }
+        """));
 }
