@@ -52,6 +52,12 @@ internal sealed partial class BodyLowering
 
         var assigned = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         CollectAssigned(loopBody, assigned);
+        if (_pendingReturn is { } slots)
+        {
+            assigned.Add(slots.Returned);
+            assigned.Add(slots.Result);
+        }
+
         var carried = env.Where(e => e.Value is int && assigned.Contains(e.Key)).Select(e => e.Key).ToList();
         if (env.FirstOrDefault(e => e.Value is IntExpr or Frozen && assigned.Contains(e.Key)).Key is { } integer)
         {
@@ -90,8 +96,15 @@ internal sealed partial class BodyLowering
         }
 
         var test = whileCondition is null ? null : LowerTest(whileCondition, new Dictionary<ISymbol, object>(bodyEnv, SymbolEqualityComparer.Default), inputs.Count);
-        var exit = Find(loopBody, o => o is IBranchOperation { BranchKind: BranchKind.Break }) is not null ? (loop as ILoopOperation)?.ExitLabel : null;
-        var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _loopCounter, inLoop: true) { _nextId = inputs.Count, _exit = exit };
+        var exit = Find(loopBody, o => o is IBranchOperation { BranchKind: BranchKind.Break }) is not null || _pendingReturn is not null
+            ? (loop as ILoopOperation)?.ExitLabel : null;
+        var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _loopCounter, inLoop: true)
+        {
+            _nextId = inputs.Count,
+            _exit = exit,
+            _returnSlots = _pendingReturn,
+        };
+        _pendingReturn = null;
         var bodyOutput = new List<Stmt>();
         if (exit is not null)
         {
@@ -138,6 +151,33 @@ internal sealed partial class BodyLowering
         var id = child._nextId++;
         output.Add(new If(cond, then.ToEquatableArray(), otherwise.ToEquatableArray(), EquatableArray.Create(new Phi(id, one, zero))));
         return new Program(parameters, output.ToEquatableArray(), EquatableArray.Create(id));
+    }
+
+    /// <summary>
+    /// A loop with a <c>return</c> inside (at the method's top level): the loop carries a "returned" flag and the
+    /// result, a return sets both and breaks, and the rest of the method runs only when the flag is still 0.
+    /// </summary>
+    private int LowerLoopWithReturn(ILoopOperation loop, List<IOperation> rest, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        var id = _loopCounter[0].ToString(CultureInfo.InvariantCulture);
+        var returned = _compilation.CreateErrorTypeSymbol(null, "<returned" + id + ">", 0);
+        var result = _compilation.CreateErrorTypeSymbol(null, "<result" + id + ">", 0);
+        env[returned] = Constant(output, 0);
+        env[result] = Constant(output, 0);
+        _pendingReturn = (returned, result);
+        LowerSequence(new List<IOperation> { loop }, 0, env, output);
+        _pendingReturn = null;
+        if (env[returned] is not int flag || env[result] is not int value)
+        {
+            return Constant(output, 0);
+        }
+
+        var cond = Cond.Compare(CondOp.NotEqual, flag, Constant(output, 0));
+        var elseOutput = new List<Stmt>();
+        var elseValue = LowerSequence(rest, 0, Copy(env), elseOutput) ?? Constant(elseOutput, 0);
+        var merged = _nextId++;
+        output.Add(new If(cond, EquatableArray<Stmt>.Empty, elseOutput.ToEquatableArray(), EquatableArray.Create(new Phi(merged, value, elseValue))));
+        return merged;
     }
 
     private (ILocalSymbol Variable, string Name, string Start, string End)? CountedLoop(IForLoopOperation loop, Dictionary<ISymbol, object> env)

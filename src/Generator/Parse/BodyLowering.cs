@@ -23,6 +23,12 @@ internal sealed partial class BodyLowering
 
     /// <summary>Inside a loop body with a break: the key of the body's "keep going" flag in the environment.</summary>
     private ILabelSymbol? _exit;
+
+    /// <summary>Inside a loop body that may return: the keys of the carried "returned" flag and result.</summary>
+    private (ISymbol Returned, ISymbol Result)? _returnSlots;
+
+    /// <summary>Set while lowering a loop with a return, for <see cref="LowerCountedLoop"/> to pick up.</summary>
+    private (ISymbol Returned, ISymbol Result)? _pendingReturn;
     private readonly Compilation _compilation;
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics;
@@ -79,12 +85,29 @@ internal sealed partial class BodyLowering
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var op = ops[i];
+            if (!_inLoop && _pendingReturn is null && op is ILoopOperation { Body: { } loopBody } returning && Find(loopBody, o => o is IReturnOperation) is not null
+                && !ContainsNestedReturn(loopBody))
+            {
+                if (ops.Skip(i + 1).FirstOrDefault(ContainsLoop) is { } later)
+                {
+                    Report(later, "loop after a loop that returns", "compute the second loop first, or return after both");
+                    return null;
+                }
+
+                return LowerLoopWithReturn(returning, ops.Skip(i + 1).ToList(), env, output);
+            }
+
             switch (op)
             {
                 case IBlockOperation block:
                     return LowerSequence(block.Operations.Concat(ops.Skip(i + 1)).ToList(), 0, env, output);
                 case IEmptyOperation:
                     break;
+                case IReturnOperation { ReturnedValue: { } returnedValue } when _inLoop && _returnSlots is { } slots && _exit is { } stop:
+                    env[slots.Result] = LowerExpression(returnedValue, env, output);
+                    env[slots.Returned] = Constant(output, 1);
+                    env[stop] = Constant(output, 0);
+                    return null;
                 case IReturnOperation ret when _inLoop:
                     Report(ret, "return inside a loop", "accumulate the result in a local and return it after the loop");
                     return null;
@@ -110,7 +133,7 @@ internal sealed partial class BodyLowering
                 case IBranchOperation { BranchKind: BranchKind.Break } when _inLoop && _exit is { } exit:
                     env[exit] = Constant(output, 0);
                     return null;
-                case IConditionalOperation conditional when _inLoop && ContainsContinue(conditional):
+                case IConditionalOperation conditional when _inLoop && (ContainsContinue(conditional) || (_returnSlots is not null && ContainsReturn(conditional))):
                     if (ops.Skip(i + 1).FirstOrDefault(ContainsLoop) is { } nested)
                     {
                         Report(nested, "loop after a continue statement", "put the nested loop before the if statement that continues");
@@ -514,6 +537,10 @@ internal sealed partial class BodyLowering
 
     private static bool ContainsContinue(IOperation op) =>
         op is IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break } || (op is not ILoopOperation && op.ChildOperations.Any(ContainsContinue));
+
+    /// <summary>A return inside a loop nested in this loop body (not supported: only the outermost loop may return).</summary>
+    private static bool ContainsNestedReturn(IOperation body) =>
+        body.ChildOperations.Any(c => c is ILoopOperation nested ? ContainsReturn(nested) : ContainsNestedReturn(c));
 
     private static bool ContainsLoop(IOperation op) => op is ILoopOperation || op.ChildOperations.Any(ContainsLoop);
 

@@ -8,7 +8,7 @@ public sealed class DiagnosticTests
 {
     [Theory]
     [InlineData("LZ0001", "loop", "double s = x; [|do { s *= 2; } while (s < 3);|] return s;")]
-    [InlineData("LZ0001", "return inside a loop", "double s = x; for (var i = 0; i < 3; i++) { s *= x; if (s > 2) [|return s;|] } return s;")]
+    [InlineData("LZ0001", "return inside a loop", "double s = x; for (var i = 0; i < 3; i++) { for (var j = 0; j < 2; j++) { s *= x; if (s > 2) [|return s;|] } } return s;")]
     [InlineData("LZ0001", "foreach over something other", "double s = x; [|foreach (var v in new[] { x, 2.0 }) { s += v; }|] return s;")]
     [InlineData("LZ0001", "counted upwards", "double s = x; [|for (var i = 3; i > 0; i--) { s *= x; }|] return s;")]
     [InlineData("LZ0001", "loop inside an if statement", "double s = x; [|if (x > 0) { for (var i = 0; i < 3; i++) { s *= x; } }|] return s;")]

@@ -179,4 +179,21 @@ public static partial class LoopFunctions
 
         return sum * scale;
     }
+
+    /// <summary>An early return inside a loop: the first element whose running product passes a threshold decides.</summary>
+    [Differentiable]
+    public static double FirstPast(ReadOnlySpan<double> x, double threshold)
+    {
+        var product = 1.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            product *= 1 + x[i] * x[i];
+            if (product > threshold)
+            {
+                return Math.Log(product) * x[i];
+            }
+        }
+
+        return product - threshold;
+    }
 }

@@ -217,6 +217,24 @@ public sealed class LoopGradientTests
     private static double Dot(double[] a, double[] b) => a.Zip(b, (p, q) => p * q).Sum();
 
     [Fact]
+    public void EarlyReturnInsideALoopMatchesDual() =>
+        Gen.Select(Vectors, Gen.Double[1, 8]).Sample((x, threshold) =>
+        {
+            var dx = new double[x.Length];
+            var value = LoopFunctions.FirstPastGradient(x, threshold, dx, out var dthreshold);
+            Close(LoopFunctions.FirstPast(x, threshold), value, 1e-14);
+            for (var i = 0; i < x.Length; i++)
+            {
+                var seeded = x.Select((v, j) => new Dual(v, i == j ? 1 : 0)).ToArray();
+                Close(DualFirstPast(seeded, new Dual(threshold, 0)).Tangent, dx[i], 1e-10);
+            }
+
+            Close(DualFirstPast(x.Select(v => new Dual(v, 0)).ToArray(), new Dual(threshold, 1)).Tangent, dthreshold, 1e-10);
+            var direction = x.Select((_, i) => Math.Cos(i)).ToArray();
+            Close(Dot(dx, direction) + 0.5 * dthreshold, LoopFunctions.FirstPastJvp(x, threshold, direction, 0.5).Tangent, 1e-10);
+        });
+
+    [Fact]
     public void AGradientSpanOfTheWrongLengthIsAnArgumentExceptionNamingIt()
     {
         var exception = Assert.Throws<ArgumentException>(() => LoopFunctions.ScaledNormGradient([1.0, 2.0], 1.0, new double[3], out _));
@@ -310,6 +328,21 @@ public sealed class LoopGradientTests
         }
 
         return sum * scale;
+    }
+
+    private static Dual DualFirstPast(Dual[] x, Dual threshold)
+    {
+        var product = new Dual(1, 0);
+        for (var i = 0; i < x.Length; i++)
+        {
+            product *= 1 + x[i] * x[i];
+            if (product.Value > threshold.Value)
+            {
+                return Dual.Log(product) * x[i];
+            }
+        }
+
+        return product - threshold;
     }
 
     private static Dual DualSwap(Dual a, Dual b, int n)
