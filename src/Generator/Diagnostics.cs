@@ -23,7 +23,7 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor UnsupportedType = Create(
         "LZ0003",
         "Unsupported parameter or return type",
-        "'{0}' of method '{1}' has type '{2}', which cannot be differentiated; use double or float for every parameter and the return value (all the same type)");
+        "'{0}' of method '{1}' has type '{2}', which cannot be differentiated; use double or float (all the same type) for the return value and parameters, or arrays and ReadOnlySpans of it, or int");
 
     public static readonly DiagnosticDescriptor NotStatic = Create(
         "LZ0004",
@@ -61,10 +61,15 @@ internal static class Diagnostics
         "Unsupported method shape",
         "Method '{0}' cannot be differentiated: {1}");
 
+    public static readonly DiagnosticDescriptor CustomDerivativeSignature = Create(
+        "LZ0011",
+        "Custom derivative has the wrong signature",
+        "'{0}' is registered as the derivative of '{1}' but does not match it; expected {2}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         UnsupportedConstruct, UnsupportedCall, UnsupportedType, NotStatic, NotPartial, Recursion, NameCollision,
-        ConstantResult, InternalError, UnsupportedMethodShape,
+        ConstantResult, InternalError, UnsupportedMethodShape, CustomDerivativeSignature,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

@@ -18,6 +18,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         public const string Models = "Models";
         public const string Diagnostics = "Diagnostics";
         public const string Sources = "Sources";
+        public const string CustomDerivatives = "CustomDerivatives";
     }
 
     /// <inheritdoc />
@@ -29,6 +30,15 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 static (node, _) => node is MethodDeclarationSyntax,
                 static (context, cancellationToken) => MethodParser.Parse(context, cancellationToken))
             .WithTrackingName(Steps.Parse);
+
+        var customDerivatives = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                CustomDerivatives.AttributeName,
+                static (node, _) => node is MethodDeclarationSyntax,
+                static (context, cancellationToken) => CustomDerivatives.Validate(context, cancellationToken))
+            .SelectMany(static (diagnostics, _) => diagnostics)
+            .WithTrackingName(Steps.CustomDerivatives);
+        context.RegisterSourceOutput(customDerivatives, static (spc, info) => spc.ReportDiagnostic(info.ToDiagnostic()));
 
         var diagnostics = parsed.SelectMany(static (result, _) => result.Diagnostics).WithTrackingName(Steps.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, info) => spc.ReportDiagnostic(info.ToDiagnostic()));

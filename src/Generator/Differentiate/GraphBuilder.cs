@@ -41,6 +41,8 @@ internal sealed partial class GraphBuilder
 
     public int ParamCount { get; }
 
+    public bool IsFloat => _isFloat;
+
     /// <summary>The id the next new value will get (every id below it already exists).</summary>
     public int NextId => _nextId;
 
@@ -143,6 +145,22 @@ internal sealed partial class GraphBuilder
         return id;
     }
 
+    /// <summary>A new value defined by a statement added with <see cref="AddStatement"/>.</summary>
+    public int NewValue(bool active)
+    {
+        var id = _nextId++;
+        _scopeOf[id] = Current;
+        if (active)
+        {
+            _active.Add(id);
+        }
+
+        return id;
+    }
+
+    /// <summary>Adds a statement that is not a simple value (a loop, a reverse loop, a write to a gradient span).</summary>
+    public void AddStatement(Stmt statement) => Current.Statements.Add(statement);
+
     /// <summary>Finishes the program: atoms first, then the body.</summary>
     public Program Build(IEnumerable<int> outputs) =>
         Liveness.RemoveDeadCode(new Program(ParamCount, _atomLets.Cast<Stmt>().Concat(Freeze(Root)).ToEquatableArray(), outputs.ToEquatableArray()));
@@ -151,6 +169,7 @@ internal sealed partial class GraphBuilder
     {
         Let let => (Stmt)let,
         IfBuilder branch => new If(branch.Cond, Freeze(branch.Then).ToEquatableArray(), Freeze(branch.Else).ToEquatableArray(), branch.Phis.ToEquatableArray()),
+        Stmt other => other,
         _ => throw new InvalidOperationException("Unknown statement."),
     });
 
@@ -188,7 +207,7 @@ internal sealed partial class GraphBuilder
         _nodes[id] = node;
         _scopeOf[id] = Current;
         Current.Known[node] = id;
-        if (node.Args.Any(_active.Contains))
+        if (node.Args.Any(_active.Contains) || (node.Op == Op.Load && node.Index == 1))
         {
             _active.Add(id);
         }

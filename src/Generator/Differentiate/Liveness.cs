@@ -18,6 +18,7 @@ internal static class Liveness
     private static EquatableArray<Stmt> Sweep(EquatableArray<Stmt> statements, HashSet<int> live)
     {
         var kept = new List<Stmt>();
+        var tapes = new HashSet<int>();
         for (var i = statements.Count - 1; i >= 0; i--)
         {
             switch (statements[i])
@@ -30,6 +31,21 @@ internal static class Liveness
                     }
 
                     let.Node.Cond?.Visit(id => live.Add(id));
+                    break;
+                case Scatter scatter:
+                    kept.Add(scatter);
+                    live.Add(scatter.Value);
+                    break;
+                case ReverseLoop reverse when reverse.Results.Any(live.Contains) || Ir.Loops.Writes(reverse.Vjp):
+                    kept.Add(reverse);
+                    tapes.Add(reverse.Tape);
+                    tapes.Add(reverse.Loop);
+                    live.UnionWith(reverse.Seeds);
+                    live.UnionWith(reverse.Inputs);
+                    break;
+                case Loop loop when loop.Results.Any(live.Contains) || tapes.Contains(loop.Tape):
+                    kept.Add(loop);
+                    live.UnionWith(loop.Inputs);
                     break;
                 case If branch:
                     var phis = branch.Phis.Where(p => live.Contains(p.Id)).ToList();

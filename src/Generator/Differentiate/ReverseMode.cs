@@ -35,6 +35,45 @@ internal static class ReverseMode
         return b.Build(new[] { output }.Concat(gradient.ToList()));
     }
 
+    /// <summary>A loop body rebuilt through the simplifying builder (constant folding, common subexpressions).</summary>
+    private static Program Simplify(Program body, bool isFloat)
+    {
+        var state = new State(new GraphBuilder(body.ParamCount, isFloat));
+        for (var i = 0; i < body.ParamCount; i++)
+        {
+            state.Map[i] = i;
+        }
+
+        Replay(state, body.Body);
+        return state.Builder.Build(body.Outputs.Select(o => state.Map[o]).ToList());
+    }
+
+    /// <summary>
+    /// The vector-Jacobian product of a loop body: parameters are the body's parameters followed by one adjoint
+    /// per body output; outputs are the adjoints of the body's parameters (element adjoints go to the gradient spans).
+    /// </summary>
+    public static Program BuildVjp(Program body, bool isFloat)
+    {
+        var state = new State(new GraphBuilder(body.ParamCount + body.Outputs.Count, isFloat));
+        for (var i = 0; i < body.ParamCount; i++)
+        {
+            state.Map[i] = i;
+        }
+
+        Replay(state, body.Body);
+        var b = state.Builder;
+        var adjoints = new Dictionary<int, List<int>>();
+        for (var j = 0; j < body.Outputs.Count; j++)
+        {
+            var output = state.Map[body.Outputs[j]];
+            Accumulate(state, adjoints, output, () => body.ParamCount + j);
+        }
+
+        Sweep(state, b.Root.Statements.ToList(), adjoints);
+        var gradient = Enumerable.Range(0, body.ParamCount).Select(p => adjoints.TryGetValue(p, out var terms) ? b.Sum(terms) : b.Constant(0));
+        return b.Build(gradient.ToList());
+    }
+
     private static void Replay(State state, EquatableArray<Stmt> statements)
     {
         var b = state.Builder;
@@ -63,6 +102,22 @@ internal static class ReverseMode
                         }
 
                         state.Map[let.Id] = value;
+                        break;
+                    }
+
+                case Loop loop:
+                    {
+                        var inputs = loop.Inputs.Select(i => state.Map[i]).ToEquatableArray();
+                        var active = inputs.Any(b.IsActive) || Loops.ReadsActive(loop.Body);
+                        var results = loop.Results.Select(r => state.Map[r] = b.NewValue(active)).ToEquatableArray();
+                        state.LoopBodies[loop.Tape] = loop.Body;
+                        b.AddStatement(loop with
+                        {
+                            Inputs = inputs,
+                            Results = results,
+                            Body = Simplify(loop.Body, b.IsFloat),
+                            Test = loop.Test is { } test ? Simplify(test, b.IsFloat) : null,
+                        });
                         break;
                     }
 
@@ -100,13 +155,19 @@ internal static class ReverseMode
             {
                 case Let let when adjoints.TryGetValue(let.Id, out var terms) && terms.Count > 0:
                     {
-                        if (let.Node.Op is Op.Const or Op.Field or Op.Param or Op.Bool)
+                        if (let.Node.Op is Op.Const or Op.Field or Op.Param or Op.Bool or Op.IntValue)
                         {
                             break;
                         }
 
                         var seed = b.Sum(terms);
                         terms.Clear();
+                        if (let.Node.Op == Op.Load)
+                        {
+                            b.AddStatement(new Scatter(let.Node.Name!, let.Node.Text!, seed));
+                            break;
+                        }
+
                         if (state.ClosedForms.TryGetValue(let.Id, out var closed))
                         {
                             for (var k = 0; k < closed.Args.Length; k++)
@@ -134,7 +195,53 @@ internal static class ReverseMode
                 case IfBuilder branch:
                     SweepBranch(state, branch, adjoints);
                     break;
+                case Loop loop:
+                    SweepLoop(state, loop, adjoints);
+                    break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Runs the loop's iterations backwards: each one restores the carried values recorded on the tape, recomputes
+    /// the body and applies its vector-Jacobian product.
+    /// </summary>
+    private static void SweepLoop(State state, Loop loop, Dictionary<int, List<int>> adjoints)
+    {
+        var b = state.Builder;
+        var seeds = new List<int>();
+        var any = false;
+        foreach (var result in loop.Results)
+        {
+            if (adjoints.TryGetValue(result, out var terms) && terms.Count > 0)
+            {
+                seeds.Add(b.Sum(terms));
+                terms.Clear();
+                any = true;
+            }
+            else
+            {
+                seeds.Add(b.Constant(0));
+            }
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        var k = loop.Results.Count;
+        var vjp = BuildVjp(state.LoopBodies[loop.Tape], b.IsFloat);
+        var results = loop.Inputs.Select(input => b.NewValue(active: true)).ToEquatableArray();
+
+        // Accumulators (sum += f(x[i])) have adjoints that do not depend on the carried values: nothing to record.
+        var tape = Enumerable.Range(0, k).Any(p => Loops.Uses(vjp, p)) ? loop.Tape : -1;
+        b.AddStatement(new ReverseLoop(tape, loop.Variable, loop.Start, loop.End, k, seeds.ToEquatableArray(),
+            loop.Inputs.Skip(k).ToEquatableArray(), results, vjp, loop.Tape, loop.Test is not null, loop.HasExit));
+        for (var j = 0; j < loop.Inputs.Count; j++)
+        {
+            var adjoint = results[j];
+            Accumulate(state, adjoints, loop.Inputs[j], () => adjoint);
         }
     }
 
@@ -248,5 +355,8 @@ internal static class ReverseMode
         public Dictionary<int, (int[] Args, int[] Partials)> ClosedForms { get; } = new();
 
         public Dictionary<IfBuilder, int> OriginalPhis { get; } = new();
+
+        /// <summary>Each loop's body as parsed (the emitted forward loop holds a simplified copy).</summary>
+        public Dictionary<int, Program> LoopBodies { get; } = new();
     }
 }

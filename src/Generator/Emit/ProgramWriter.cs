@@ -11,20 +11,53 @@ internal sealed class ProgramWriter
 {
     private readonly CodeWriter _writer;
     private readonly bool _isFloat;
-    private readonly string _type;
+    private string _type;
+    private string? _generic;
     private readonly string _prefix;
     private readonly IReadOnlyList<string> _parameters;
     private readonly Dictionary<int, string> _text = new();
     private readonly HashSet<int> _bools = new();
-    private int _nextLocal;
+    private readonly HashSet<int> _tapes = new();
+    private readonly HashSet<int> _reversed = new();
+    private readonly int[] _nextLocal;
+    private readonly bool _nested;
 
     public ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters)
+        : this(writer, isFloat, parameters, Naming.LocalPrefix(parameters), new int[1], new Dictionary<string, string>(), nested: false)
+    {
+    }
+
+    /// <summary>A writer whose locals avoid every name in <paramref name="taken"/> (all parameters, gradient outputs).</summary>
+    public ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters, IReadOnlyList<string> taken)
+        : this(writer, isFloat, parameters, Naming.LocalPrefix(taken), new int[1], new Dictionary<string, string>(), nested: false)
+    {
+    }
+
+    private ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters, string prefix, int[] nextLocal,
+        IReadOnlyDictionary<string, string> gradientSpans, bool nested)
     {
         _writer = writer;
         _isFloat = isFloat;
         _type = isFloat ? "float" : "double";
         _parameters = parameters;
-        _prefix = Naming.LocalPrefix(parameters);
+        _prefix = prefix;
+        _nextLocal = nextLocal;
+        GradientSpans = gradientSpans;
+        _nested = nested;
+    }
+
+    /// <summary>For each differentiated array or span parameter (escaped name), the escaped name of its gradient span.</summary>
+    public IReadOnlyDictionary<string, string> GradientSpans { get; init; }
+
+    /// <summary>The generic-math type parameter the code is written for (null for double or float).</summary>
+    public string? Generic
+    {
+        get => _generic;
+        init
+        {
+            _generic = value;
+            _type = value ?? _type;
+        }
     }
 
     /// <summary>Writes the statements and returns the C# text of each output.</summary>
@@ -33,6 +66,12 @@ internal sealed class ProgramWriter
         for (var i = 0; i < program.ParamCount; i++)
         {
             _text[i] = Naming.Escape(_parameters[i]);
+        }
+
+        foreach (var reverse in program.Body.OfType<ReverseLoop>())
+        {
+            _tapes.Add(reverse.Tape);
+            _reversed.Add(reverse.Loop);
         }
 
         CollectBools(program.Body);
@@ -72,6 +111,15 @@ internal sealed class ProgramWriter
                 case If branch:
                     WriteIf(branch);
                     break;
+                case Loop loop:
+                    WriteLoop(loop);
+                    break;
+                case ReverseLoop reverse:
+                    WriteReverseLoop(reverse);
+                    break;
+                case Scatter scatter:
+                    _writer.Line(GradientSpans[scatter.Array] + "[" + scatter.Index + "] += " + Text(scatter.Value) + ";");
+                    break;
             }
         }
     }
@@ -82,7 +130,7 @@ internal sealed class ProgramWriter
         switch (node.Op)
         {
             case Op.Const:
-                _text[let.Id] = Literals.Format(node.Value, _isFloat);
+                _text[let.Id] = _generic is null ? Literals.Format(node.Value, _isFloat) : _generic + ".CreateTruncating(" + Literals.Format(node.Value, false) + ")";
                 return;
             case Op.Field:
                 _text[let.Id] = node.Name!;
@@ -93,8 +141,14 @@ internal sealed class ProgramWriter
             case Op.Bool:
                 _writer.Line("bool " + Declare(let.Id) + " = " + Condition(node.Cond!) + ";");
                 return;
+            case Op.IntValue:
+                _text[let.Id] = _generic is null ? "(" + _type + ")(" + node.Text + ")" : _generic + ".CreateTruncating(" + node.Text + ")";
+                return;
+            case Op.Load:
+                _writer.Line(_type + " " + Declare(let.Id) + " = " + (node.Index == 2 ? GradientSpans[node.Name!] : node.Name) + "[" + node.Text + "];");
+                return;
             case Op.GradientCall:
-                _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Gradient(" + Arguments(node) + ");");
+                _writer.Line("var " + Declare(let.Id) + " = " + (node.Text ?? node.Name + "Gradient") + "(" + Arguments(node) + ");");
                 return;
             case Op.JvpCall:
                 _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Jvp(" + Arguments(node) + ");");
@@ -154,6 +208,17 @@ internal sealed class ProgramWriter
     private string Call(Node node)
     {
         var args = Arguments(node);
+        if (_generic is { } t)
+        {
+            return node.Name switch
+            {
+                "LogBase" => t + ".Log(" + args + ")",
+                "Sign" => t + ".CreateTruncating(" + t + ".Sign(" + args + "))",
+                "ScaleB" => t + ".ScaleB(" + args + ", " + node.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")",
+                var name => t + "." + name + "(" + args + ")",
+            };
+        }
+
         var math = _isFloat ? "global::System.MathF." : "global::System.Math.";
         return node.Name switch
         {
@@ -190,9 +255,261 @@ internal sealed class ProgramWriter
 
     private string Text(int id) => _text.TryGetValue(id, out var text) ? text : throw new InvalidOperationException("Value " + id + " is used before it is defined.");
 
+    /// <summary>A fresh local name, declared by the caller.</summary>
+    private string Fresh() => _prefix + _nextLocal[0]++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A forward loop. When a reverse loop will replay it, every iteration first pushes the carried values onto
+    /// a tape: stack memory for up to <see cref="StackTapeLength"/> values at the top level of the method,
+    /// a buffer rented from the shared ArrayPool otherwise.
+    /// </summary>
+    private void WriteLoop(Loop loop)
+    {
+        var k = loop.Results.Count;
+        var carried = new List<string>();
+        for (var j = 0; j < k; j++)
+        {
+            var name = Fresh();
+            _writer.Line(_type + " " + name + " = " + Text(loop.Inputs[j]) + ";");
+            carried.Add(name);
+        }
+
+        var taped = _tapes.Contains(loop.Tape);
+        var (tape, rent, position) = TapeNames(loop.Tape);
+        if (loop.Test is { } test)
+        {
+            WriteWhileLoop(loop, test, carried, taped);
+            return;
+        }
+
+        if (taped)
+        {
+            var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(";
+            var count = "global::System.Math.Max(0, " + loop.End + " - " + loop.Start + ") * " + Int(k);
+            _writer.Line(_type + "[]? " + rent + " = null;");
+            _writer.Line(_nested
+                ? "global::System.Span<" + _type + "> " + tape + " = " + rent + " = " + pool + count + ");"
+                : "global::System.Span<" + _type + "> " + tape + " = " + count + " <= " + Int(StackTapeLength) + " ? stackalloc " + _type + "[" + Int(StackTapeLength) + "] : ("
+                    + rent + " = " + pool + count + "));");
+            _writer.Line("int " + position + " = 0;");
+        }
+
+        var counted = loop.HasExit && _reversed.Contains(loop.Tape);
+        if (counted)
+        {
+            _writer.Line("int " + CounterName(loop.Tape) + " = 0;");
+        }
+
+        _writer.Open("for (int " + loop.Variable + " = " + loop.Start + "; " + loop.Variable + " < " + loop.End + "; " + loop.Variable + "++)");
+        if (taped)
+        {
+            foreach (var name in carried)
+            {
+                _writer.Line(tape + "[" + position + "++] = " + name + ";");
+            }
+        }
+
+        var inputs = carried.Concat(loop.Inputs.Skip(k).Select(Text)).ToList();
+        var outputs = Nested().WriteNested(loop.Body, inputs);
+        Assign(carried, outputs.Take(k).ToList(), add: false);
+        WriteExit(loop, outputs, counted);
+        _writer.Close();
+        for (var j = 0; j < k; j++)
+        {
+            _text[loop.Results[j]] = carried[j];
+        }
+    }
+
+    /// <summary>After a body with a break: count the iteration (for the reverse pass), then stop if the body said so.</summary>
+    private void WriteExit(Loop loop, IReadOnlyList<string> outputs, bool counted)
+    {
+        if (counted)
+        {
+            _writer.Line(CounterName(loop.Tape) + "++;");
+        }
+
+        if (loop.HasExit)
+        {
+            _writer.Line("if (" + outputs[loop.Results.Count] + " == " + Literals.Format(0, _isFloat) + ") break;");
+        }
+    }
+
+    /// <summary>A while loop: its tape starts on the stack (top level) or with a rented buffer and doubles when full.</summary>
+    private void WriteWhileLoop(Loop loop, Ir.Program test, List<string> carried, bool taped)
+    {
+        var k = loop.Results.Count;
+        var (tape, rent, position) = TapeNames(loop.Tape);
+        var counter = CounterName(loop.Tape);
+        var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared";
+        var reversed = _reversed.Contains(loop.Tape);
+        if (reversed)
+        {
+            _writer.Line("int " + counter + " = 0;");
+        }
+
+        if (taped)
+        {
+            _writer.Line(_type + "[]? " + rent + (_nested ? " = " + pool + ".Rent(" + Int(StackTapeLength) + ");" : " = null;"));
+            _writer.Line("global::System.Span<" + _type + "> " + tape + " = " + (_nested ? rent : "stackalloc " + _type + "[" + Int(StackTapeLength) + "]") + ";");
+            _writer.Line("int " + position + " = 0;");
+        }
+
+        var inputs = carried.Concat(loop.Inputs.Skip(k).Select(Text)).ToList();
+        _writer.Open("while (true)");
+        var proceed = Nested().WriteNested(test, inputs)[0];
+        _writer.Line("if (" + proceed + " == " + Literals.Format(0, _isFloat) + ") break;");
+        if (taped)
+        {
+            _writer.Open("if (" + position + " + " + Int(k) + " > " + tape + ".Length)");
+            var bigger = Fresh();
+            _writer.Line("var " + bigger + " = " + pool + ".Rent(2 * " + tape + ".Length);");
+            _writer.Line(tape + ".CopyTo(" + bigger + ");");
+            _writer.Line("if (" + rent + " is not null) " + pool + ".Return(" + rent + ");");
+            _writer.Line(rent + " = " + bigger + ";");
+            _writer.Line(tape + " = " + bigger + ";");
+            _writer.Close();
+            foreach (var name in carried)
+            {
+                _writer.Line(tape + "[" + position + "++] = " + name + ";");
+            }
+        }
+
+        var outputs = Nested().WriteNested(loop.Body, inputs);
+        Assign(carried, outputs.Take(k).ToList(), add: false);
+        WriteExit(loop, outputs, reversed);
+
+        _writer.Close();
+        for (var j = 0; j < k; j++)
+        {
+            _text[loop.Results[j]] = carried[j];
+        }
+    }
+
+    private string CounterName(int loop) => _prefix + "iterations" + Int(loop);
+
+    private void WriteReverseLoop(ReverseLoop reverse)
+    {
+        var k = reverse.CarriedCount;
+        var adjoints = new List<string>();
+        for (var j = 0; j < reverse.Results.Count; j++)
+        {
+            var name = Fresh();
+            _writer.Line(_type + " " + name + " = " + (j < k ? Text(reverse.Seeds[j]) : Literals.Format(0, _isFloat)) + ";");
+            adjoints.Add(name);
+        }
+
+        var (tape, rent, position) = TapeNames(reverse.Tape);
+        if (reverse.IsWhile)
+        {
+            var iteration = _prefix + "iteration" + Int(reverse.Loop);
+            _writer.Open("for (int " + iteration + " = " + CounterName(reverse.Loop) + " - 1; " + iteration + " >= 0; " + iteration + "--)");
+        }
+        else if (reverse.HasExit)
+        {
+            _writer.Open("for (int " + reverse.Variable + " = " + reverse.Start + " + " + CounterName(reverse.Loop) + " - 1; " + reverse.Variable + " >= " + reverse.Start + "; " + reverse.Variable + "--)");
+        }
+        else
+        {
+            _writer.Open("for (int " + reverse.Variable + " = " + reverse.End + " - 1; " + reverse.Variable + " >= " + reverse.Start + "; " + reverse.Variable + "--)");
+        }
+        var restored = new List<string>();
+        if (reverse.Tape >= 0)
+        {
+            _writer.Line(position + " -= " + Int(k) + ";");
+            for (var j = 0; j < k; j++)
+            {
+                var name = Fresh();
+                _writer.Line(_type + " " + name + " = " + tape + "[" + position + " + " + Int(j) + "];");
+                restored.Add(name);
+            }
+        }
+        else
+        {
+            restored.AddRange(Enumerable.Repeat(Literals.Format(0, _isFloat), k));
+        }
+
+        var inputs = restored.Concat(reverse.Inputs.Select(Text)).Concat(adjoints.Take(k)).ToList();
+        if (reverse.HasExit)
+        {
+            inputs.Add(Literals.Format(0, _isFloat));
+        }
+
+        var outputs = Nested().WriteNested(reverse.Vjp, inputs);
+        Assign(adjoints.Take(k).ToList(), outputs.Take(k).ToList(), add: false);
+        Assign(adjoints.Skip(k).ToList(), outputs.Skip(k).ToList(), add: true);
+        _writer.Close();
+        for (var j = 0; j < reverse.Results.Count; j++)
+        {
+            _text[reverse.Results[j]] = adjoints[j];
+        }
+
+        if (reverse.Tape < 0)
+        {
+            return;
+        }
+
+        _writer.Line("if (" + rent + " is not null) global::System.Buffers.ArrayPool<" + _type + ">.Shared.Return(" + rent + ");");
+    }
+
+    /// <summary>Assigns all outputs at once (through temporaries when one target feeds another output).</summary>
+    private void Assign(IReadOnlyList<string> targets, IReadOnlyList<string> values, bool add)
+    {
+        var operation = add ? " += " : " = ";
+        var staged = new List<string>();
+        for (var j = 0; j < targets.Count; j++)
+        {
+            if (targets.Count > 1 && !add)
+            {
+                var temporary = Fresh();
+                _writer.Line(_type + " " + temporary + " = " + values[j] + ";");
+                staged.Add(temporary);
+            }
+            else
+            {
+                staged.Add(values[j]);
+            }
+        }
+
+        for (var j = 0; j < targets.Count; j++)
+        {
+            if (staged[j] != targets[j] && !(add && staged[j] == Literals.Format(0, _isFloat)))
+            {
+                _writer.Line(targets[j] + operation + staged[j] + ";");
+            }
+        }
+    }
+
+    private IReadOnlyList<string> WriteNested(Program program, IReadOnlyList<string> inputs)
+    {
+        for (var i = 0; i < program.ParamCount; i++)
+        {
+            _text[i] = inputs[i];
+        }
+
+        foreach (var reverse in program.Body.OfType<ReverseLoop>())
+        {
+            _tapes.Add(reverse.Tape);
+            _reversed.Add(reverse.Loop);
+        }
+
+        CollectBools(program.Body);
+        WriteBlock(program.Body);
+        return program.Outputs.Select(Text).ToList();
+    }
+
+    private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, GradientSpans, nested: true);
+
+    private (string Tape, string Rent, string Position) TapeNames(int tape) =>
+        (_prefix + "tape" + Int(tape), _prefix + "rented" + Int(tape), _prefix + "top" + Int(tape));
+
+    private static string Int(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The most values a top-level loop records on the stack before it rents a buffer instead.</summary>
+    public const int StackTapeLength = 256;
+
     private string Declare(int id)
     {
-        var name = _prefix + _nextLocal++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var name = _prefix + _nextLocal[0]++.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _text[id] = name;
         return name;
     }

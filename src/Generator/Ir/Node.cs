@@ -40,10 +40,19 @@ internal enum Op
 
     /// <summary>A boolean local holding <see cref="Node.Cond"/>, so a reverse sweep can branch on it again.</summary>
     Bool,
+
+    /// <summary>
+    /// Element <see cref="Node.Text"/> (C# integer index text) of the array or span parameter <see cref="Node.Name"/>;
+    /// <see cref="Node.Index"/> is 1 when that parameter is differentiated.
+    /// </summary>
+    Load,
+
+    /// <summary>An integer expression (C# text in <see cref="Node.Text"/>) converted to the floating type; never active.</summary>
+    IntValue,
 }
 
 /// <summary>One SSA instruction: an operation on earlier values, identified by their ids.</summary>
-internal sealed record Node(Op Op, EquatableArray<int> Args, double Value = 0, string? Name = null, int Index = 0, Cond? Cond = null)
+internal sealed record Node(Op Op, EquatableArray<int> Args, double Value = 0, string? Name = null, int Index = 0, Cond? Cond = null, string? Text = null)
 {
     public static Node Constant(double value, string? name = null) => new(Op.Const, EquatableArray<int>.Empty, value, name);
 
@@ -55,8 +64,8 @@ internal sealed record Node(Op Op, EquatableArray<int> Args, double Value = 0, s
 
     public bool Equals(Node? other) =>
         other is not null && Op == other.Op && Args == other.Args && BitConverter.DoubleToInt64Bits(Value) == BitConverter.DoubleToInt64Bits(other.Value)
-        && Name == other.Name && Index == other.Index && Equals(Cond, other.Cond);
+        && Name == other.Name && Index == other.Index && Equals(Cond, other.Cond) && Text == other.Text;
 
     public override int GetHashCode() =>
-        unchecked((((((int)Op * 397) ^ Args.GetHashCode()) * 397) ^ Value.GetHashCode() ^ (Name?.GetHashCode() ?? 0)) * 31 + Index);
+        unchecked((((((int)Op * 397) ^ Args.GetHashCode()) * 397) ^ Value.GetHashCode() ^ (Name?.GetHashCode() ?? 0) ^ (Text?.GetHashCode() ?? 0)) * 31 + Index);
 }

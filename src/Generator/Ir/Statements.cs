@@ -18,6 +18,34 @@ internal sealed record If(Cond Cond, EquatableArray<Stmt> Then, EquatableArray<S
 internal sealed record Phi(int Id, int Then, int Else);
 
 /// <summary>
+/// <c>for (int Variable = Start; Variable &lt; End; Variable++)</c> over <see cref="Body"/>, a function whose parameters are
+/// the carried values (the first <c>Results.Count</c>, initialised from the first inputs) followed by the other
+/// inputs, and whose outputs are the carried values after one iteration. <see cref="Results"/> are the carried
+/// values after the loop. When <see cref="Tape"/> is not negative, the carried values at the start of every
+/// iteration are recorded on tape number <see cref="Tape"/> for a later <see cref="ReverseLoop"/>. A
+/// <c>while</c> loop has a <see cref="Test"/> instead of a counter: a function of the same parameters whose output
+/// is 0 when the loop stops.
+/// </summary>
+/// With <see cref="HasExit"/> (a <c>break</c>), the body has one more output, 0 when the loop must stop after
+/// this iteration; the loop then counts its iterations for the reverse pass.
+internal sealed record Loop(int Tape, string Variable, string Start, string End, EquatableArray<int> Inputs, EquatableArray<int> Results, Program Body,
+    Program? Test = null, bool HasExit = false) : Stmt;
+
+/// <summary>
+/// Runs the iterations of the loop that recorded tape <see cref="Tape"/> backwards. <see cref="Vjp"/> takes the
+/// recorded carried values, <see cref="Inputs"/> (the loop's other inputs) and the adjoints of the carried values
+/// (starting from <see cref="Seeds"/>), and returns the adjoints of all its parameters: the carried ones replace
+/// the running adjoints, the others are summed into <see cref="Results"/> (carried adjoints first, then one per input).
+/// </summary>
+/// <see cref="Loop"/> is the forward loop's number (its <see cref="Ir.Loop.Tape"/>); a reverse <c>while</c> loop runs
+/// as many iterations as the forward one counted.
+internal sealed record ReverseLoop(int Tape, string Variable, string Start, string End, int CarriedCount, EquatableArray<int> Seeds, EquatableArray<int> Inputs,
+    EquatableArray<int> Results, Program Vjp, int Loop = -1, bool IsWhile = false, bool HasExit = false) : Stmt;
+
+/// <summary>Adds <see cref="Value"/> to element <see cref="Index"/> (C# text) of the caller's gradient span <see cref="Array"/>.</summary>
+internal sealed record Scatter(string Array, string Index, int Value) : Stmt;
+
+/// <summary>
 /// A whole function in SSA form: parameters are ids 0..ParamCount-1, the body defines the rest, and
 /// <see cref="Outputs"/> are the returned values.
 /// </summary>

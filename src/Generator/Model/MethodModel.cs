@@ -1,3 +1,4 @@
+using System.Linq;
 using Leibniz.Generator.Ir;
 
 namespace Leibniz.Generator.Model;
@@ -16,9 +17,22 @@ internal sealed record MethodModel(
     bool IsFloat,
     EquatableArray<string> Parameters,
     Program Body,
-    string HintName)
+    string HintName,
+    EquatableArray<ParameterModel> Signature,
+    int Order = 1,
+    string? TypeParameter = null,
+    string? Constraint = null)
 {
-    public string TypeName => IsFloat ? "float" : "double";
+    public string TypeName => TypeParameter ?? (IsFloat ? "float" : "double");
+
+    /// <summary>"&lt;T&gt;" for a generic-math method, empty otherwise.</summary>
+    public string TypeParameterList => TypeParameter is null ? "" : "<" + TypeParameter + ">";
+
+    /// <summary>" where T : …" for a generic-math method, empty otherwise.</summary>
+    public string ConstraintClause => Constraint is null ? "" : " where " + TypeParameter + " : " + Constraint;
+
+    /// <summary>True for the straight-line scalar form of the first generator: a tuple gradient and a Jvp.</summary>
+    public bool IsScalarOnly => Signature.All(p => p.Kind == ParameterKind.Scalar) && !Ir.Loops.Contains(Body);
 }
 
 /// <summary>The result of parsing one method: a model to emit (if it can be differentiated) and diagnostics.</summary>

@@ -25,6 +25,12 @@ internal static class Activity
                 case Let let when let.Node.Op != Op.Param && let.Node.Args.Any(active.Contains):
                     active.Add(let.Id);
                     break;
+                case Let { Node: { Op: Op.Load, Index: 1 } } load:
+                    active.Add(load.Id);
+                    break;
+                case Loop loop when loop.Inputs.Any(active.Contains) || Loops.ReadsActive(loop.Body):
+                    active.UnionWith(loop.Results);
+                    break;
                 case If branch:
                     Visit(branch.Then, active);
                     Visit(branch.Else, active);

@@ -13,39 +13,70 @@ namespace Leibniz.Generator.Parse;
 /// with a merged result; locals assigned in branches are merged with phis. Unsupported constructs become
 /// diagnostics at their own location (and a placeholder value, so every problem is reported at once).
 /// </summary>
-internal sealed class BodyLowering
+internal sealed partial class BodyLowering
 {
     private static readonly object Unassigned = new();
 
     private readonly IMethodSymbol _method;
     private readonly SpecialType _floating;
+    private readonly ITypeParameterSymbol? _generic;
+
+    /// <summary>Inside a loop body with a break: the key of the body's "keep going" flag in the environment.</summary>
+    private ILabelSymbol? _exit;
+
+    /// <summary>Inside a loop body that may return: the keys of the carried "returned" flag and result.</summary>
+    private (ISymbol Returned, ISymbol Result)? _returnSlots;
+
+    /// <summary>Set while lowering a loop with a return, for <see cref="LowerCountedLoop"/> to pick up.</summary>
+    private (ISymbol Returned, ISymbol Result)? _pendingReturn;
     private readonly Compilation _compilation;
     private readonly CancellationToken _cancellationToken;
-    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly int[] _loopCounter;
+    private readonly bool _inLoop;
     private int _nextId;
 
     public BodyLowering(IMethodSymbol method, SpecialType floating, Compilation compilation, CancellationToken cancellationToken)
+        : this(method, floating, compilation, cancellationToken, new List<DiagnosticInfo>(), new int[1], inLoop: false)
+    {
+    }
+
+    private BodyLowering(IMethodSymbol method, SpecialType floating, Compilation compilation, CancellationToken cancellationToken,
+        List<DiagnosticInfo> diagnostics, int[] loopCounter, bool inLoop)
     {
         _method = method;
         _floating = floating;
+        _generic = method.IsGenericMethod ? method.TypeParameters[0] : null;
         _compilation = compilation;
         _cancellationToken = cancellationToken;
-        _nextId = method.Parameters.Length;
+        _diagnostics = diagnostics;
+        _loopCounter = loopCounter;
+        _inLoop = inLoop;
     }
 
     public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
 
-    public Program Lower(IBlockOperation body)
+    /// <summary>Lowers the method body; <paramref name="parameters"/> says how each parameter enters it.</summary>
+    public Program Lower(IBlockOperation body, IReadOnlyList<ParameterModel> parameters)
     {
         var env = new Dictionary<ISymbol, object>(SymbolEqualityComparer.Default);
+        var count = 0;
         for (var i = 0; i < _method.Parameters.Length; i++)
         {
-            env[_method.Parameters[i]] = i;
+            var parameter = parameters[i];
+            env[_method.Parameters[i]] = parameter.Kind switch
+            {
+                ParameterKind.Scalar => count++,
+                ParameterKind.Constant => new Frozen(Emit.Naming.Escape(parameter.Name)),
+                ParameterKind.Integer => new IntExpr(Emit.Naming.Escape(parameter.Name)),
+                _ => new ArrayParameter(Emit.Naming.Escape(parameter.Name), parameter.Kind == ParameterKind.Array),
+            };
         }
 
+        _nextId = count;
         var output = new List<Stmt>();
         var result = LowerSequence(body.Operations.ToList(), 0, env, output) ?? Constant(output, 0);
-        return new Program(_method.Parameters.Length, output.ToEquatableArray(), EquatableArray.Create(result));
+        return new Program(count, output.ToEquatableArray(), EquatableArray.Create(result));
     }
 
     private int? LowerSequence(List<IOperation> ops, int index, Dictionary<ISymbol, object> env, List<Stmt> output)
@@ -54,21 +85,74 @@ internal sealed class BodyLowering
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var op = ops[i];
+            if (!_inLoop && _pendingReturn is null && op is ILoopOperation { Body: { } loopBody } returning && Find(loopBody, o => o is IReturnOperation) is not null
+                && !ContainsNestedReturn(loopBody))
+            {
+                if (ops.Skip(i + 1).FirstOrDefault(ContainsLoop) is { } later)
+                {
+                    Report(later, "loop after a loop that returns", "compute the second loop first, or return after both");
+                    return null;
+                }
+
+                return LowerLoopWithReturn(returning, ops.Skip(i + 1).ToList(), env, output);
+            }
+
             switch (op)
             {
                 case IBlockOperation block:
                     return LowerSequence(block.Operations.Concat(ops.Skip(i + 1)).ToList(), 0, env, output);
                 case IEmptyOperation:
                     break;
+                case IReturnOperation { ReturnedValue: { } returnedValue } when _inLoop && _returnSlots is { } slots && _exit is { } stop:
+                    env[slots.Result] = LowerExpression(returnedValue, env, output);
+                    env[slots.Returned] = Constant(output, 1);
+                    env[stop] = Constant(output, 0);
+                    return null;
+                case IReturnOperation ret when _inLoop:
+                    Report(ret, "return inside a loop", "accumulate the result in a local and return it after the loop");
+                    return null;
                 case IReturnOperation ret when ret.ReturnedValue is not null:
                     return LowerExpression(ret.ReturnedValue, env, output);
+                case IForLoopOperation loop:
+                    LowerFor(loop, env, output);
+                    break;
+                case IForEachLoopOperation loop:
+                    LowerForEach(loop, env, output);
+                    break;
+                case IWhileLoopOperation { ConditionIsTop: true, ConditionIsUntil: false, Condition: { } condition } loop:
+                    LowerCountedLoop(loop, loop.Body, null, "", "", "", null, env, output, condition);
+                    break;
                 case IVariableDeclarationGroupOperation group:
                     LowerDeclarations(group, env, output);
                     break;
                 case IExpressionStatementOperation statement:
                     LowerExpressionStatement(statement.Operation, env, output);
                     break;
+                case IBranchOperation { BranchKind: BranchKind.Continue } when _inLoop:
+                    return null;
+                case IBranchOperation { BranchKind: BranchKind.Break } when _inLoop && _exit is { } exit:
+                    env[exit] = Constant(output, 0);
+                    return null;
+                case IConditionalOperation conditional when _inLoop && (ContainsContinue(conditional) || (_returnSlots is not null && ContainsReturn(conditional))):
+                    if (ops.Skip(i + 1).FirstOrDefault(ContainsLoop) is { } nested)
+                    {
+                        Report(nested, "loop after a continue statement", "put the nested loop before the if statement that continues");
+                        return null;
+                    }
+
+                    // if (c) { A; continue; } B  ≡  if (c) { A } else { B }: the rest of the body runs on the paths that do not continue.
+                    LowerIf(conditional, env, output, ops.Skip(i + 1).ToList());
+                    return null;
+                case IConditionalOperation conditional when ContainsLoop(conditional):
+                    Report(conditional, "loop inside an if statement", "move the loop out of the branch (compute both cases in the loop body with if/else)");
+                    break;
                 case IConditionalOperation conditional:
+                    if (ContainsReturn(conditional) && ops.Skip(i + 1).FirstOrDefault(ContainsLoop) is { } later)
+                    {
+                        Report(later, "loop after an early return", "compute the loop first, or return from a single place after it");
+                        break;
+                    }
+
                     if (ContainsReturn(conditional))
                     {
                         return LowerReturningIf(conditional, ops.Skip(i + 1).ToList(), env, output);
@@ -106,18 +190,22 @@ internal sealed class BodyLowering
         return id;
     }
 
-    private void LowerIf(IConditionalOperation conditional, Dictionary<ISymbol, object> env, List<Stmt> output)
+    private void LowerIf(IConditionalOperation conditional, Dictionary<ISymbol, object> env, List<Stmt> output, List<IOperation>? rest = null)
     {
         var cond = LowerCondition(conditional.Condition, env, output);
         var thenEnv = Copy(env);
         var thenOutput = new List<Stmt>();
-        LowerSequence(new List<IOperation> { conditional.WhenTrue }, 0, thenEnv, thenOutput);
+        LowerSequence(new List<IOperation> { conditional.WhenTrue }.Concat(rest ?? Enumerable.Empty<IOperation>()).ToList(), 0, thenEnv, thenOutput);
         var elseEnv = Copy(env);
         var elseOutput = new List<Stmt>();
+        var elseOps = new List<IOperation>();
         if (conditional.WhenFalse is not null)
         {
-            LowerSequence(new List<IOperation> { conditional.WhenFalse }, 0, elseEnv, elseOutput);
+            elseOps.Add(conditional.WhenFalse);
         }
+
+        elseOps.AddRange(rest ?? Enumerable.Empty<IOperation>());
+        LowerSequence(elseOps, 0, elseEnv, elseOutput);
 
         var phis = new List<Phi>();
         foreach (var symbol in env.Keys.ToList())
@@ -157,11 +245,15 @@ internal sealed class BodyLowering
             {
                 var local = declarator.Symbol;
                 var initializer = declarator.GetVariableInitializer()?.Value;
-                if (local.Type.SpecialType == SpecialType.System_Boolean)
+                if (local.Type.SpecialType == SpecialType.System_Int32 && initializer is not null)
+                {
+                    env[local] = new IntExpr(IntText(initializer, env));
+                }
+                else if (local.Type.SpecialType == SpecialType.System_Boolean)
                 {
                     env[local] = initializer is null ? Unassigned : LowerCondition(initializer, env, output);
                 }
-                else if (local.Type.SpecialType == _floating)
+                else if (IsFloating(local.Type))
                 {
                     env[local] = initializer is null ? Unassigned : LowerExpression(initializer, env, output);
                 }
@@ -183,11 +275,11 @@ internal sealed class BodyLowering
                     : LowerExpression(assignment.Value, env, output);
                 break;
             case ICompoundAssignmentOperation compound when Target(compound.Target) is { } target && ArithmeticOp(compound.OperatorKind) is { } op
-                && env[target] is int current && compound.Target.Type?.SpecialType == _floating:
+                && env[target] is int current && IsFloating(compound.Target.Type):
                 env[target] = Add(output, Node.Of(op, current, LowerExpression(compound.Value, env, output)));
                 break;
             case IIncrementOrDecrementOperation increment when Target(increment.Target) is { } target && env[target] is int value
-                && increment.Target.Type?.SpecialType == _floating:
+                && IsFloating(increment.Target.Type):
                 env[target] = Add(output, Node.Of(increment.Kind == OperationKind.Increment ? Op.Add : Op.Sub, value, Constant(output, 1)));
                 break;
             default:
@@ -220,6 +312,11 @@ internal sealed class BodyLowering
             return Add(output, named);
         }
 
+        if (GenericConstant(op) is { } generic)
+        {
+            return Add(output, generic);
+        }
+
         if (op.ConstantValue.HasValue && op.ConstantValue.Value is { } constant && IsNumber(constant) && !ContainsNamedConstant(op))
         {
             return Constant(output, System.Convert.ToDouble(constant, System.Globalization.CultureInfo.InvariantCulture));
@@ -231,27 +328,37 @@ internal sealed class BodyLowering
                 return LowerExpression(parenthesized.Operand, env, output);
             case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(op)!, out var bound) && bound is int id:
                 return id;
-            case IFieldReferenceOperation { Field.IsStatic: true } field when field.Type?.SpecialType == _floating:
+            case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(op)!, out var bound) && bound is Frozen frozen:
+                return Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: frozen.Text));
+            case IArrayElementReferenceOperation { Indices.Length: 1 } element when ArrayOf(element.ArrayReference, env) is { } array:
+                return Load(array, element.Indices[0], env, output);
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when indexer.Instance is { } instance
+                && ArrayOf(instance, env) is { } span:
+                return Load(span, indexer.Arguments[0].Value, env, output);
+            case IConversionOperation conversion when IsFloating(conversion.Type) && conversion.Operand.Type?.SpecialType == SpecialType.System_Int32
+                && conversion.Operand is not IInvocationOperation:
+                return Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: IntText(conversion.Operand, env)));
+            case IFieldReferenceOperation { Field.IsStatic: true } field when IsFloating(field.Type):
                 return Add(output, new Node(Op.Field, EquatableArray<int>.Empty, Name: FullyQualified(field.Field.ContainingType) + "." + field.Field.Name));
-            case IBinaryOperation binary when ArithmeticOp(binary.OperatorKind) is { } arithmetic && binary.Type?.SpecialType == _floating:
+            case IBinaryOperation binary when ArithmeticOp(binary.OperatorKind) is { } arithmetic && IsFloating(binary.Type):
                 {
                     var left = LowerExpression(binary.LeftOperand, env, output);
                     var right = LowerExpression(binary.RightOperand, env, output);
                     return Add(output, Node.Of(arithmetic, left, right));
                 }
 
-            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } unary when unary.Type?.SpecialType == _floating:
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } unary when IsFloating(unary.Type):
                 return Add(output, Node.Of(Op.Neg, LowerExpression(unary.Operand, env, output)));
-            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Plus } unary when unary.Type?.SpecialType == _floating:
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Plus } unary when IsFloating(unary.Type):
                 return LowerExpression(unary.Operand, env, output);
-            case IConversionOperation conversion when conversion.Type?.SpecialType == _floating && conversion.Operand.Type?.SpecialType == _floating:
+            case IConversionOperation conversion when IsFloating(conversion.Type) && IsFloating(conversion.Operand.Type):
                 return LowerExpression(conversion.Operand, env, output);
-            case IConversionOperation { Operand: IInvocationOperation invocation } conversion when conversion.Type?.SpecialType == _floating
-                && Intrinsics.Resolve(invocation.TargetMethod, _floating) == "Sign":
+            case IConversionOperation { Operand: IInvocationOperation invocation } conversion when IsFloating(conversion.Type)
+                && ResolveIntrinsic(invocation.TargetMethod) == "Sign":
                 return LowerInvocation(invocation, env, output);
-            case IInvocationOperation invocation when invocation.Type?.SpecialType == _floating:
+            case IInvocationOperation invocation when IsFloating(invocation.Type):
                 return LowerInvocation(invocation, env, output);
-            case IConditionalOperation { WhenFalse: not null } conditional when conditional.Type?.SpecialType == _floating:
+            case IConditionalOperation { WhenFalse: not null } conditional when IsFloating(conditional.Type):
                 return LowerConditionalExpression(conditional, env, output);
             case IInvocationOperation invocation:
                 ReportCall(invocation);
@@ -284,12 +391,19 @@ internal sealed class BodyLowering
             return Constant(output, 0);
         }
 
+        if (CustomDerivatives.Find(target) is { } custom)
+        {
+            var customArgs = arguments.Select(a => LowerExpression(a.Value, env, output)).ToList();
+            return Add(output, new Node(Op.UserCall, customArgs.ToEquatableArray(), Name: FullyQualified(target.ContainingType) + "." + target.Name,
+                Text: FullyQualified(custom.ContainingType) + "." + custom.Name));
+        }
+
         if (MethodParser.IsDifferentiable(target))
         {
             return LowerUserCall(invocation, target, arguments, env, output);
         }
 
-        var name = Intrinsics.Resolve(target, _floating);
+        var name = ResolveIntrinsic(target);
         if (name is null)
         {
             ReportCall(invocation);
@@ -327,7 +441,7 @@ internal sealed class BodyLowering
 
     private int LowerUserCall(IInvocationOperation invocation, IMethodSymbol target, List<IArgumentOperation> arguments, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
-        if (!target.IsStatic || target.ReturnType.SpecialType != _floating || target.Parameters.Any(p => p.Type.SpecialType != _floating)
+        if (!target.IsStatic || !IsFloating(target.ReturnType) || target.Parameters.Any(p => !IsFloating(p.Type))
             || target.Parameters.Length == 0 || target.IsGenericMethod)
         {
             Report(invocation, $"call to [Differentiable] method '{target.Name}' of a different shape",
@@ -366,8 +480,11 @@ internal sealed class BodyLowering
             case IBinaryOperation binary when binary.OperatorKind is BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or
                 && binary.LeftOperand.Type?.SpecialType == SpecialType.System_Boolean:
                 return new Cond(CondOp.Or, Left: LowerCondition(binary.LeftOperand, env, output), Right: LowerCondition(binary.RightOperand, env, output));
-            case IBinaryOperation binary when Comparison(binary.OperatorKind) is { } comparison && binary.LeftOperand.Type?.SpecialType == _floating
-                && binary.RightOperand.Type?.SpecialType == _floating:
+            case IBinaryOperation binary when Comparison(binary.OperatorKind) is { } comparison && binary.LeftOperand.Type?.SpecialType == SpecialType.System_Int32
+                && binary.RightOperand.Type?.SpecialType == SpecialType.System_Int32:
+                return Cond.Compare(comparison, IntValue(binary.LeftOperand, env, output), IntValue(binary.RightOperand, env, output));
+            case IBinaryOperation binary when Comparison(binary.OperatorKind) is { } comparison && IsFloating(binary.LeftOperand.Type)
+                && IsFloating(binary.RightOperand.Type):
                 return Cond.Compare(comparison, LowerExpression(binary.LeftOperand, env, output), LowerExpression(binary.RightOperand, env, output));
             default:
                 Report(op);
@@ -418,9 +535,56 @@ internal sealed class BodyLowering
 
     private static bool IsNumber(object value) => value is double or float or int or long or short or byte or sbyte or uint or ulong or ushort or decimal;
 
+    private static bool ContainsContinue(IOperation op) =>
+        op is IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break } || (op is not ILoopOperation && op.ChildOperations.Any(ContainsContinue));
+
+    /// <summary>A return inside a loop nested in this loop body (not supported: only the outermost loop may return).</summary>
+    private static bool ContainsNestedReturn(IOperation body) =>
+        body.ChildOperations.Any(c => c is ILoopOperation nested ? ContainsReturn(nested) : ContainsNestedReturn(c));
+
+    private static bool ContainsLoop(IOperation op) => op is ILoopOperation || op.ChildOperations.Any(ContainsLoop);
+
     private static bool ContainsReturn(IOperation op) => op is IReturnOperation || op.ChildOperations.Any(ContainsReturn);
 
     private static Dictionary<ISymbol, object> Copy(Dictionary<ISymbol, object> env) => new(env, SymbolEqualityComparer.Default);
+
+    /// <summary>True for the method's floating type: double, float, or its generic-math type parameter.</summary>
+    private bool IsFloating(ITypeSymbol? type) =>
+        type is not null && (_generic is null ? type.SpecialType == _floating : SymbolEqualityComparer.Default.Equals(type, _generic));
+
+    private string? ResolveIntrinsic(IMethodSymbol method) => _generic is null ? Intrinsics.Resolve(method, _floating) : Intrinsics.ResolveGeneric(method, _generic);
+
+    /// <summary>Generic-math constants: T.One, T.Zero, T.NegativeOne, T.Pi, T.E, T.Tau and T.CreateChecked(constant).</summary>
+    private Node? GenericConstant(IOperation op)
+    {
+        if (_generic is null)
+        {
+            return null;
+        }
+
+        if (op is IPropertyReferenceOperation { Property.IsStatic: true, Instance: null } property && IsFloating(property.Type)
+            && property.Property.ContainingType.ContainingNamespace?.ToDisplayString() == "System.Numerics")
+        {
+            return property.Property.Name switch
+            {
+                "One" => Node.Constant(1),
+                "Zero" => Node.Constant(0),
+                "NegativeOne" => Node.Constant(-1),
+                "Pi" => Node.Constant(System.Math.PI, "π"),
+                "E" => Node.Constant(System.Math.E, "e"),
+                "Tau" => Node.Constant(2 * System.Math.PI, "τ"),
+                _ => null,
+            };
+        }
+
+        if (op is IInvocationOperation { TargetMethod.Name: "CreateChecked" or "CreateTruncating" or "CreateSaturating", Arguments.Length: 1 } create
+            && IsFloating(create.Type) && create.Arguments[0].Value.ConstantValue is { HasValue: true, Value: { } value } && IsNumber(value))
+        {
+            return Node.Constant(System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return null;
+    }
 
     private string Keyword => _floating == SpecialType.System_Single ? "float" : "double";
 

@@ -136,6 +136,44 @@ internal static class Intrinsics
         return MathFunctions.TryGetValue(name, out var n) && n == ps.Length ? name : null;
     }
 
+    /// <summary>
+    /// Resolves a generic-math call on the method's type parameter (<c>T.Sin(x)</c> binds to
+    /// <c>System.Numerics.ITrigonometricFunctions&lt;T&gt;.Sin</c>, and so on) to its table name.
+    /// </summary>
+    public static string? ResolveGeneric(IMethodSymbol method, ITypeParameterSymbol type)
+    {
+        if (!method.IsStatic || method.IsGenericMethod || method.ContainingType.TypeKind != TypeKind.Interface
+            || method.ContainingType.ContainingNamespace?.ToDisplayString() != "System.Numerics")
+        {
+            return null;
+        }
+
+        bool IsT(ITypeSymbol t) => SymbolEqualityComparer.Default.Equals(t, type);
+        var ps = method.Parameters;
+        var name = method.Name;
+        if (name == "Sign" && ps.Length == 1 && IsT(ps[0].Type) && method.ReturnType.SpecialType == SpecialType.System_Int32)
+        {
+            return "Sign";
+        }
+
+        if (name == "ScaleB" && ps.Length == 2 && IsT(ps[0].Type) && ps[1].Type.SpecialType == SpecialType.System_Int32 && IsT(method.ReturnType))
+        {
+            return "ScaleB";
+        }
+
+        if (!IsT(method.ReturnType) || !ps.All(p => IsT(p.Type) && p.RefKind == RefKind.None))
+        {
+            return null;
+        }
+
+        if (name == "Log" && ps.Length == 2)
+        {
+            return "LogBase";
+        }
+
+        return MathFunctions.TryGetValue(name, out var n) && n == ps.Length ? name : null;
+    }
+
     private static bool AllFloating(System.Collections.Immutable.ImmutableArray<IParameterSymbol> ps, SpecialType floating) =>
         ps.All(p => p.Type.SpecialType == floating && p.RefKind == RefKind.None);
 }

@@ -60,33 +60,50 @@ internal static class MethodParser
             }
         }
 
-        if (method.IsGenericMethod)
+        var generic = GenericMathParameter(method);
+        if (method.IsGenericMethod && generic is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name, "generic methods are not supported yet; write it for double or float"));
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name,
+                "a generic method needs exactly one type parameter T constrained to System.Numerics.IFloatingPointIeee754<T>; or write it for double or float"));
         }
 
-        if (method.Parameters.Length == 0)
+        if (method.Parameters.Length == 0 || method.Parameters.All(p => Classify(p, FloatingType(method), generic) is ParameterKind.Integer or ParameterKind.Constant or ParameterKind.ConstantArray))
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name, "it has no parameters to differentiate with respect to; add a double or float parameter"));
         }
 
         var floating = FloatingType(method);
-        if (method.ReturnType.SpecialType != floating)
+        if (generic is null ? method.ReturnType.SpecialType != floating : !SymbolEqualityComparer.Default.Equals(method.ReturnType, generic))
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedType, LocationInfo.From(syntax.ReturnType), "return value", method.Name, method.ReturnType.ToDisplayString()));
         }
 
+        var signature = new List<ParameterModel>();
         for (var i = 0; i < method.Parameters.Length; i++)
         {
             var parameter = method.Parameters[i];
-            if (parameter.Type.SpecialType != floating || parameter.RefKind != RefKind.None || parameter.IsParams)
+            var kind = Classify(parameter, floating, generic);
+            if (generic is not null && kind is not (ParameterKind.Scalar or ParameterKind.Constant))
+            {
+                kind = null;
+            }
+
+            signature.Add(new ParameterModel(parameter.Name, kind ?? ParameterKind.Integer, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
+            if (kind is null || parameter.RefKind != RefKind.None || parameter.IsParams)
             {
                 var typeText = parameter.RefKind == RefKind.None ? parameter.Type.ToDisplayString() : parameter.RefKind.ToString().ToLowerInvariant() + " " + parameter.Type.ToDisplayString();
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedType, LocationInfo.From(syntax.ParameterList.Parameters[i]), parameter.Name, method.Name, typeText));
             }
         }
 
-        foreach (var suffix in new[] { "Gradient", "Jvp" })
+        var order = method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == AttributeName).NamedArguments
+            .Where(a => a.Key == "Order").Select(a => a.Value.Value as int?).FirstOrDefault() ?? 1;
+        if (order is < 1 or > 2)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name, "Order must be 1 or 2"));
+        }
+
+        foreach (var suffix in order == 2 ? new[] { "Gradient", "Jvp", "Hessian", "Hvp" } : new[] { "Gradient", "Jvp" })
         {
             var name = method.Name + suffix;
             if (!method.ContainingType.GetMembers(name).IsEmpty)
@@ -95,7 +112,7 @@ internal static class MethodParser
             }
         }
 
-        if (diagnostics.Count > 0 || floating == SpecialType.None)
+        if (diagnostics.Count > 0 || (floating == SpecialType.None && generic is null))
         {
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
@@ -107,7 +124,7 @@ internal static class MethodParser
         }
 
         var lowering = new BodyLowering(method, floating, semanticModel.Compilation, cancellationToken);
-        var program = lowering.Lower(block);
+        var program = lowering.Lower(block, signature);
         diagnostics.AddRange(lowering.Diagnostics);
         if (diagnostics.Count > 0)
         {
@@ -125,15 +142,25 @@ internal static class MethodParser
             Accessibility(method.DeclaredAccessibility),
             method.Name,
             floating == SpecialType.System_Single,
-            method.Parameters.Select(p => p.Name).ToEquatableArray(),
+            signature.Where(p => p.Kind == ParameterKind.Scalar).Select(p => p.Name).ToEquatableArray(),
             program,
-            HintName(method));
+            HintName(method),
+            signature.ToEquatableArray(),
+            order,
+            generic?.Name,
+            generic is null ? null : string.Join(", ", generic.ConstraintTypes.Select(c => c.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))));
+        if (order == 2 && (!model.IsScalarOnly || HasCalls(program.Body)))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name,
+                "Order = 2 (Hessians) supports only straight-line methods of scalar parameters without calls to other [Differentiable] methods yet; use Order = 1"));
+            return new ParseResult(null, diagnostics.ToEquatableArray());
+        }
         return new ParseResult(model, diagnostics.ToEquatableArray());
     }
 
     private static SpecialType FloatingType(IMethodSymbol method)
     {
-        foreach (var type in new[] { method.ReturnType }.Concat(method.Parameters.Select(p => p.Type)))
+        foreach (var type in new[] { method.ReturnType }.Concat(method.Parameters.Select(p => ElementType(p.Type) ?? p.Type)))
         {
             if (type.SpecialType is SpecialType.System_Double or SpecialType.System_Single)
             {
@@ -143,6 +170,65 @@ internal static class MethodParser
 
         return SpecialType.System_Double;
     }
+
+    private static bool HasCalls(EquatableArray<Ir.Stmt> statements) => statements.Any(s => s switch
+    {
+        Ir.Let let => let.Node.Op == Ir.Op.UserCall,
+        Ir.If branch => HasCalls(branch.Then) || HasCalls(branch.Else),
+        _ => false,
+    });
+
+    public const string NoDerivativeAttributeName = "Leibniz.NoDerivativeAttribute";
+
+    /// <summary>How a parameter is differentiated, or null when its type is not supported.</summary>
+    /// <summary>The type parameter T of <c>F&lt;T&gt;</c> when it is the only one and is constrained to IFloatingPointIeee754&lt;T&gt;.</summary>
+    private static ITypeParameterSymbol? GenericMathParameter(IMethodSymbol method)
+    {
+        if (method.TypeParameters.Length != 1)
+        {
+            return null;
+        }
+
+        var t = method.TypeParameters[0];
+        bool IsIeee(INamedTypeSymbol i) => i.OriginalDefinition.ToDisplayString() == "System.Numerics.IFloatingPointIeee754<TSelf>"
+            && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], t);
+        return t.ConstraintTypes.OfType<INamedTypeSymbol>().Any(c => IsIeee(c) || c.AllInterfaces.Any(IsIeee)) ? t : null;
+    }
+
+    private static ParameterKind? Classify(IParameterSymbol parameter, SpecialType floating, ITypeParameterSymbol? generic = null)
+    {
+        var frozen = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NoDerivativeAttributeName);
+        if (generic is not null && SymbolEqualityComparer.Default.Equals(parameter.Type, generic))
+        {
+            return frozen ? ParameterKind.Constant : ParameterKind.Scalar;
+        }
+
+        if (parameter.Type.SpecialType == floating)
+        {
+            return frozen ? ParameterKind.Constant : ParameterKind.Scalar;
+        }
+
+        if (parameter.Type.SpecialType == SpecialType.System_Int32)
+        {
+            return ParameterKind.Integer;
+        }
+
+        if (ElementType(parameter.Type) is { } element && element.SpecialType == floating)
+        {
+            return frozen ? ParameterKind.ConstantArray : ParameterKind.Array;
+        }
+
+        return null;
+    }
+
+    /// <summary>The element type of <c>T[]</c> or <c>ReadOnlySpan&lt;T&gt;</c>.</summary>
+    private static ITypeSymbol? ElementType(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol { Rank: 1 } array => array.ElementType,
+        INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+            when named.OriginalDefinition.ToDisplayString() == "System.ReadOnlySpan<T>" => named.TypeArguments[0],
+        _ => null,
+    };
 
     private static bool ContainsInvalid(IOperation operation) => operation is IInvalidOperation || operation.ChildOperations.Any(ContainsInvalid);
 
@@ -193,7 +279,12 @@ internal static class MethodParser
             parts.Insert(0, ns);
         }
 
-        var parameters = string.Join(",", method.Parameters.Select(p => p.Type.SpecialType == SpecialType.System_Single ? "float" : "double"));
+        var parameters = string.Join(",", method.Parameters.Select(p => p.Type.SpecialType switch
+        {
+            SpecialType.System_Single => "float",
+            SpecialType.System_Double => "double",
+            _ => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat).Replace('<', '{').Replace('>', '}'),
+        }));
         return string.Join(".", parts) + "." + method.Name + "(" + parameters + ").g.cs";
     }
 }

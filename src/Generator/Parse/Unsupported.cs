@@ -8,7 +8,7 @@ internal static class Unsupported
 {
     public static (string What, string Advice) Describe(IOperation operation) => operation switch
     {
-        ILoopOperation => ("loop", "loops are not supported yet; write the iterations out or move the loop out of the differentiated method"),
+        ILoopOperation => ("loop", "only counted loops are supported: write it as for (int i = start; i < end; i++)"),
         IAnonymousFunctionOperation or IDelegateCreationOperation => ("lambda", "call a [Differentiable] method instead"),
         ILocalFunctionOperation => ("local function", "make it a static [Differentiable] method of the type and call that"),
         ITryOperation => ("try statement", "remove the try statement; differentiated code cannot throw or catch"),
@@ -20,7 +20,7 @@ internal static class Unsupported
         ILockOperation => ("lock statement", "remove it from the differentiated method"),
         IArgumentOperation { Parameter.RefKind: not RefKind.None } => ("ref/out argument", "pass arguments by value"),
         IObjectCreationOperation => ("object creation", "the body may only compute with double or float values"),
-        IArrayElementReferenceOperation or IArrayCreationOperation => ("array", "arrays are not supported yet; pass the elements as parameters"),
+        IArrayElementReferenceOperation or IArrayCreationOperation => ("array", "arrays are supported as double[]/float[] or ReadOnlySpan parameters read element by element; local arrays are not supported yet"),
         IInstanceReferenceOperation or IPropertyReferenceOperation => ("member access", "use parameters, locals, constants or static fields"),
         IBinaryOperation b => ($"operator {b.OperatorKind}", "use +, -, *, / and the functions of the derivative table"),
         IUnaryOperation u => ($"operator {u.OperatorKind}", "use +, -, *, / and the functions of the derivative table"),

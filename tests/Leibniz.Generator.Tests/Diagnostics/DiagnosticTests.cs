@@ -7,7 +7,11 @@ namespace Leibniz.Generator.Tests.Diagnostics;
 public sealed class DiagnosticTests
 {
     [Theory]
-    [InlineData("LZ0001", "loop", "double s = x; [|for (var i = 0; i < 3; i++) { s *= x; }|] return s;")]
+    [InlineData("LZ0001", "loop", "double s = x; [|do { s *= 2; } while (s < 3);|] return s;")]
+    [InlineData("LZ0001", "return inside a loop", "double s = x; for (var i = 0; i < 3; i++) { for (var j = 0; j < 2; j++) { s *= x; if (s > 2) [|return s;|] } } return s;")]
+    [InlineData("LZ0001", "foreach over something other", "double s = x; [|foreach (var v in new[] { x, 2.0 }) { s += v; }|] return s;")]
+    [InlineData("LZ0001", "counted upwards", "double s = x; [|for (var i = 3; i > 0; i--) { s *= x; }|] return s;")]
+    [InlineData("LZ0001", "loop inside an if statement", "double s = x; [|if (x > 0) { for (var i = 0; i < 3; i++) { s *= x; } }|] return s;")]
     [InlineData("LZ0001", "Remainder", "return [|x % 2|];")]
     [InlineData("LZ0001", "conversion", "return [|(float)x|];")]
     [InlineData("LZ0002", "mark 'Helper' [Differentiable]", "return [|Helper(x)|];")]
@@ -34,14 +38,36 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void CustomDerivativeWithTheWrongSignatureShowsTheExpectedOne() => AssertSingle("""
+        using Leibniz;
+        public static partial class C
+        {
+            public static double F(double x, double y) => x * y;
+
+            [DerivativeOf(nameof(F))]
+            public static (double Value, double dx) [|FDerivative|](double x, double y) => (x * y, y);
+        }
+        """, "LZ0011", "expected static (double Value, double dx, double dy) FDerivative(double x, double y)");
+
+    [Fact]
+    public void SecondOrderOfALoopIsNotSupportedYet() => AssertSingle("""
+        using Leibniz;
+        public static partial class C
+        {
+            [Differentiable(Order = 2)]
+            public static double [|F|](double[] x) => x[0] * x[0];
+        }
+        """, "LZ0010", "Order = 2 (Hessians) supports only");
+
+    [Fact]
     public void UnsupportedParameterType() => AssertSingle("""
         using Leibniz;
         public static partial class C
         {
             [Differentiable]
-            public static double F([|int n|], double x) => n * x;
+            public static double F([|string n|], double x) => x;
         }
-        """, "LZ0003", "'n' of method 'F' has type 'int'");
+        """, "LZ0003", "'n' of method 'F' has type 'string'");
 
     [Fact]
     public void MethodNotStatic() => AssertSingle("""

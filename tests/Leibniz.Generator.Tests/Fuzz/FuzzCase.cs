@@ -11,6 +11,9 @@ internal enum FuzzShape
 
     /// <summary>Two locals, nested ifs, an else-if chain and an early return inside a nested branch.</summary>
     NestedWithEarlyReturn,
+
+    /// <summary>A counted loop carrying two values through a nonlinear recurrence and a branch.</summary>
+    Loop,
 }
 
 /// <summary>One fuzzed method: its C# text and its evaluation on <see cref="Dual"/> (the independent reference).</summary>
@@ -36,6 +39,29 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                     }
 
                     return r * y;
+                }
+
+            """,
+        FuzzShape.Loop => $$"""
+                [Differentiable]
+                public static double {{Name}}(double x, double y)
+                {
+                    double r = {{A.ToCSharp()}};
+                    double s = y;
+                    for (int i = 0; i < 3; i++)
+                    {
+                        r = 0.5 * r + 0.25 * ({{B.ToCSharp()}}) * Math.Sin(r);
+                        if (r > s)
+                        {
+                            s = s * 0.9 + ({{C.ToCSharp()}}) * 0.1 * i;
+                        }
+                        else
+                        {
+                            r -= 0.1 * s * i;
+                        }
+                    }
+
+                    return r * s + x;
                 }
 
             """,
@@ -74,6 +100,22 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
             case FuzzShape.IfElse:
                 r = r.Value > B.Evaluate(x, y).Value ? r + C.Evaluate(x, y) : r * 0.5;
                 return r * y;
+            case FuzzShape.Loop:
+                var carried = y;
+                for (var i = 0; i < 3; i++)
+                {
+                    r = 0.5 * r + 0.25 * B.Evaluate(x, y) * Dual.Sin(r);
+                    if (r.Value > carried.Value)
+                    {
+                        carried = carried * 0.9 + C.Evaluate(x, y) * 0.1 * i;
+                    }
+                    else
+                    {
+                        r -= 0.1 * carried * i;
+                    }
+                }
+
+                return r * carried + x;
             default:
                 var s = B.Evaluate(x, y);
                 if (r.Value < s.Value)

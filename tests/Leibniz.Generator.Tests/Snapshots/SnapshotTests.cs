@@ -179,4 +179,102 @@ public sealed class SnapshotTests
                 + Elementary.Heaviside(x) + Elementary.Sign(x);
         }
         """));
+
+    [Fact]
+    public void LoopsArraysAndSpans() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using Leibniz;
+
+        public static partial class Loops
+        {
+            [Differentiable]
+            public static double Rosenbrock(ReadOnlySpan<double> x)
+            {
+                double sum = 0;
+                for (int i = 0; i < x.Length - 1; i++)
+                {
+                    var a = x[i + 1] - x[i] * x[i];
+                    sum += 100 * a * a + (1 - x[i]) * (1 - x[i]);
+                }
+
+                return sum;
+            }
+
+            [Differentiable]
+            public static double Power(double x, double s, int n)
+            {
+                var p = 1.0;
+                for (int k = 1; k <= n; k++)
+                {
+                    p *= Math.Sin(x * k) + s;
+                }
+
+                return p;
+            }
+
+            [Differentiable]
+            public static float Weighted(float[] w, [NoDerivative] float[] data, float bias)
+            {
+                var total = bias;
+                for (int i = 0; i < data.Length; i++)
+                {
+                    total += w[i % w.Length] * data[i];
+                }
+
+                return total * total;
+            }
+        }
+        """));
+
+    [Fact]
+    public void SecondOrder() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using Leibniz;
+
+        public static partial class Second
+        {
+            [Differentiable(Order = 2)]
+            public static double Rosenbrock(double x, double y) => Math.Pow(1 - x, 2) + 100 * Math.Pow(y - x * x, 2);
+
+            [Differentiable(Order = 2)]
+            public static double Branchy(double x, double y) => x > y ? Math.Exp(x * y) : Math.Abs(x) * Math.Sin(y);
+        }
+        """));
+
+    [Fact]
+    public void GenericMathCustomDerivativesAndWhileLoops() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using System.Numerics;
+        using Leibniz;
+
+        public static partial class More
+        {
+            [Differentiable]
+            public static T Softplus<T>(T x) where T : IFloatingPointIeee754<T> => T.Log(T.One + T.Exp(x));
+
+            public static double Opaque(double x, double y) => x * y;
+
+            [DerivativeOf(nameof(Opaque))]
+            public static (double Value, double dx, double dy) OpaqueDerivative(double x, double y) => (x * y, y, x);
+
+            [Differentiable]
+            public static double UsesOpaque(double x) => Opaque(x, Math.Sin(x));
+
+            [Differentiable]
+            public static double Halve(double x, double limit)
+            {
+                var y = x * x + 1;
+                while (y > limit)
+                {
+                    y = 0.5 * y;
+                    if (y < 0.1)
+                    {
+                        break;
+                    }
+                }
+
+                return y;
+            }
+        }
+        """));
 }

@@ -1,0 +1,61 @@
+using System.Linq;
+using Leibniz.Generator.Model;
+
+namespace Leibniz.Generator.Ir;
+
+/// <summary>Questions about loops and element reads in a program.</summary>
+internal static class Loops
+{
+    /// <summary>True when the program (outside or inside branches) has a loop or reads array elements.</summary>
+    public static bool Contains(Program program) => Contains(program.Body);
+
+    /// <summary>True when the program writes into a gradient span (so it must run even if no value it defines is used).</summary>
+    public static bool Writes(Program program) => Writes(program.Body);
+
+    /// <summary>True when the program reads an element of a differentiated array or span (outside or inside loops).</summary>
+    public static bool ReadsActive(Program program) => ReadsActive(program.Body);
+
+    private static bool Writes(EquatableArray<Stmt> statements) => statements.Any(s => s switch
+    {
+        Scatter => true,
+        ReverseLoop reverse => Writes(reverse.Vjp.Body),
+        If branch => Writes(branch.Then) || Writes(branch.Else),
+        _ => false,
+    });
+
+    private static bool ReadsActive(EquatableArray<Stmt> statements) => statements.Any(s => s switch
+    {
+        Let let => let.Node.Op == Op.Load && let.Node.Index == 1,
+        Loop loop => ReadsActive(loop.Body.Body),
+        If branch => ReadsActive(branch.Then) || ReadsActive(branch.Else),
+        _ => false,
+    });
+
+    /// <summary>True when value <paramref name="id"/> is read anywhere in the program (statements or outputs).</summary>
+    public static bool Uses(Program program, int id) => program.Outputs.Contains(id) || Uses(program.Body, id);
+
+    private static bool Uses(EquatableArray<Stmt> statements, int id) => statements.Any(s => s switch
+    {
+        Let let => let.Node.Args.Contains(id) || (let.Node.Cond is { } cond && Reads(cond, id)),
+        If branch => Reads(branch.Cond, id) || Uses(branch.Then, id) || Uses(branch.Else, id) || branch.Phis.Any(p => p.Then == id || p.Else == id),
+        Loop loop => loop.Inputs.Contains(id),
+        ReverseLoop reverse => reverse.Seeds.Contains(id) || reverse.Inputs.Contains(id),
+        Scatter scatter => scatter.Value == id,
+        _ => false,
+    });
+
+    private static bool Reads(Cond cond, int id)
+    {
+        var found = false;
+        cond.Visit(v => found |= v == id);
+        return found;
+    }
+
+    private static bool Contains(EquatableArray<Stmt> statements) => statements.Any(s => s switch
+    {
+        Loop or ReverseLoop or Scatter => true,
+        Let let => let.Node.Op is Op.Load or Op.IntValue,
+        If branch => Contains(branch.Then) || Contains(branch.Else),
+        _ => false,
+    });
+}

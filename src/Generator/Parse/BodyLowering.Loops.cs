@@ -1,0 +1,336 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Leibniz.Generator.Ir;
+using Leibniz.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Leibniz.Generator.Parse;
+
+/// <summary>
+/// Loops, array and span elements and integer index expressions. A counted <c>for</c> loop becomes a
+/// <see cref="Loop"/> whose body is its own SSA function of the values the loop carries and reads; integers are
+/// never differentiated, so they stay C# text.
+/// </summary>
+internal sealed partial class BodyLowering
+{
+    private void LowerFor(IForLoopOperation loop, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        if (CountedLoop(loop, env) is not { } header)
+        {
+            return;
+        }
+
+        LowerCountedLoop(loop, loop.Body, header.Variable, header.Name, header.Start, header.End, null, env, output);
+    }
+
+    /// <summary><c>foreach (var v in x)</c> over an array or span parameter: a counted loop over its indices.</summary>
+    private void LowerForEach(IForEachLoopOperation loop, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        var collection = loop.Collection is IConversionOperation conversion ? conversion.Operand : loop.Collection;
+        if (ArrayOf(collection, env) is not { } array || loop.Locals.Length != 1 || !IsFloating(loop.Locals[0].Type))
+        {
+            Report(loop, "foreach over something other than an array or span parameter", $"foreach only over a {Keyword}[] or ReadOnlySpan<{Keyword}> parameter, or use a counted for loop");
+            return;
+        }
+
+        var index = "index" + _loopCounter[0].ToString(CultureInfo.InvariantCulture) + "_";
+        LowerCountedLoop(loop, loop.Body, null, index, "0", array.Name + ".Length", (loop.Locals[0], array), env, output);
+    }
+
+    private void LowerCountedLoop(IOperation loop, IOperation loopBody, ILocalSymbol? variable, string variableName, string start, string end,
+        (ILocalSymbol Element, ArrayParameter Array)? element, Dictionary<ISymbol, object> env, List<Stmt> output, IOperation? whileCondition = null)
+    {
+        var header = (Variable: variable, Name: variableName, Start: start, End: end);
+
+        if (Find(loopBody, o => o is IBranchOperation { BranchKind: not (BranchKind.Continue or BranchKind.Break) }) is { } jump)
+        {
+            Report(jump, "break or goto", "use a while loop on a carried value, or if/else inside the loop body, instead");
+            return;
+        }
+
+        var assigned = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        CollectAssigned(loopBody, assigned);
+        if (_pendingReturn is { } slots)
+        {
+            assigned.Add(slots.Returned);
+            assigned.Add(slots.Result);
+        }
+
+        var carried = env.Where(e => e.Value is int && assigned.Contains(e.Key)).Select(e => e.Key).ToList();
+        if (env.FirstOrDefault(e => e.Value is IntExpr or Frozen && assigned.Contains(e.Key)).Key is { } integer)
+        {
+            Report(loop, $"assignment to '{integer.Name}' inside a loop", "only double or float locals may change inside a loop; derive integers from the loop variable");
+            return;
+        }
+
+        if (env.FirstOrDefault(e => e.Value == Unassigned && assigned.Contains(e.Key)).Key is { } unassigned)
+        {
+            Report(loop, $"local '{unassigned.Name}' assigned in a loop without an initial value", "initialise it before the loop");
+            return;
+        }
+
+        var referenced = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        CollectReferenced(loopBody, referenced);
+        if (whileCondition is not null)
+        {
+            CollectReferenced(whileCondition, referenced);
+        }
+        var read = env.Where(e => e.Value is int && !assigned.Contains(e.Key) && referenced.Contains(e.Key)).Select(e => e.Key).ToList();
+        var inputs = carried.Concat(read).ToList();
+        var bodyEnv = new Dictionary<ISymbol, object>(SymbolEqualityComparer.Default);
+        foreach (var entry in env.Where(e => e.Value is IntExpr or Frozen or ArrayParameter))
+        {
+            bodyEnv[entry.Key] = entry.Value;
+        }
+
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            bodyEnv[inputs[i]] = i;
+        }
+
+        if (header.Variable is { } counter)
+        {
+            bodyEnv[counter] = new IntExpr(header.Name);
+        }
+
+        var test = whileCondition is null ? null : LowerTest(whileCondition, new Dictionary<ISymbol, object>(bodyEnv, SymbolEqualityComparer.Default), inputs.Count);
+        var exit = Find(loopBody, o => o is IBranchOperation { BranchKind: BranchKind.Break }) is not null || _pendingReturn is not null
+            ? (loop as ILoopOperation)?.ExitLabel : null;
+        var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _loopCounter, inLoop: true)
+        {
+            _nextId = inputs.Count,
+            _exit = exit,
+            _returnSlots = _pendingReturn,
+        };
+        _pendingReturn = null;
+        var bodyOutput = new List<Stmt>();
+        if (exit is not null)
+        {
+            bodyEnv[exit] = child.Constant(bodyOutput, 1);
+        }
+
+        if (element is { } bound)
+        {
+            bodyEnv[bound.Element] = child.Add(bodyOutput, new Node(Op.Load, EquatableArray<int>.Empty, Name: bound.Array.Name,
+                Index: bound.Array.Differentiated ? 1 : 0, Text: header.Name));
+        }
+
+        child.LowerSequence(new List<IOperation> { loopBody }, 0, bodyEnv, bodyOutput);
+        var outputs = carried.Select(c => (int)bodyEnv[c]).ToList();
+        if (exit is not null)
+        {
+            outputs.Add((int)bodyEnv[exit]);
+        }
+
+        var body = new Program(inputs.Count, bodyOutput.ToEquatableArray(), outputs.ToEquatableArray());
+        var initial = inputs.Select(s => (int)env[s]).ToList();
+        var results = new List<int>();
+        foreach (var symbol in carried)
+        {
+            var id = _nextId++;
+            results.Add(id);
+            env[symbol] = id;
+        }
+
+        var tape = _loopCounter[0]++;
+        output.Add(new Loop(tape, header.Name, header.Start, header.End, initial.ToEquatableArray(), results.ToEquatableArray(), body, test, exit is not null));
+    }
+
+    /// <summary>A while loop's condition as a function of the loop's parameters: 1 to continue, 0 to stop.</summary>
+    private Program LowerTest(IOperation condition, Dictionary<ISymbol, object> env, int parameters)
+    {
+        var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _loopCounter, inLoop: true) { _nextId = parameters };
+        var output = new List<Stmt>();
+        var cond = child.LowerCondition(condition, env, output);
+        var then = new List<Stmt>();
+        var one = child.Constant(then, 1);
+        var otherwise = new List<Stmt>();
+        var zero = child.Constant(otherwise, 0);
+        var id = child._nextId++;
+        output.Add(new If(cond, then.ToEquatableArray(), otherwise.ToEquatableArray(), EquatableArray.Create(new Phi(id, one, zero))));
+        return new Program(parameters, output.ToEquatableArray(), EquatableArray.Create(id));
+    }
+
+    /// <summary>
+    /// A loop with a <c>return</c> inside (at the method's top level): the loop carries a "returned" flag and the
+    /// result, a return sets both and breaks, and the rest of the method runs only when the flag is still 0.
+    /// </summary>
+    private int LowerLoopWithReturn(ILoopOperation loop, List<IOperation> rest, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        var id = _loopCounter[0].ToString(CultureInfo.InvariantCulture);
+        var returned = _compilation.CreateErrorTypeSymbol(null, "<returned" + id + ">", 0);
+        var result = _compilation.CreateErrorTypeSymbol(null, "<result" + id + ">", 0);
+        env[returned] = Constant(output, 0);
+        env[result] = Constant(output, 0);
+        _pendingReturn = (returned, result);
+        LowerSequence(new List<IOperation> { loop }, 0, env, output);
+        _pendingReturn = null;
+        if (env[returned] is not int flag || env[result] is not int value)
+        {
+            return Constant(output, 0);
+        }
+
+        var cond = Cond.Compare(CondOp.NotEqual, flag, Constant(output, 0));
+        var elseOutput = new List<Stmt>();
+        var elseValue = LowerSequence(rest, 0, Copy(env), elseOutput) ?? Constant(elseOutput, 0);
+        var merged = _nextId++;
+        output.Add(new If(cond, EquatableArray<Stmt>.Empty, elseOutput.ToEquatableArray(), EquatableArray.Create(new Phi(merged, value, elseValue))));
+        return merged;
+    }
+
+    private (ILocalSymbol Variable, string Name, string Start, string End)? CountedLoop(IForLoopOperation loop, Dictionary<ISymbol, object> env)
+    {
+        const string Advice = "write it as for (int i = start; i < end; i++) with start and end computed from integer parameters, constants and Length";
+        if (loop.Before.Length != 1 || loop.Before[0] is not IVariableDeclarationGroupOperation { Declarations.Length: 1 } group
+            || group.Declarations[0].Declarators.Length != 1)
+        {
+            Report(loop, "loop header", Advice);
+            return null;
+        }
+
+        var declarator = group.Declarations[0].Declarators[0];
+        var variable = declarator.Symbol;
+        if (variable.Type.SpecialType != SpecialType.System_Int32 || declarator.GetVariableInitializer()?.Value is not { } initializer)
+        {
+            Report(loop, "loop variable that is not an initialised int", Advice);
+            return null;
+        }
+
+        var isVariable = (IOperation o) => o is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, variable);
+        var step = loop.AtLoopBottom.Length == 1 ? loop.AtLoopBottom[0] : null;
+        if (step is IExpressionStatementOperation statement)
+        {
+            step = statement.Operation;
+        }
+
+        var increments = step is IIncrementOrDecrementOperation { Kind: OperationKind.Increment } increment && isVariable(increment.Target)
+            || step is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Value.ConstantValue: { HasValue: true, Value: 1 } } compound && isVariable(compound.Target);
+        if (!increments || loop.Condition is not IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } condition
+            || !isVariable(condition.LeftOperand))
+        {
+            Report(loop, "loop that is not counted upwards by one", Advice);
+            return null;
+        }
+
+        if (Find(loop.Body, o => o is ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation
+                && Target(o switch { IAssignmentOperation a => a.Target, IIncrementOrDecrementOperation d => d.Target, _ => o }) is { } t
+                && SymbolEqualityComparer.Default.Equals(t, variable)) is { } change)
+        {
+            Report(change, "assignment to the loop variable", Advice);
+            return null;
+        }
+
+        var start = IntText(initializer, env);
+        var end = IntText(condition.RightOperand, env);
+        if (condition.OperatorKind == BinaryOperatorKind.LessThanOrEqual)
+        {
+            end = "(" + end + " + 1)";
+        }
+
+        return (variable, Emit.Naming.Escape(variable.Name), start, end);
+    }
+
+    private static void CollectAssigned(IOperation operation, HashSet<ISymbol> assigned)
+    {
+        var target = operation switch
+        {
+            IAssignmentOperation assignment => Target(assignment.Target),
+            IIncrementOrDecrementOperation increment => Target(increment.Target),
+            _ => null,
+        };
+        if (target is not null)
+        {
+            assigned.Add(target);
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            CollectAssigned(child, assigned);
+        }
+    }
+
+    private static void CollectReferenced(IOperation operation, HashSet<ISymbol> referenced)
+    {
+        if (operation is ILocalReferenceOperation or IParameterReferenceOperation)
+        {
+            referenced.Add(Target(operation)!);
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            CollectReferenced(child, referenced);
+        }
+    }
+
+    private static IOperation? Find(IOperation operation, System.Func<IOperation, bool> predicate)
+    {
+        if (predicate(operation))
+        {
+            return operation;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            if (Find(child, predicate) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static ArrayParameter? ArrayOf(IOperation operation, Dictionary<ISymbol, object> env) =>
+        operation is IParameterReferenceOperation parameter && env.TryGetValue(parameter.Parameter, out var bound) ? bound as ArrayParameter : null;
+
+    private int Load(ArrayParameter array, IOperation index, Dictionary<ISymbol, object> env, List<Stmt> output) =>
+        Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Name: array.Name, Index: array.Differentiated ? 1 : 0, Text: IntText(index, env)));
+
+    private int IntValue(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt> output) =>
+        Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: IntText(operation, env)));
+
+    /// <summary>The C# text of an integer expression (constants, integer parameters and locals, loop variables, Length, + − × ÷ %).</summary>
+    private string IntText(IOperation operation, Dictionary<ISymbol, object> env)
+    {
+        if (operation.ConstantValue is { HasValue: true, Value: int constant })
+        {
+            return constant.ToString(CultureInfo.InvariantCulture);
+        }
+
+        switch (operation)
+        {
+            case IParenthesizedOperation parenthesized:
+                return IntText(parenthesized.Operand, env);
+            case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(operation)!, out var bound) && bound is IntExpr integer:
+                return integer.Text;
+            case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance } when ArrayOf(instance, env) is { } array:
+                return array.Name + ".Length";
+            case IBinaryOperation binary when binary.Type?.SpecialType == SpecialType.System_Int32 && IntOperator(binary.OperatorKind) is { } symbol:
+                return "(" + IntText(binary.LeftOperand, env) + " " + symbol + " " + IntText(binary.RightOperand, env) + ")";
+            default:
+                Report(operation, "integer expression", "use integer parameters, constants, loop variables, Length and + - * / %");
+                return "0";
+        }
+    }
+
+    private static string? IntOperator(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.Add => "+",
+        BinaryOperatorKind.Subtract => "-",
+        BinaryOperatorKind.Multiply => "*",
+        BinaryOperatorKind.Divide => "/",
+        BinaryOperatorKind.Remainder => "%",
+        _ => null,
+    };
+
+    /// <summary>An integer (C# text): never differentiated.</summary>
+    private sealed record IntExpr(string Text);
+
+    /// <summary>A floating parameter marked [NoDerivative]: read as a constant.</summary>
+    private sealed record Frozen(string Text);
+
+    /// <summary>An array or span parameter.</summary>
+    private sealed record ArrayParameter(string Name, bool Differentiated);
+}
