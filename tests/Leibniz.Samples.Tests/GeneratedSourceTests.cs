@@ -1,4 +1,5 @@
 using Leibniz.Generator;
+using Leibniz.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 

@@ -1,7 +1,7 @@
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 
-namespace Leibniz.Samples.Tests;
+namespace Leibniz.Testing;
 
 /// <summary>
 /// Verify-style snapshots: text is compared with a checked-in <c>*.verified.cs</c>; on a mismatch the actual text is
@@ -10,13 +10,7 @@ namespace Leibniz.Samples.Tests;
 /// </summary>
 internal static class Snapshot
 {
-    public const string AcceptVariable = "LEIBNIZ_ACCEPT_SNAPSHOTS";
-
-    public static void Verify(string verifiedPath, string actual)
-    {
-        var problem = Compare(verifiedPath, actual);
-        Assert.True(problem is null, problem);
-    }
+    private const string AcceptVariable = "LEIBNIZ_ACCEPT_SNAPSHOTS";
 
     /// <summary>Compares one snapshot; returns null when it matches, else what is wrong (files are written as for Verify).</summary>
     public static string? Compare(string verifiedPath, string actual)
