@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Running;
+using Leibniz.Benchmarks.Infrastructure;
+
+// Two entry points:
+//   dotnet run -c Release --project bench/Leibniz.Benchmarks -- --filter '*'            every BenchmarkDotNet suite
+//   dotnet run -c Release --project bench/Leibniz.Benchmarks -- --quick --filter '*'    smoke run, under two minutes
+//   dotnet run -c Release --project bench/Leibniz.Benchmarks -- train [--net small|large|both] [--epochs N] [--json]
+//       trains the two MLPs with the protocol of bench/pytorch/train_mlp.py (used by bench/compare.py)
+var quick = args.Contains("--quick");
+var rest = args.Where(a => a != "--quick").ToArray();
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly)
+    .Run(rest, BenchmarkConfig.Create(quick));
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
