@@ -67,3 +67,32 @@ with open(os.path.join(OUT, "Polynomial50.cs"), "w") as f:
     f.write(primal)
 with open(os.path.join(OUT, "Polynomial50HandWritten.cs"), "w") as f:
     f.write(hand)
+
+args = ", ".join(f"_a[{i}]" for i in range(N))
+bench = f"""{header}using BenchmarkDotNet.Attributes;
+
+namespace Leibniz.Benchmarks.Scalar;
+
+public partial class Polynomial50Benchmarks
+{{
+    [Benchmark]
+    public double Primal() => Functions.Polynomial50({args});
+
+    [Benchmark(Baseline = true)]
+    public {tuple_type} HandWrittenGradient() =>
+        HandWritten.Polynomial50Gradient({args});
+}}
+"""
+with open(os.path.join(OUT, "Polynomial50Benchmarks.Calls.cs"), "w") as f:
+    f.write(bench)
+
+evaluate = f"""{header}namespace Leibniz.Benchmarks.Scalar;
+
+public partial class Polynomial50Benchmarks
+{{
+    private static double Evaluate(double[] a) =>
+        Functions.Polynomial50({", ".join(f"a[{i}]" for i in range(N))});
+}}
+"""
+with open(os.path.join(OUT, "Polynomial50Benchmarks.Evaluate.cs"), "w") as f:
+    f.write(evaluate)

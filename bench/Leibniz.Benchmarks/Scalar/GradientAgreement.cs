@@ -25,4 +25,39 @@ public static class GradientAgreement
             }
         }
     }
+
+    /// <summary>
+    /// Checks a gradient against central differences computed here, independently of every method under test
+    /// (step 1e-6·max(1, |xᵢ|), so agreement to about 1e-6 relative is all one can ask).
+    /// </summary>
+    public static void CheckAgainstDifferences(string what, Func<double[], double> f, double[] x,
+        ReadOnlySpan<double> gradient)
+    {
+        var point = (double[])x.Clone();
+        var estimate = new double[x.Length];
+        for (var i = 0; i < x.Length; i++)
+        {
+            var h = 1e-6 * Math.Max(1, Math.Abs(x[i]));
+            point[i] = x[i] + h;
+            var up = f(point);
+            point[i] = x[i] - h;
+            var down = f(point);
+            point[i] = x[i];
+            estimate[i] = (up - down) / (2 * h);
+        }
+
+        Check(what + " vs central differences", estimate, gradient, 1e-5);
+    }
+
+    /// <summary>The components of a (value, ∂₁, ∂₂, …) tuple of any length, in order.</summary>
+    public static double[] Components(System.Runtime.CompilerServices.ITuple tuple)
+    {
+        var components = new double[tuple.Length];
+        for (var i = 0; i < components.Length; i++)
+        {
+            components[i] = (double)tuple[i]!;
+        }
+
+        return components;
+    }
 }

@@ -1,0 +1,97 @@
+#!/usr/bin/python3
+"""Runs Leibniz and PyTorch side by side and prints one table of ratios (Leibniz / PyTorch, >1 = Leibniz faster).
+
+1. Training: `dotnet run ... -- train --json` and bench/pytorch/train_mlp.py --json, same protocol (same data,
+   networks, Adam, batch sizes, epochs; median steps/s over epochs after the first; final training-set MSE).
+2. With --kernels: bench/pytorch/scalar_autograd.py and tensor_ops.py against the BenchmarkDotNet reports of the
+   TapeThroughput, MatMul and Elementwise suites (run them first, e.g.
+   `dotnet run -c Release --project bench/Leibniz.Benchmarks -- --filter '*Tape*' '*Tensors*'`).
+
+Usage: /usr/bin/python3 bench/compare.py [--epochs N] [--kernels] [--artifacts DIR]
+"""
+import argparse
+import glob
+import json
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PYTHON = "/usr/bin/python3"  # Debian's python3, which has python3-torch
+
+
+def run_json_lines(command, cwd=ROOT):
+    """Runs a command and returns the JSON objects it printed, one per line."""
+    out = subprocess.run(command, cwd=cwd, check=True, capture_output=True, text=True).stdout
+    return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+
+
+def training(epochs):
+    extra = ["--epochs", str(epochs)] if epochs else []
+    subprocess.run(["dotnet", "build", "-c", "Release", "bench/Leibniz.Benchmarks", "-v", "q", "-nologo"],
+                   cwd=ROOT, check=True, capture_output=True)
+    leibniz = run_json_lines(["dotnet", "run", "-c", "Release", "--no-build", "--project", "bench/Leibniz.Benchmarks",
+                              "--", "train", "--json"] + extra)
+    torch = run_json_lines([PYTHON, "bench/pytorch/train_mlp.py", "--json"] + extra)
+    rows = []
+    for lz, pt in zip(leibniz, torch):
+        rows.append((f"train {lz['layers']} batch {lz['batch']} (steps/s)", lz["steps_per_second_median"],
+                     pt["steps_per_second_median"], lz["steps_per_second_median"] / pt["steps_per_second_median"]))
+        rows.append((f"  final training MSE after {lz['epochs']} epochs", lz["final_loss"], pt["final_loss"], None))
+    return rows
+
+
+def bdn_medians(artifacts, suite):
+    """{(method, parameters): median ns} from a BenchmarkDotNet full JSON report whose name contains suite."""
+    medians = {}
+    for path in glob.glob(os.path.join(artifacts, f"*{suite}*-report-full.json")):
+        with open(path) as f:
+            for b in json.load(f)["Benchmarks"]:
+                if b.get("Statistics"):
+                    medians[(b["Method"], b.get("Parameters", ""))] = b["Statistics"]["Median"]
+    return medians
+
+
+def kernels(artifacts):
+    rows = []
+    tape = bdn_medians(artifacts, "TapeThroughput")
+    torch_tape = run_json_lines([PYTHON, "bench/pytorch/scalar_autograd.py", "--json"])
+    for t in torch_tape:
+        ns = tape.get(("TapeMixed", f"Operations={t['ops']}"))
+        if ns is not None:
+            lz = ns / t["ops"]
+            rows.append((f"scalar reverse mode, {t['ops']:,} ops (ns/op)", lz, t["torch_ns_per_op"],
+                         t["torch_ns_per_op"] / lz))
+    matmul = bdn_medians(artifacts, "MatMul")
+    elementwise = bdn_medians(artifacts, "Elementwise")
+    for t in run_json_lines([PYTHON, "bench/pytorch/tensor_ops.py", "--json"]):
+        if t["op"] == "matmul":
+            ns = matmul.get(("Leibniz", f"N={t['n']}"))
+            if ns is not None:
+                gflops = 2 * t["n"] ** 3 / ns
+                rows.append((f"matmul {t['n']} (GFLOP/s)", gflops, t["gflops"], gflops / t["gflops"]))
+        else:
+            ns = elementwise.get((f"Leibniz{t['op'].capitalize()}", f"N={t['n']}"))
+            if ns is not None:
+                rows.append((f"{t['op']} {t['n']:,} floats (us)", ns / 1e3, t["us"], t["us"] * 1e3 / ns))
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--epochs", type=int, default=0, help="0 = each network's default (20)")
+    parser.add_argument("--kernels", action="store_true", help="also compare tape, matmul and element-wise ops")
+    parser.add_argument("--artifacts", default=os.path.join(ROOT, "BenchmarkDotNet.Artifacts", "results"))
+    args = parser.parse_args()
+    rows = training(args.epochs)
+    if args.kernels:
+        rows += kernels(args.artifacts)
+    print(f"{'measure':<52} {'Leibniz':>12} {'PyTorch':>12} {'Leibniz speed-up':>17}")
+    for name, lz, pt, ratio in rows:
+        speedup = f"{ratio:>16.2f}x" if ratio is not None else f"{'':>17}"
+        print(f"{name:<52} {lz:>12.6g} {pt:>12.6g} {speedup}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
