@@ -96,3 +96,17 @@ public partial class Polynomial50Benchmarks
 """
 with open(os.path.join(OUT, "Polynomial50Benchmarks.Evaluate.cs"), "w") as f:
     f.write(evaluate)
+
+for number, forms in (("Dual", "DualForms"), ("Var", "VarForms")):
+    span_terms = [f"{lit(c(i))} * a[{i}] * a[{(i + 1) % N}]" for i in range(N)]
+    span_terms += [f"{lit(d(i))} * a[{i}] * a[{i}] * a[{(i + SHIFT) % N}]" for i in range(N)]
+    span_body = "\n        + ".join(span_terms)
+    with open(os.path.join(OUT, f"{forms}.Polynomial50.cs"), "w") as f:
+        f.write(f"""{header}namespace Leibniz.Benchmarks.Scalar;
+
+public static partial class {forms}
+{{
+    public static {number} Polynomial50(ReadOnlySpan<{number}> a) =>
+        {span_body};
+}}
+""")

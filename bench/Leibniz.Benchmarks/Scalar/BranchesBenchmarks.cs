@@ -9,34 +9,37 @@ namespace Leibniz.Benchmarks.Scalar;
 public class BranchesBenchmarks
 {
     // (0.3, 0.4): r < 1; (2.0, 1.0): x > y; (0.5, 1.5): the last branch.
-    private readonly double[] _xs = [0.3, 2.0, 0.5];
-    private readonly double[] _ys = [0.4, 1.0, 1.5];
+    private readonly double[][] _points = [[0.3, 0.4], [2.0, 1.0], [0.5, 1.5]];
+    private readonly double[] _gradient = new double[2];
+    private readonly Tape _tape = new();
+    private readonly double[] _direction = DirectionalDual.Direction(2);
 
     [GlobalSetup]
     public void CheckAgreement()
     {
         var sum = 0.0;
-        for (var i = 0; i < 3; i++)
+        foreach (var p in _points)
         {
-            sum += Functions.Branches(_xs[i], _ys[i]);
+            var (v, dx, dy) = HandWritten.BranchesGradient(p[0], p[1]);
+            GradientAgreement.CheckAgainstDifferences(
+                $"Branches hand-written at ({p[0]}, {p[1]})", q => Functions.Branches(q[0], q[1]), p, [dx, dy]);
+            GradientAgreement.Check("Branches Dual", [v, dx, dy], [Dual.Gradient(DualForms.Branches, p, _gradient), .. _gradient]);
+            GradientAgreement.Check("Branches Tape", [v, dx, dy], [_tape.Gradient(VarForms.Branches, p, _gradient), .. _gradient]);
+            var jvp = DirectionalDual.Jvp(DualForms.Branches, p, _direction);
+            GradientAgreement.Check("Branches Dual Jvp", [v, DirectionalDual.Dot([dx, dy], _direction)], [jvp.Value, jvp.Tangent]);
+            sum += Functions.Branches(p[0], p[1]);
         }
 
         GradientAgreement.Check("Branches primal", [sum], [Primal()]);
-        for (var i = 0; i < 3; i++)
-        {
-            var (_, dx, dy) = HandWritten.BranchesGradient(_xs[i], _ys[i]);
-            GradientAgreement.CheckAgainstDifferences(
-                $"Branches hand-written at point {i}", p => Functions.Branches(p[0], p[1]), [_xs[i], _ys[i]], [dx, dy]);
-        }
     }
 
     [Benchmark]
     public double Primal()
     {
         var sum = 0.0;
-        for (var i = 0; i < _xs.Length; i++)
+        foreach (var p in _points)
         {
-            sum += Functions.Branches(_xs[i], _ys[i]);
+            sum += Functions.Branches(p[0], p[1]);
         }
 
         return sum;
@@ -46,10 +49,47 @@ public class BranchesBenchmarks
     public double HandWrittenGradient()
     {
         var sum = 0.0;
-        for (var i = 0; i < _xs.Length; i++)
+        foreach (var p in _points)
         {
-            var (v, dx, dy) = HandWritten.BranchesGradient(_xs[i], _ys[i]);
+            var (v, dx, dy) = HandWritten.BranchesGradient(p[0], p[1]);
             sum += v + dx + dy;
+        }
+
+        return sum;
+    }
+
+    [Benchmark]
+    public double DualGradient()
+    {
+        var sum = 0.0;
+        foreach (var p in _points)
+        {
+            sum += Dual.Gradient(DualForms.Branches, p, _gradient) + _gradient[0] + _gradient[1];
+        }
+
+        return sum;
+    }
+
+    [Benchmark]
+    public double TapeGradient()
+    {
+        var sum = 0.0;
+        foreach (var p in _points)
+        {
+            sum += _tape.Gradient(VarForms.Branches, p, _gradient) + _gradient[0] + _gradient[1];
+        }
+
+        return sum;
+    }
+
+    [Benchmark]
+    public double DualJvp()
+    {
+        var sum = 0.0;
+        foreach (var p in _points)
+        {
+            var jvp = DirectionalDual.Jvp(DualForms.Branches, p, _direction);
+            sum += jvp.Value + jvp.Tangent;
         }
 
         return sum;

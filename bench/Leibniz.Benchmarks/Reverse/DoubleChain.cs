@@ -1,4 +1,4 @@
-namespace Leibniz.Benchmarks.Tape;
+namespace Leibniz.Benchmarks.Reverse;
 
 /// <summary>
 /// The expressions whose recording cost is measured: chains of n operations starting at x, in groups of four,
