@@ -454,7 +454,7 @@ public readonly partial struct Dual
     public static Dual RootN(Dual x, int n)
     {
         var value = double.RootN(x.Value, n);
-        return new(value, value / (n * x.Value) * x.Tangent);
+        return new(value, (x.Value == 0 ? double.PositiveInfinity : value / (n * x.Value)) * x.Tangent);
     }
 
     /// <summary>√(x² + y²) without overflow; partials x/h and y/h, with the convention Hypot'(0, 0) = (0, 0).</summary>

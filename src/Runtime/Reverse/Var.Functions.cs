@@ -450,7 +450,7 @@ public readonly partial struct Var
     public static Var RootN(Var x, int n)
     {
         var value = double.RootN(x.Value, n);
-        return Tape.Unary(x, value, value / (n * x.Value));
+        return Tape.Unary(x, value, x.Value == 0 ? double.PositiveInfinity : value / (n * x.Value));
     }
 
     /// <summary>√(x² + y²) without overflow; partials x/h and y/h, with the convention Hypot'(0, 0) = (0, 0).</summary>

@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Linq;
+using Leibniz.Generator.Ir;
+using Leibniz.Generator.Model;
+
+namespace Leibniz.Generator.Differentiate;
+
+/// <summary>Dead-code elimination: keeps only what the outputs need (and branches only if they still do something).</summary>
+internal static class Liveness
+{
+    public static Program RemoveDeadCode(Program program)
+    {
+        var live = new HashSet<int>(program.Outputs);
+        var body = Sweep(program.Body, live);
+        return program with { Body = body };
+    }
+
+    private static EquatableArray<Stmt> Sweep(EquatableArray<Stmt> statements, HashSet<int> live)
+    {
+        var kept = new List<Stmt>();
+        for (var i = statements.Count - 1; i >= 0; i--)
+        {
+            switch (statements[i])
+            {
+                case Let let when live.Contains(let.Id):
+                    kept.Add(let);
+                    foreach (var arg in let.Node.Args)
+                    {
+                        live.Add(arg);
+                    }
+
+                    let.Node.Cond?.Visit(id => live.Add(id));
+                    break;
+                case If branch:
+                    var phis = branch.Phis.Where(p => live.Contains(p.Id)).ToList();
+                    foreach (var phi in phis)
+                    {
+                        live.Add(phi.Then);
+                        live.Add(phi.Else);
+                    }
+
+                    var then = Sweep(branch.Then, live);
+                    var otherwise = Sweep(branch.Else, live);
+                    if (phis.Count > 0 || then.Count > 0 || otherwise.Count > 0)
+                    {
+                        kept.Add(branch with { Then = then, Else = otherwise, Phis = phis.ToEquatableArray() });
+                        branch.Cond.Visit(id => live.Add(id));
+                    }
+
+                    break;
+            }
+        }
+
+        kept.Reverse();
+        return kept.ToEquatableArray();
+    }
+}

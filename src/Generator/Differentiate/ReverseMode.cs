@@ -1,0 +1,252 @@
+using System.Collections.Generic;
+using System.Linq;
+using Leibniz.Generator.Ir;
+using Leibniz.Generator.Model;
+
+namespace Leibniz.Generator.Differentiate;
+
+/// <summary>
+/// Reverse mode: replays the primal, then sweeps it backwards accumulating adjoints. A branch of the primal gets
+/// a mirrored branch in the sweep (on the same saved condition), whose contributions to outer values leave it
+/// through phis; values of the forward branch it needs are carried out of that branch.
+/// </summary>
+internal static class ReverseMode
+{
+    /// <summary>Outputs: the value, then ∂/∂ of every parameter in order.</summary>
+    public static Program Build(Program primal, bool isFloat)
+    {
+        var state = new State(new GraphBuilder(primal.ParamCount, isFloat));
+        for (var i = 0; i < primal.ParamCount; i++)
+        {
+            state.Map[i] = i;
+        }
+
+        Replay(state, primal.Body);
+        var b = state.Builder;
+        var output = state.Map[primal.Outputs[0]];
+        var adjoints = new Dictionary<int, List<int>>();
+        if (b.IsActive(output))
+        {
+            adjoints[output] = new List<int> { b.Constant(1) };
+        }
+
+        Sweep(state, b.Root.Statements.ToList(), adjoints);
+        var gradient = Enumerable.Range(0, primal.ParamCount).Select(p => adjoints.TryGetValue(p, out var terms) ? b.Sum(terms) : b.Constant(0));
+        return b.Build(new[] { output }.Concat(gradient.ToList()));
+    }
+
+    private static void Replay(State state, EquatableArray<Stmt> statements)
+    {
+        var b = state.Builder;
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case Let { Node.Op: Op.UserCall } let:
+                    {
+                        var args = PrimalReplay.MapArgs(let.Node, state.Map);
+                        var call = b.Emit(let.Node with { Op = Op.GradientCall, Args = args.ToEquatableArray() });
+                        var value = b.Emit(new Node(Op.Project, EquatableArray.Create(call), Index: 0));
+                        var partials = args.Select((_, k) => b.Emit(new Node(Op.Project, EquatableArray.Create(call), Index: k + 1))).ToArray();
+                        state.ClosedForms[value] = (args, partials);
+                        state.Map[let.Id] = value;
+                        break;
+                    }
+
+                case Let let:
+                    {
+                        var args = PrimalReplay.MapArgs(let.Node, state.Map);
+                        var value = PrimalReplay.Emit(b, let.Node, args, out var powerDerivative);
+                        if (powerDerivative is { } derivative)
+                        {
+                            state.ClosedForms[value] = (new[] { args[0] }, new[] { derivative });
+                        }
+
+                        state.Map[let.Id] = value;
+                        break;
+                    }
+
+                case If branch:
+                    {
+                        var condition = branch.Cond.Map(id => state.Map[id]);
+                        var saved = b.Emit(new Node(Op.Bool, EquatableArray<int>.Empty, Cond: condition));
+                        var builder = b.BeginIf(new Cond(CondOp.Variable, saved));
+                        var parent = b.Current;
+                        b.Current = builder.Then;
+                        Replay(state, branch.Then);
+                        b.Current = builder.Else;
+                        Replay(state, branch.Else);
+                        b.Current = parent;
+                        foreach (var phi in branch.Phis)
+                        {
+                            var (t, e) = (state.Map[phi.Then], state.Map[phi.Else]);
+                            var id = b.AddPhi(builder, t, e);
+                            state.Map[phi.Id] = id;
+                        }
+
+                        state.OriginalPhis[builder] = builder.Phis.Count;
+                        break;
+                    }
+            }
+        }
+    }
+
+    private static void Sweep(State state, List<object> statements, Dictionary<int, List<int>> adjoints)
+    {
+        var b = state.Builder;
+        for (var i = statements.Count - 1; i >= 0; i--)
+        {
+            switch (statements[i])
+            {
+                case Let let when adjoints.TryGetValue(let.Id, out var terms) && terms.Count > 0:
+                    {
+                        if (let.Node.Op is Op.Const or Op.Field or Op.Param or Op.Bool)
+                        {
+                            break;
+                        }
+
+                        var seed = b.Sum(terms);
+                        terms.Clear();
+                        if (state.ClosedForms.TryGetValue(let.Id, out var closed))
+                        {
+                            for (var k = 0; k < closed.Args.Length; k++)
+                            {
+                                Accumulate(state, adjoints, closed.Args[k], () => b.Mul(seed, closed.Partials[k]));
+                            }
+
+                            break;
+                        }
+
+                        if (let.Node.Op is Op.GradientCall or Op.Project)
+                        {
+                            break;
+                        }
+
+                        for (var k = 0; k < let.Node.Args.Count; k++)
+                        {
+                            var index = k;
+                            Accumulate(state, adjoints, let.Node.Args[k], () => DerivativeTable.Contribution(b, let.Node, let.Id, index, seed));
+                        }
+
+                        break;
+                    }
+
+                case IfBuilder branch:
+                    SweepBranch(state, branch, adjoints);
+                    break;
+            }
+        }
+    }
+
+    private static void SweepBranch(State state, IfBuilder forward, Dictionary<int, List<int>> adjoints)
+    {
+        var b = state.Builder;
+        var phis = forward.Phis.Take(state.OriginalPhis[forward]).ToList();
+        var seeds = new List<(Phi Phi, int Seed)>();
+        foreach (var phi in phis)
+        {
+            if (adjoints.TryGetValue(phi.Id, out var terms) && terms.Count > 0)
+            {
+                seeds.Add((phi, b.Sum(terms)));
+                terms.Clear();
+            }
+        }
+
+        if (seeds.Count == 0)
+        {
+            return;
+        }
+
+        var reverse = b.BeginIf(forward.Cond);
+        reverse.Then.Twin = forward.Then;
+        reverse.Else.Twin = forward.Else;
+        var parent = b.Current;
+        var thenOut = SweepSide(state, reverse.Then, forward.Then, seeds.Select(s => (s.Phi.Then, s.Seed)));
+        var elseOut = SweepSide(state, reverse.Else, forward.Else, seeds.Select(s => (s.Phi.Else, s.Seed)));
+        b.Current = parent;
+        foreach (var outer in thenOut.Keys.Union(elseOut.Keys).OrderBy(k => k))
+        {
+            var zero = b.Constant(0);
+            var merged = b.AddPhi(reverse, thenOut.TryGetValue(outer, out var t) ? t : zero, elseOut.TryGetValue(outer, out var e) ? e : zero);
+            if (!adjoints.TryGetValue(outer, out var list))
+            {
+                adjoints[outer] = list = new List<int>();
+            }
+
+            list.Add(merged);
+        }
+    }
+
+    private static Dictionary<int, int> SweepSide(State state, Scope side, Scope forwardSide, IEnumerable<(int Value, int Seed)> seeds)
+    {
+        var b = state.Builder;
+        b.Current = side;
+        var local = new Dictionary<int, List<int>>();
+        foreach (var (value, seed) in seeds)
+        {
+            Accumulate(state, local, value, () => seed);
+        }
+
+        Sweep(state, forwardSide.Statements.ToList(), local);
+        var defined = new HashSet<int>();
+        CollectDefinitions(forwardSide, defined);
+        var outward = new Dictionary<int, int>();
+        foreach (var entry in local.OrderBy(e => e.Key))
+        {
+            if (!defined.Contains(entry.Key) && entry.Value.Count > 0)
+            {
+                outward[entry.Key] = b.Sum(entry.Value);
+            }
+        }
+
+        return outward;
+    }
+
+    private static void CollectDefinitions(Scope scope, HashSet<int> defined)
+    {
+        foreach (var statement in scope.Statements)
+        {
+            if (statement is Let let)
+            {
+                defined.Add(let.Id);
+            }
+            else if (statement is IfBuilder branch)
+            {
+                CollectDefinitions(branch.Then, defined);
+                CollectDefinitions(branch.Else, defined);
+                foreach (var phi in branch.Phis)
+                {
+                    defined.Add(phi.Id);
+                }
+            }
+        }
+    }
+
+    private static void Accumulate(State state, Dictionary<int, List<int>> adjoints, int target, System.Func<int> contribution)
+    {
+        if (!state.Builder.IsActive(target))
+        {
+            return;
+        }
+
+        if (!adjoints.TryGetValue(target, out var list))
+        {
+            adjoints[target] = list = new List<int>();
+        }
+
+        list.Add(contribution());
+    }
+
+    private sealed class State
+    {
+        public State(GraphBuilder builder) => Builder = builder;
+
+        public GraphBuilder Builder { get; }
+
+        public Dictionary<int, int> Map { get; } = new();
+
+        public Dictionary<int, (int[] Args, int[] Partials)> ClosedForms { get; } = new();
+
+        public Dictionary<IfBuilder, int> OriginalPhis { get; } = new();
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Leibniz.Generator.Emit;
+
+/// <summary>
+/// Names in generated code. The derivative with respect to parameter <c>p</c> is named <c>d</c> + <c>p</c>
+/// exactly as written (<c>x</c> → <c>dx</c>, <c>rate</c> → <c>drate</c>, <c>Rate</c> → <c>dRate</c>); if that
+/// name is already a parameter name, more <c>d</c>s are prepended until it is free (<c>x</c>, <c>dx</c> →
+/// <c>ddx</c>, <c>dddx</c>).
+/// </summary>
+internal static class Naming
+{
+    public static IReadOnlyList<string> DerivativeNames(IReadOnlyList<string> parameters)
+    {
+        var taken = new HashSet<string>(parameters);
+        var names = new List<string>();
+        foreach (var parameter in parameters)
+        {
+            var name = "d" + parameter;
+            while (taken.Contains(name))
+            {
+                name = "d" + name;
+            }
+
+            taken.Add(name);
+            names.Add(name);
+        }
+
+        return names;
+    }
+
+    /// <summary>A prefix for SSA locals that no parameter name can be confused with.</summary>
+    public static string LocalPrefix(IEnumerable<string> parameters)
+    {
+        var all = parameters.ToList();
+        var prefix = "t";
+        while (all.Any(p => Regex.IsMatch(p, "^" + prefix + "[0-9]+$")))
+        {
+            prefix = "_" + prefix;
+        }
+
+        return prefix;
+    }
+
+    public static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+}

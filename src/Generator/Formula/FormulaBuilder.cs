@@ -1,0 +1,222 @@
+using System.Collections.Generic;
+using System.Linq;
+using Leibniz.Generator.Ir;
+using Leibniz.Generator.Model;
+
+namespace Leibniz.Generator.Formula;
+
+/// <summary>Readable partial-derivative formulas for the XML documentation of the generated members.</summary>
+internal static class FormulaBuilder
+{
+    private const string TooLong = "(too long to show; see the generated code)";
+
+    public static IReadOnlyList<string> Partials(Program program, EquatableArray<string> parameters)
+    {
+        var values = new Dictionary<int, Sym>();
+        for (var i = 0; i < program.ParamCount; i++)
+        {
+            values[i] = new Atom(parameters[i]);
+        }
+
+        Evaluate(program.Body, values);
+        var result = new List<string>();
+        for (var p = 0; p < program.ParamCount; p++)
+        {
+            var derivatives = new Dictionary<int, Sym>();
+            for (var i = 0; i < program.ParamCount; i++)
+            {
+                derivatives[i] = i == p ? Sym.One : Sym.Zero;
+            }
+
+            Differentiate(program.Body, values, derivatives);
+            var formula = derivatives[program.Outputs[0]];
+            result.Add(formula == Sym.TooLarge || formula.Text.Contains("…") ? TooLong : formula.Text);
+        }
+
+        return result;
+    }
+
+    private static void Evaluate(EquatableArray<Stmt> statements, Dictionary<int, Sym> values)
+    {
+        foreach (var statement in statements)
+        {
+            if (statement is Let let)
+            {
+                values[let.Id] = Value(let.Node, let.Node.Args.Select(a => values[a]).ToArray());
+            }
+            else if (statement is If branch)
+            {
+                Evaluate(branch.Then, values);
+                Evaluate(branch.Else, values);
+                var condition = Condition(branch.Cond, values);
+                foreach (var phi in branch.Phis)
+                {
+                    values[phi.Id] = Sym.Choose(condition, values[phi.Then], values[phi.Else]);
+                }
+            }
+        }
+    }
+
+    private static void Differentiate(EquatableArray<Stmt> statements, Dictionary<int, Sym> values, Dictionary<int, Sym> derivatives)
+    {
+        foreach (var statement in statements)
+        {
+            if (statement is Let let)
+            {
+                var args = let.Node.Args.Select(a => values[a]).ToArray();
+                var dargs = let.Node.Args.Select(a => derivatives[a]).ToArray();
+                derivatives[let.Id] = Derivative(let.Node, args, dargs, values[let.Id]);
+            }
+            else if (statement is If branch)
+            {
+                Differentiate(branch.Then, values, derivatives);
+                Differentiate(branch.Else, values, derivatives);
+                var condition = Condition(branch.Cond, values);
+                foreach (var phi in branch.Phis)
+                {
+                    derivatives[phi.Id] = Sym.Choose(condition, derivatives[phi.Then], derivatives[phi.Else]);
+                }
+            }
+        }
+    }
+
+    private static Sym Value(Node node, Sym[] a) => node.Op switch
+    {
+        Op.Const => node.Name is { } name ? new Atom(name) : new Num(node.Value),
+        Op.Field => new Atom(node.Name!.Split('.').Last()),
+        Op.Add => Sym.Add(a[0], a[1]),
+        Op.Sub => Sym.Sub(a[0], a[1]),
+        Op.Mul => Sym.Mul(a[0], a[1]),
+        Op.Div => Sym.Div(a[0], a[1]),
+        Op.Neg => Sym.Neg(a[0]),
+        Op.UserCall => Sym.Call(node.Name!.Split('.').Last(), a),
+        Op.Call when node.Name == "Pow" && a[1] is Num n && n.Value == System.Math.Floor(n.Value) && System.Math.Abs(n.Value) <= 32 => Sym.Pow(a[0], (int)n.Value),
+        Op.Call when node.Name == "LogBase" => Sym.Call("log", a),
+        Op.Call when node.Name == "Log" => Sym.Call("ln", a),
+        Op.Call when node.Name == "ElementarySign" => Sym.Call("sign", a),
+        Op.Call when node.Name == "ScaleB" => Sym.Mul(a[0], new Num(System.Math.Pow(2, node.Index))),
+        Op.Call => Sym.Call(node.Name!.ToLowerInvariant(), a),
+        _ => Sym.TooLarge,
+    };
+
+    private static Sym Derivative(Node node, Sym[] a, Sym[] d, Sym r)
+    {
+        switch (node.Op)
+        {
+            case Op.Const or Op.Field:
+                return Sym.Zero;
+            case Op.Add:
+                return Sym.Add(d[0], d[1]);
+            case Op.Sub:
+                return Sym.Sub(d[0], d[1]);
+            case Op.Neg:
+                return Sym.Neg(d[0]);
+            case Op.Mul:
+                return Sym.Add(Sym.Mul(d[0], a[1]), Sym.Mul(a[0], d[1]));
+            case Op.Div:
+                return Sym.Sub(Sym.Div(d[0], a[1]), Sym.Div(Sym.Mul(a[0], d[1]), Sym.Pow(a[1], 2)));
+            case Op.UserCall:
+                {
+                    var name = node.Name!.Split('.').Last();
+                    var total = Sym.Zero;
+                    for (var i = 0; i < a.Length; i++)
+                    {
+                        total = Sym.Add(total, Sym.Mul(Sym.Call("∂" + Subscript(i + 1) + name, a), d[i]));
+                    }
+
+                    return total;
+                }
+
+            default:
+                {
+                    var total = Sym.Zero;
+                    for (var i = 0; i < a.Length; i++)
+                    {
+                        if (d[i] is Num { Value: 0 })
+                        {
+                            continue;
+                        }
+
+                        total = Sym.Add(total, Sym.Mul(Partial(node, a, r, i), d[i]));
+                    }
+
+                    return total;
+                }
+        }
+    }
+
+    private static Sym Partial(Node node, Sym[] a, Sym r, int i)
+    {
+        var x = a[0];
+        var one = Sym.One;
+        Sym Sq(Sym s) => Sym.Pow(s, 2);
+        Sym Inv(Sym s) => Sym.Pow(s, -1);
+        Sym F(string name, params Sym[] args) => Sym.Call(name, args);
+        return node.Name switch
+        {
+            "Sin" => F("cos", x),
+            "Cos" => Sym.Neg(F("sin", x)),
+            "Tan" => Sym.Add(one, Sq(r)),
+            "Asin" => Inv(F("sqrt", Sym.Sub(one, Sq(x)))),
+            "Acos" => Sym.Neg(Inv(F("sqrt", Sym.Sub(one, Sq(x))))),
+            "Atan" => Inv(Sym.Add(one, Sq(x))),
+            "Atan2" => i == 0 ? Sym.Div(a[1], Sym.Add(Sq(a[1]), Sq(a[0]))) : Sym.Neg(Sym.Div(a[0], Sym.Add(Sq(a[1]), Sq(a[0])))),
+            "Sinh" => F("cosh", x),
+            "Cosh" => F("sinh", x),
+            "Tanh" => Sym.Sub(one, Sq(r)),
+            "Asinh" => Inv(F("sqrt", Sym.Add(Sq(x), one))),
+            "Acosh" => Inv(F("sqrt", Sym.Sub(Sq(x), one))),
+            "Atanh" or "Acoth" => Inv(Sym.Sub(one, Sq(x))),
+            "Exp" => r,
+            "Log" => Inv(x),
+            "LogBase" => i == 0 ? Inv(Sym.Mul(x, F("ln", a[1]))) : Sym.Neg(Sym.Div(F("ln", x), Sym.Mul(a[1], Sq(F("ln", a[1]))))),
+            "Log2" => Inv(Sym.Mul(F("ln", new Num(2)), x)),
+            "Log10" => Inv(Sym.Mul(F("ln", new Num(10)), x)),
+            "Sqrt" => Sym.Div(new Num(0.5), r),
+            "Cbrt" => Inv(Sym.Mul(new Num(3), Sq(r))),
+            "Pow" when a[1] is Num n && n.Value == System.Math.Floor(n.Value) && System.Math.Abs(n.Value) <= 32 => Sym.Mul(n, Sym.Pow(x, (int)n.Value - 1)),
+            "Pow" => i == 0 ? Sym.Mul(a[1], F("pow", x, Sym.Sub(a[1], one))) : Sym.Mul(r, F("ln", x)),
+            "Abs" => F("sign", x),
+            "Min" => i == 0 ? F("[" + x.Text + " ≤ " + a[1].Text + "]") : F("[" + x.Text + " > " + a[1].Text + "]"),
+            "Max" => i == 0 ? F("[" + x.Text + " ≥ " + a[1].Text + "]") : F("[" + x.Text + " < " + a[1].Text + "]"),
+            "Clamp" => F("∂" + Subscript(i + 1) + "clamp", a),
+            "Hypot" => Sym.Div(a[i], r),
+            "FusedMultiplyAdd" => i == 2 ? one : a[1 - i],
+            "ScaleB" => new Num(System.Math.Pow(2, node.Index)),
+            "Round" or "Floor" or "Ceiling" or "Truncate" or "Sign" or "ElementarySign" or "Heaviside" => Sym.Zero,
+            "Cot" => Sym.Neg(Sym.Add(one, Sq(r))),
+            "Sec" => Sym.Mul(r, F("tan", x)),
+            "Csc" => Sym.Neg(Sym.Mul(r, F("cot", x))),
+            "Acot" => Sym.Neg(Inv(Sym.Add(one, Sq(x)))),
+            "Coth" => Sym.Sub(one, Sq(r)),
+            "Sech" => Sym.Neg(Sym.Mul(r, F("tanh", x))),
+            "Csch" => Sym.Neg(Sym.Mul(r, F("coth", x))),
+            "Asec" => Inv(Sym.Mul(F("abs", x), F("sqrt", Sym.Sub(Sq(x), one)))),
+            "Acsc" => Sym.Neg(Inv(Sym.Mul(F("abs", x), F("sqrt", Sym.Sub(Sq(x), one))))),
+            "Asech" => Sym.Neg(Inv(Sym.Mul(x, F("sqrt", Sym.Sub(one, Sq(x)))))),
+            "Acsch" => Sym.Neg(Inv(Sym.Mul(F("abs", x), F("sqrt", Sym.Add(one, Sq(x)))))),
+            "Sigmoid" => Sym.Mul(r, Sym.Sub(one, r)),
+            "Softplus" => F("sigmoid", x),
+            "Relu" => F("heaviside", x),
+            "LeakyRelu" => i == 0 ? Sym.Choose(x.Text + " > 0", one, a[1]) : Sym.Choose(x.Text + " > 0", Sym.Zero, x),
+            _ => F(node.Name!.ToLowerInvariant() + "′", a),
+        };
+    }
+
+    private static string Condition(Cond cond, Dictionary<int, Sym> values) => cond.Op switch
+    {
+        CondOp.Less => values[cond.A].Text + " < " + values[cond.B].Text,
+        CondOp.LessOrEqual => values[cond.A].Text + " ≤ " + values[cond.B].Text,
+        CondOp.Greater => values[cond.A].Text + " > " + values[cond.B].Text,
+        CondOp.GreaterOrEqual => values[cond.A].Text + " ≥ " + values[cond.B].Text,
+        CondOp.Equal => values[cond.A].Text + " = " + values[cond.B].Text,
+        CondOp.NotEqual => values[cond.A].Text + " ≠ " + values[cond.B].Text,
+        CondOp.And => Condition(cond.Left!, values) + " and " + Condition(cond.Right!, values),
+        CondOp.Or => Condition(cond.Left!, values) + " or " + Condition(cond.Right!, values),
+        CondOp.Not => "not (" + Condition(cond.Left!, values) + ")",
+        CondOp.True => "true",
+        _ => "false",
+    };
+
+    private static string Subscript(int i) => string.Concat(i.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => (char)('₀' + (c - '0'))));
+}

@@ -1,0 +1,62 @@
+using System;
+using Leibniz.Generator.Model;
+
+namespace Leibniz.Generator.Ir;
+
+/// <summary>What a node computes.</summary>
+internal enum Op
+{
+    /// <summary>A literal; <see cref="Node.Name"/> is "π" or "e" when it came from Math.PI or Math.E.</summary>
+    Const,
+
+    /// <summary>The parameter number <see cref="Node.Index"/>.</summary>
+    Param,
+
+    /// <summary>A static field read (inactive); <see cref="Node.Name"/> is its fully qualified name.</summary>
+    Field,
+    Neg,
+    Add,
+    Sub,
+    Mul,
+    Div,
+
+    /// <summary>A derivative-table function; <see cref="Node.Name"/> is its table name, <see cref="Node.Index"/> an integer argument (ScaleB).</summary>
+    Call,
+
+    /// <summary>A call to another [Differentiable] method; <see cref="Node.Name"/> is its fully qualified name.</summary>
+    UserCall,
+
+    /// <summary>Calls the callee's generated gradient (a tuple); only in derivative programs.</summary>
+    GradientCall,
+
+    /// <summary>Calls the callee's generated Jvp; arguments are the primal arguments followed by their tangents.</summary>
+    JvpCall,
+
+    /// <summary>Element <see cref="Node.Index"/> (0-based) of the tuple returned by the node in <see cref="Node.Args"/>.</summary>
+    Project,
+
+    /// <summary><c>Cond ? Args[0] : Args[1]</c> where both are already computed (used for one-sided derivatives).</summary>
+    Select,
+
+    /// <summary>A boolean local holding <see cref="Node.Cond"/>, so a reverse sweep can branch on it again.</summary>
+    Bool,
+}
+
+/// <summary>One SSA instruction: an operation on earlier values, identified by their ids.</summary>
+internal sealed record Node(Op Op, EquatableArray<int> Args, double Value = 0, string? Name = null, int Index = 0, Cond? Cond = null)
+{
+    public static Node Constant(double value, string? name = null) => new(Op.Const, EquatableArray<int>.Empty, value, name);
+
+    public static Node Of(Op op, params int[] args) => new(op, EquatableArray.Create(args));
+
+    public static Node Function(string name, params int[] args) => new(Op.Call, EquatableArray.Create(args), Name: name);
+
+    public bool IsAtom => Op is Op.Const or Op.Param or Op.Field or Op.Project;
+
+    public bool Equals(Node? other) =>
+        other is not null && Op == other.Op && Args == other.Args && BitConverter.DoubleToInt64Bits(Value) == BitConverter.DoubleToInt64Bits(other.Value)
+        && Name == other.Name && Index == other.Index && Equals(Cond, other.Cond);
+
+    public override int GetHashCode() =>
+        unchecked((((((int)Op * 397) ^ Args.GetHashCode()) * 397) ^ Value.GetHashCode() ^ (Name?.GetHashCode() ?? 0)) * 31 + Index);
+}

@@ -1,0 +1,464 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Leibniz.Generator.Ir;
+using Leibniz.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Leibniz.Generator.Parse;
+
+/// <summary>
+/// Lowers a method body (IOperation tree) into the structured SSA IR. Early returns are turned into if/else
+/// with a merged result; locals assigned in branches are merged with phis. Unsupported constructs become
+/// diagnostics at their own location (and a placeholder value, so every problem is reported at once).
+/// </summary>
+internal sealed class BodyLowering
+{
+    private static readonly object Unassigned = new();
+
+    private readonly IMethodSymbol _method;
+    private readonly SpecialType _floating;
+    private readonly Compilation _compilation;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private int _nextId;
+
+    public BodyLowering(IMethodSymbol method, SpecialType floating, Compilation compilation, CancellationToken cancellationToken)
+    {
+        _method = method;
+        _floating = floating;
+        _compilation = compilation;
+        _cancellationToken = cancellationToken;
+        _nextId = method.Parameters.Length;
+    }
+
+    public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
+
+    public Program Lower(IBlockOperation body)
+    {
+        var env = new Dictionary<ISymbol, object>(SymbolEqualityComparer.Default);
+        for (var i = 0; i < _method.Parameters.Length; i++)
+        {
+            env[_method.Parameters[i]] = i;
+        }
+
+        var output = new List<Stmt>();
+        var result = LowerSequence(body.Operations.ToList(), 0, env, output) ?? Constant(output, 0);
+        return new Program(_method.Parameters.Length, output.ToEquatableArray(), EquatableArray.Create(result));
+    }
+
+    private int? LowerSequence(List<IOperation> ops, int index, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        for (var i = index; i < ops.Count; i++)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var op = ops[i];
+            switch (op)
+            {
+                case IBlockOperation block:
+                    return LowerSequence(block.Operations.Concat(ops.Skip(i + 1)).ToList(), 0, env, output);
+                case IEmptyOperation:
+                    break;
+                case IReturnOperation ret when ret.ReturnedValue is not null:
+                    return LowerExpression(ret.ReturnedValue, env, output);
+                case IVariableDeclarationGroupOperation group:
+                    LowerDeclarations(group, env, output);
+                    break;
+                case IExpressionStatementOperation statement:
+                    LowerExpressionStatement(statement.Operation, env, output);
+                    break;
+                case IConditionalOperation conditional:
+                    if (ContainsReturn(conditional))
+                    {
+                        return LowerReturningIf(conditional, ops.Skip(i + 1).ToList(), env, output);
+                    }
+
+                    LowerIf(conditional, env, output);
+                    break;
+                default:
+                    Report(op);
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    private int LowerReturningIf(IConditionalOperation conditional, List<IOperation> rest, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        var cond = LowerCondition(conditional.Condition, env, output);
+        var thenOps = new List<IOperation> { conditional.WhenTrue };
+        thenOps.AddRange(rest);
+        var elseOps = new List<IOperation>();
+        if (conditional.WhenFalse is not null)
+        {
+            elseOps.Add(conditional.WhenFalse);
+        }
+
+        elseOps.AddRange(rest);
+        var thenOutput = new List<Stmt>();
+        var thenValue = LowerSequence(thenOps, 0, Copy(env), thenOutput) ?? Constant(thenOutput, 0);
+        var elseOutput = new List<Stmt>();
+        var elseValue = LowerSequence(elseOps, 0, Copy(env), elseOutput) ?? Constant(elseOutput, 0);
+        var id = _nextId++;
+        output.Add(new If(cond, thenOutput.ToEquatableArray(), elseOutput.ToEquatableArray(), EquatableArray.Create(new Phi(id, thenValue, elseValue))));
+        return id;
+    }
+
+    private void LowerIf(IConditionalOperation conditional, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        var cond = LowerCondition(conditional.Condition, env, output);
+        var thenEnv = Copy(env);
+        var thenOutput = new List<Stmt>();
+        LowerSequence(new List<IOperation> { conditional.WhenTrue }, 0, thenEnv, thenOutput);
+        var elseEnv = Copy(env);
+        var elseOutput = new List<Stmt>();
+        if (conditional.WhenFalse is not null)
+        {
+            LowerSequence(new List<IOperation> { conditional.WhenFalse }, 0, elseEnv, elseOutput);
+        }
+
+        var phis = new List<Phi>();
+        foreach (var symbol in env.Keys.ToList())
+        {
+            var before = env[symbol];
+            var afterThen = thenEnv[symbol];
+            var afterElse = elseEnv[symbol];
+            if (Equals(afterThen, before) && Equals(afterElse, before))
+            {
+                continue;
+            }
+
+            if (afterThen is int t && afterElse is int e)
+            {
+                var id = _nextId++;
+                phis.Add(new Phi(id, t, e));
+                env[symbol] = id;
+            }
+            else if (afterThen is Cond || afterElse is Cond)
+            {
+                Report(conditional, "bool variable assigned in a branch", "compute the condition once, outside the if statement");
+            }
+            else
+            {
+                env[symbol] = Unassigned;
+            }
+        }
+
+        output.Add(new If(cond, thenOutput.ToEquatableArray(), elseOutput.ToEquatableArray(), phis.ToEquatableArray()));
+    }
+
+    private void LowerDeclarations(IVariableDeclarationGroupOperation group, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        foreach (var declaration in group.Declarations)
+        {
+            foreach (var declarator in declaration.Declarators)
+            {
+                var local = declarator.Symbol;
+                var initializer = declarator.GetVariableInitializer()?.Value;
+                if (local.Type.SpecialType == SpecialType.System_Boolean)
+                {
+                    env[local] = initializer is null ? Unassigned : LowerCondition(initializer, env, output);
+                }
+                else if (local.Type.SpecialType == _floating)
+                {
+                    env[local] = initializer is null ? Unassigned : LowerExpression(initializer, env, output);
+                }
+                else
+                {
+                    Report(declarator, $"local of type '{local.Type.ToDisplayString()}'", $"use {Keyword} locals only");
+                }
+            }
+        }
+    }
+
+    private void LowerExpressionStatement(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation assignment when Target(assignment.Target) is { } target:
+                env[target] = target is ILocalSymbol { Type.SpecialType: SpecialType.System_Boolean }
+                    ? LowerCondition(assignment.Value, env, output)
+                    : LowerExpression(assignment.Value, env, output);
+                break;
+            case ICompoundAssignmentOperation compound when Target(compound.Target) is { } target && ArithmeticOp(compound.OperatorKind) is { } op
+                && env[target] is int current && compound.Target.Type?.SpecialType == _floating:
+                env[target] = Add(output, Node.Of(op, current, LowerExpression(compound.Value, env, output)));
+                break;
+            case IIncrementOrDecrementOperation increment when Target(increment.Target) is { } target && env[target] is int value
+                && increment.Target.Type?.SpecialType == _floating:
+                env[target] = Add(output, Node.Of(increment.Kind == OperationKind.Increment ? Op.Add : Op.Sub, value, Constant(output, 1)));
+                break;
+            default:
+                Report(operation);
+                break;
+        }
+    }
+
+    private static ISymbol? Target(IOperation target) => target switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        _ => null,
+    };
+
+    private static Op? ArithmeticOp(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.Add => Op.Add,
+        BinaryOperatorKind.Subtract => Op.Sub,
+        BinaryOperatorKind.Multiply => Op.Mul,
+        BinaryOperatorKind.Divide => Op.Div,
+        _ => null,
+    };
+
+    private int LowerExpression(IOperation op, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (NamedConstant(op) is { } named)
+        {
+            return Add(output, named);
+        }
+
+        if (op.ConstantValue.HasValue && op.ConstantValue.Value is { } constant && IsNumber(constant) && !ContainsNamedConstant(op))
+        {
+            return Constant(output, System.Convert.ToDouble(constant, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        switch (op)
+        {
+            case IParenthesizedOperation parenthesized:
+                return LowerExpression(parenthesized.Operand, env, output);
+            case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(op)!, out var bound) && bound is int id:
+                return id;
+            case IFieldReferenceOperation { Field.IsStatic: true } field when field.Type?.SpecialType == _floating:
+                return Add(output, new Node(Op.Field, EquatableArray<int>.Empty, Name: FullyQualified(field.Field.ContainingType) + "." + field.Field.Name));
+            case IBinaryOperation binary when ArithmeticOp(binary.OperatorKind) is { } arithmetic && binary.Type?.SpecialType == _floating:
+                {
+                    var left = LowerExpression(binary.LeftOperand, env, output);
+                    var right = LowerExpression(binary.RightOperand, env, output);
+                    return Add(output, Node.Of(arithmetic, left, right));
+                }
+
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } unary when unary.Type?.SpecialType == _floating:
+                return Add(output, Node.Of(Op.Neg, LowerExpression(unary.Operand, env, output)));
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Plus } unary when unary.Type?.SpecialType == _floating:
+                return LowerExpression(unary.Operand, env, output);
+            case IConversionOperation conversion when conversion.Type?.SpecialType == _floating && conversion.Operand.Type?.SpecialType == _floating:
+                return LowerExpression(conversion.Operand, env, output);
+            case IConversionOperation { Operand: IInvocationOperation invocation } conversion when conversion.Type?.SpecialType == _floating
+                && Intrinsics.Resolve(invocation.TargetMethod, _floating) == "Sign":
+                return LowerInvocation(invocation, env, output);
+            case IInvocationOperation invocation when invocation.Type?.SpecialType == _floating:
+                return LowerInvocation(invocation, env, output);
+            case IConditionalOperation { WhenFalse: not null } conditional when conditional.Type?.SpecialType == _floating:
+                return LowerConditionalExpression(conditional, env, output);
+            case IInvocationOperation invocation:
+                ReportCall(invocation);
+                return Constant(output, 0);
+            default:
+                Report(op);
+                return Constant(output, 0);
+        }
+    }
+
+    private int LowerConditionalExpression(IConditionalOperation conditional, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        var cond = LowerCondition(conditional.Condition, env, output);
+        var thenOutput = new List<Stmt>();
+        var thenValue = LowerExpression(conditional.WhenTrue, Copy(env), thenOutput);
+        var elseOutput = new List<Stmt>();
+        var elseValue = LowerExpression(conditional.WhenFalse!, Copy(env), elseOutput);
+        var id = _nextId++;
+        output.Add(new If(cond, thenOutput.ToEquatableArray(), elseOutput.ToEquatableArray(), EquatableArray.Create(new Phi(id, thenValue, elseValue))));
+        return id;
+    }
+
+    private int LowerInvocation(IInvocationOperation invocation, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        var target = invocation.TargetMethod;
+        var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToList();
+        if (arguments.FirstOrDefault(a => a.Parameter?.RefKind is not null and not RefKind.None) is { } byRef)
+        {
+            Report(byRef);
+            return Constant(output, 0);
+        }
+
+        if (MethodParser.IsDifferentiable(target))
+        {
+            return LowerUserCall(invocation, target, arguments, env, output);
+        }
+
+        var name = Intrinsics.Resolve(target, _floating);
+        if (name is null)
+        {
+            ReportCall(invocation);
+            return Constant(output, 0);
+        }
+
+        var index = 0;
+        var args = new List<int>();
+        foreach (var argument in arguments)
+        {
+            if (argument.Value.Type?.SpecialType == SpecialType.System_Int32)
+            {
+                if (argument.Value.ConstantValue is { HasValue: true, Value: int exponent })
+                {
+                    index = exponent;
+                }
+                else
+                {
+                    Report(argument.Value, "integer argument that is not a constant", "pass a constant integer");
+                }
+
+                continue;
+            }
+
+            args.Add(LowerExpression(argument.Value, env, output));
+        }
+
+        if (name == "LeakyRelu" && args.Count == 1)
+        {
+            args.Add(Constant(output, 0.01));
+        }
+
+        return Add(output, new Node(Op.Call, args.ToEquatableArray(), Name: name, Index: index));
+    }
+
+    private int LowerUserCall(IInvocationOperation invocation, IMethodSymbol target, List<IArgumentOperation> arguments, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        if (!target.IsStatic || target.ReturnType.SpecialType != _floating || target.Parameters.Any(p => p.Type.SpecialType != _floating)
+            || target.Parameters.Length == 0 || target.IsGenericMethod)
+        {
+            Report(invocation, $"call to [Differentiable] method '{target.Name}' of a different shape",
+                $"call only static [Differentiable] methods whose parameters and result are all {Keyword}");
+            return Constant(output, 0);
+        }
+
+        if (RecursionDetector.Reaches(target, _method, _compilation, _cancellationToken))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Generator.Diagnostics.Recursion, LocationInfo.From(invocation.Syntax), _method.Name, target.Name));
+            return Constant(output, 0);
+        }
+
+        var args = arguments.Select(a => LowerExpression(a.Value, env, output)).ToList();
+        return Add(output, new Node(Op.UserCall, args.ToEquatableArray(), Name: FullyQualified(target.ContainingType) + "." + target.Name));
+    }
+
+    private Cond LowerCondition(IOperation op, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        if (op.ConstantValue is { HasValue: true, Value: bool constant })
+        {
+            return constant ? Cond.True : new Cond(CondOp.False);
+        }
+
+        switch (op)
+        {
+            case IParenthesizedOperation parenthesized:
+                return LowerCondition(parenthesized.Operand, env, output);
+            case ILocalReferenceOperation local when env.TryGetValue(local.Local, out var bound) && bound is Cond cond:
+                return cond;
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return new Cond(CondOp.Not, Left: LowerCondition(not.Operand, env, output));
+            case IBinaryOperation binary when binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And
+                && binary.LeftOperand.Type?.SpecialType == SpecialType.System_Boolean:
+                return new Cond(CondOp.And, Left: LowerCondition(binary.LeftOperand, env, output), Right: LowerCondition(binary.RightOperand, env, output));
+            case IBinaryOperation binary when binary.OperatorKind is BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or
+                && binary.LeftOperand.Type?.SpecialType == SpecialType.System_Boolean:
+                return new Cond(CondOp.Or, Left: LowerCondition(binary.LeftOperand, env, output), Right: LowerCondition(binary.RightOperand, env, output));
+            case IBinaryOperation binary when Comparison(binary.OperatorKind) is { } comparison && binary.LeftOperand.Type?.SpecialType == _floating
+                && binary.RightOperand.Type?.SpecialType == _floating:
+                return Cond.Compare(comparison, LowerExpression(binary.LeftOperand, env, output), LowerExpression(binary.RightOperand, env, output));
+            default:
+                Report(op);
+                return Cond.True;
+        }
+    }
+
+    private static CondOp? Comparison(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.LessThan => CondOp.Less,
+        BinaryOperatorKind.LessThanOrEqual => CondOp.LessOrEqual,
+        BinaryOperatorKind.GreaterThan => CondOp.Greater,
+        BinaryOperatorKind.GreaterThanOrEqual => CondOp.GreaterOrEqual,
+        BinaryOperatorKind.Equals => CondOp.Equal,
+        BinaryOperatorKind.NotEquals => CondOp.NotEqual,
+        _ => null,
+    };
+
+    private static Node? NamedConstant(IOperation op)
+    {
+        if (op is IConversionOperation { Operand: var inner } && op.Type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single)
+        {
+            op = inner;
+        }
+
+        if (op is not IFieldReferenceOperation { Field: { IsConst: true } field })
+        {
+            return null;
+        }
+
+        var owner = Intrinsics.FullName(field.ContainingType);
+        if (owner is not ("System.Math" or "System.MathF" or "System.Double" or "System.Single"))
+        {
+            return null;
+        }
+
+        var value = System.Convert.ToDouble(field.ConstantValue, System.Globalization.CultureInfo.InvariantCulture);
+        return field.Name switch
+        {
+            "PI" or "Pi" => Node.Constant(value, "π"),
+            "E" => Node.Constant(value, "e"),
+            "Tau" => Node.Constant(value, "τ"),
+            _ => null,
+        };
+    }
+
+    private static bool ContainsNamedConstant(IOperation op) => NamedConstant(op) is not null || op.ChildOperations.Any(ContainsNamedConstant);
+
+    private static bool IsNumber(object value) => value is double or float or int or long or short or byte or sbyte or uint or ulong or ushort or decimal;
+
+    private static bool ContainsReturn(IOperation op) => op is IReturnOperation || op.ChildOperations.Any(ContainsReturn);
+
+    private static Dictionary<ISymbol, object> Copy(Dictionary<ISymbol, object> env) => new(env, SymbolEqualityComparer.Default);
+
+    private string Keyword => _floating == SpecialType.System_Single ? "float" : "double";
+
+    private int Constant(List<Stmt> output, double value) => Add(output, Node.Constant(value));
+
+    private int Add(List<Stmt> output, Node node)
+    {
+        var id = _nextId++;
+        output.Add(new Let(id, node));
+        return id;
+    }
+
+    private void Report(IOperation op)
+    {
+        var (what, advice) = Unsupported.Describe(op);
+        Report(op, what, advice);
+    }
+
+    private void Report(IOperation op, string what, string advice) =>
+        _diagnostics.Add(DiagnosticInfo.Create(Generator.Diagnostics.UnsupportedConstruct, LocationInfo.From(op.Syntax), Snippet(op.Syntax), what, advice));
+
+    private void ReportCall(IInvocationOperation invocation)
+    {
+        var target = invocation.TargetMethod;
+        var advice = Intrinsics.IsMathOwner(target)
+            ? "this overload is not in the derivative table (see the documentation for the supported functions)"
+            : target.Locations.Any(l => l.IsInSource)
+                ? $"mark '{target.Name}' [Differentiable] (static, double or float parameters and result, in a partial type)"
+                : "compute it outside the differentiated method and pass the result as a parameter";
+        _diagnostics.Add(DiagnosticInfo.Create(Generator.Diagnostics.UnsupportedCall, LocationInfo.From(invocation.Syntax),
+            target.ContainingType.Name + "." + target.Name, advice));
+    }
+
+    private static string Snippet(SyntaxNode syntax)
+    {
+        var text = string.Join(" ", syntax.ToString().Split(new[] { '\r', '\n', ' ', '\t' }, System.StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+    }
+
+    internal static string FullyQualified(INamedTypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+}

@@ -1,0 +1,146 @@
+using Leibniz.Generator.Tests.Infrastructure;
+
+namespace Leibniz.Generator.Tests.Snapshots;
+
+public sealed class SnapshotTests
+{
+    [Fact]
+    public void Rastrigin() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using Leibniz;
+
+        namespace Demo;
+
+        public static partial class Functions
+        {
+            [Differentiable]
+            public static double Rastrigin(double x, double y) =>
+                20 + (x * x - 10 * Math.Cos(2 * Math.PI * x)) + (y * y - 10 * Math.Cos(2 * Math.PI * y));
+        }
+        """));
+
+    [Fact]
+    public void LocalsAndCompoundAssignment() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using Leibniz;
+
+        namespace Demo
+        {
+            internal static partial class Physics
+            {
+                private const double G = 9.81;
+
+                [Differentiable]
+                internal static double Energy(double mass, double velocity, double height)
+                {
+                    var kinetic = 0.5 * mass * velocity * velocity;
+                    double potential = mass * G;
+                    potential *= height;
+                    var total = kinetic;
+                    total += potential;
+                    return total;
+                }
+            }
+        }
+        """));
+
+    [Fact]
+    public void BranchesAndEarlyReturn() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using Leibniz;
+
+        public static partial class Piecewise
+        {
+            [Differentiable]
+            public static double Huber(double r, double delta)
+            {
+                var a = Math.Abs(r);
+                if (a <= delta)
+                {
+                    return 0.5 * r * r;
+                }
+
+                return delta * (a - 0.5 * delta);
+            }
+
+            [Differentiable]
+            public static double SafeLog(double x) => x > 0 ? Math.Log(x) : x - 1;
+
+            [Differentiable]
+            public static double Merge(double x, double y)
+            {
+                double s;
+                if (x > y && y > 0)
+                {
+                    s = Math.Sqrt(x * y);
+                }
+                else
+                {
+                    s = Math.Exp(y);
+                }
+
+                return s * x;
+            }
+        }
+        """));
+
+    [Fact]
+    public void FloatMethod() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using Leibniz;
+
+        public static partial class Single
+        {
+            [Differentiable]
+            public static float Wave(float x, float t) => MathF.Sin(3f * x - t) * MathF.Exp(-0.5f * t) + float.Sqrt(x * x + 1f);
+        }
+        """));
+
+    [Fact]
+    public void NestedTypesAndCallsBetweenMethods() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using Leibniz;
+
+        namespace Demo.Nested;
+
+        public partial class Outer
+        {
+            internal partial struct Inner
+            {
+                [Differentiable]
+                public static double Square(double u) => u * u;
+
+                [Differentiable]
+                public static double Norm(double a, double b) => Math.Sqrt(Square(a) + Other.Twice(b));
+            }
+        }
+        """, """
+        using Leibniz;
+
+        namespace Demo.Nested;
+
+        public static partial class Other
+        {
+            [Differentiable]
+            public static double Twice(double v) => 2 * v * v;
+        }
+        """));
+
+    [Fact]
+    public void PowersAndProducts() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using Leibniz;
+
+        public static partial class Poly
+        {
+            [Differentiable]
+            public static double Rosenbrock(double x, double y) => Math.Pow(1 - x, 2) + 100 * Math.Pow(y - x * x, 2);
+
+            [Differentiable]
+            public static double Cubic(double x) => Math.Pow(x, 3) - 2 * Math.Pow(x, -2) + Math.Pow(x, 0.5);
+
+            [Differentiable]
+            public static double Quotient(double a, double b) => a / b + 1 / (a * b);
+        }
+        """));
+}
