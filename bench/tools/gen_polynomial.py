@@ -69,6 +69,7 @@ with open(os.path.join(OUT, "Polynomial50HandWritten.cs"), "w") as f:
     f.write(hand)
 
 args = ", ".join(f"_a[{i}]" for i in range(N))
+directions = ", ".join(f"_direction[{i}]" for i in range(N))
 bench = f"""{header}using BenchmarkDotNet.Attributes;
 
 namespace Leibniz.Benchmarks.Scalar;
@@ -81,6 +82,14 @@ public partial class Polynomial50Benchmarks
     [Benchmark(Baseline = true)]
     public {tuple_type} HandWrittenGradient() =>
         HandWritten.Polynomial50Gradient({args});
+
+    [Benchmark]
+    public {tuple_type} GeneratedGradient() =>
+        Functions.Polynomial50Gradient({args});
+
+    [Benchmark]
+    public (double, double) GeneratedJvp() =>
+        Functions.Polynomial50Jvp({args}, {directions});
 }}
 """
 with open(os.path.join(OUT, "Polynomial50Benchmarks.Calls.cs"), "w") as f:

@@ -20,6 +20,9 @@ public partial class Polynomial50Benchmarks
         GradientAgreement.Check("Polynomial50 Tape", hand, [TapeGradient(), .. _gradient]);
         var jvp = DualJvp();
         GradientAgreement.Check("Polynomial50 Dual Jvp", [hand[0], DirectionalDual.Dot(hand.AsSpan(1), _direction)], [jvp.Value, jvp.Tangent]);
+        GradientAgreement.Check("Polynomial50 generated gradient", hand, GradientAgreement.Components(GeneratedGradient()));
+        var generatedJvp = GeneratedJvp();
+        GradientAgreement.Check("Polynomial50 generated Jvp", [jvp.Value, jvp.Tangent], [generatedJvp.Item1, generatedJvp.Item2]);
     }
 
     [Benchmark]

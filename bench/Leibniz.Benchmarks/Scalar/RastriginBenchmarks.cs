@@ -22,6 +22,9 @@ public class RastriginBenchmarks
         GradientAgreement.Check("Rastrigin Tape", [v, dx, dy], [TapeGradient(), .. _gradient]);
         var jvp = DualJvp();
         GradientAgreement.Check("Rastrigin Dual Jvp", [hand[0], DirectionalDual.Dot(hand.AsSpan(1), _direction)], [jvp.Value, jvp.Tangent]);
+        GradientAgreement.Check("Rastrigin generated gradient", hand, GradientAgreement.Components(GeneratedGradient()));
+        var generatedJvp = GeneratedJvp();
+        GradientAgreement.Check("Rastrigin generated Jvp", [jvp.Value, jvp.Tangent], [generatedJvp.Item1, generatedJvp.Item2]);
     }
 
     [Benchmark]
@@ -31,11 +34,17 @@ public class RastriginBenchmarks
     public (double, double, double) HandWrittenGradient() => HandWritten.RastriginGradient(_point[0], _point[1]);
 
     [Benchmark]
+    public (double, double, double) GeneratedGradient() => Functions.RastriginGradient(_point[0], _point[1]);
+
+    [Benchmark]
+    public (double, double) GeneratedJvp() => Functions.RastriginJvp(_point[0], _point[1], _direction[0], _direction[1]);
+
+    [Benchmark]
+    public Dual DualJvp() => DirectionalDual.Jvp(DualForms.Rastrigin, _point, _direction);
+
+    [Benchmark]
     public double DualGradient() => Dual.Gradient(DualForms.Rastrigin, _point, _gradient);
 
     [Benchmark]
     public double TapeGradient() => _tape.Gradient(VarForms.Rastrigin, _point, _gradient);
-
-    [Benchmark]
-    public Dual DualJvp() => DirectionalDual.Jvp(DualForms.Rastrigin, _point, _direction);
 }

@@ -23,6 +23,9 @@ public class RosenbrockBenchmarks
         GradientAgreement.Check("Rosenbrock10 Tape", hand, [TapeGradient(), .. _gradient]);
         var jvp = DualJvp();
         GradientAgreement.Check("Rosenbrock10 Dual Jvp", [hand[0], DirectionalDual.Dot(hand.AsSpan(1), _direction)], [jvp.Value, jvp.Tangent]);
+        GradientAgreement.Check("Rosenbrock10 generated gradient", hand, GradientAgreement.Components(GeneratedGradient()));
+        var generatedJvp = GeneratedJvp();
+        GradientAgreement.Check("Rosenbrock10 generated Jvp", [jvp.Value, jvp.Tangent], [generatedJvp.Item1, generatedJvp.Item2]);
     }
 
     [Benchmark]
@@ -42,4 +45,10 @@ public class RosenbrockBenchmarks
 
     [Benchmark]
     public Dual DualJvp() => DirectionalDual.Jvp(DualForms.Rosenbrock10, _x, _direction);
+
+    [Benchmark]
+    public (double, double, double, double, double, double, double, double, double, double, double) GeneratedGradient() => Functions.Rosenbrock10Gradient(_x[0], _x[1], _x[2], _x[3], _x[4], _x[5], _x[6], _x[7], _x[8], _x[9]);
+
+    [Benchmark]
+    public (double, double) GeneratedJvp() => Functions.Rosenbrock10Jvp(_x[0], _x[1], _x[2], _x[3], _x[4], _x[5], _x[6], _x[7], _x[8], _x[9], _direction[0], _direction[1], _direction[2], _direction[3], _direction[4], _direction[5], _direction[6], _direction[7], _direction[8], _direction[9]);
 }
