@@ -90,21 +90,36 @@ public partial class Polynomial50Benchmarks
     [Benchmark]
     public (double, double) GeneratedJvp() =>
         Functions.Polynomial50Jvp({args}, {directions});
+
+    [Benchmark]
+    public Dual DualJvp() => DirectionalDual.Jvp(DualForms.Polynomial50, _a, _direction);
+
+    [Benchmark]
+    public double DualGradient() => Dual.Gradient(DualForms.Polynomial50, _a, _gradient);
+
+    [Benchmark]
+    public double TapeGradient() => _tape.Gradient(VarForms.Polynomial50, _a, _gradient);
+
+    [Benchmark]
+    public double CentralDifferences()
+    {{
+        FiniteDifference.Gradient(DoubleForms.Polynomial50, _a, _gradient);
+        return _gradient[0];
+    }}
 }}
 """
 with open(os.path.join(OUT, "Polynomial50Benchmarks.Calls.cs"), "w") as f:
     f.write(bench)
 
-evaluate = f"""{header}namespace Leibniz.Benchmarks.Scalar;
+with open(os.path.join(OUT, "DoubleForms.Polynomial50.cs"), "w") as f:
+    f.write(f"""{header}namespace Leibniz.Benchmarks.Scalar;
 
-public partial class Polynomial50Benchmarks
+public static partial class DoubleForms
 {{
-    private static double Evaluate(double[] a) =>
+    public static double Polynomial50(ReadOnlySpan<double> a) =>
         Functions.Polynomial50({", ".join(f"a[{i}]" for i in range(N))});
 }}
-"""
-with open(os.path.join(OUT, "Polynomial50Benchmarks.Evaluate.cs"), "w") as f:
-    f.write(evaluate)
+""")
 
 for number, forms in (("Dual", "DualForms"), ("Var", "VarForms")):
     span_terms = [f"{lit(c(i))} * a[{i}] * a[{(i + 1) % N}]" for i in range(N)]

@@ -10,27 +10,36 @@ public class BranchesBenchmarks
 {
     // (0.3, 0.4): r < 1; (2.0, 1.0): x > y; (0.5, 1.5): the last branch.
     private readonly double[][] _points = [[0.3, 0.4], [2.0, 1.0], [0.5, 1.5]];
+    private readonly double[] _direction = DirectionalDual.Direction(2);
     private readonly double[] _gradient = new double[2];
     private readonly Tape _tape = new();
-    private readonly double[] _direction = DirectionalDual.Direction(2);
 
     [GlobalSetup]
     public void CheckAgreement()
     {
-        var sum = 0.0;
+        var sums = new double[5];
         foreach (var p in _points)
         {
             var (v, dx, dy) = HandWritten.BranchesGradient(p[0], p[1]);
-            GradientAgreement.CheckAgainstDifferences(
-                $"Branches hand-written at ({p[0]}, {p[1]})", q => Functions.Branches(q[0], q[1]), p, [dx, dy]);
-            GradientAgreement.Check("Branches Dual", [v, dx, dy], [Dual.Gradient(DualForms.Branches, p, _gradient), .. _gradient]);
-            GradientAgreement.Check("Branches Tape", [v, dx, dy], [_tape.Gradient(VarForms.Branches, p, _gradient), .. _gradient]);
-            var jvp = DirectionalDual.Jvp(DualForms.Branches, p, _direction);
-            GradientAgreement.Check("Branches Dual Jvp", [v, DirectionalDual.Dot([dx, dy], _direction)], [jvp.Value, jvp.Tangent]);
-            sum += Functions.Branches(p[0], p[1]);
+            var where = $"Branches at ({p[0]}, {p[1]})";
+            GradientAgreement.CheckAgainstDifferences(where + " hand-written", q => DoubleForms.Branches(q), p, [dx, dy]);
+            double[] jvp = [v, DirectionalDual.Dot([dx, dy], _direction)];
+            var dualJvp = DirectionalDual.Jvp(DualForms.Branches, p, _direction);
+            GradientAgreement.Check(where + " Dual Jvp", jvp, [dualJvp.Value, dualJvp.Tangent]);
+            GradientAgreement.Check(where + " Dual", [v, dx, dy],
+                [Dual.Gradient(DualForms.Branches, p, _gradient), .. _gradient]);
+            GradientAgreement.Check(where + " Tape", [v, dx, dy],
+                [_tape.Gradient(VarForms.Branches, p, _gradient), .. _gradient]);
+            FiniteDifference.Gradient(DoubleForms.Branches, p, _gradient);
+            GradientAgreement.Check(where + " differences", [dx, dy], _gradient, 1e-6);
+            sums[0] += v;
+            sums[1] += v + dx + dy;
+            sums[2] += jvp[0] + jvp[1];
+            sums[3] += dx;
         }
 
-        GradientAgreement.Check("Branches primal", [sum], [Primal()]);
+        GradientAgreement.Check("Branches sums", sums.AsSpan(0, 4),
+            [Primal(), HandWrittenGradient(), DualJvp(), CentralDifferences()]);
     }
 
     [Benchmark]
@@ -53,6 +62,19 @@ public class BranchesBenchmarks
         {
             var (v, dx, dy) = HandWritten.BranchesGradient(p[0], p[1]);
             sum += v + dx + dy;
+        }
+
+        return sum;
+    }
+
+    [Benchmark]
+    public double DualJvp()
+    {
+        var sum = 0.0;
+        foreach (var p in _points)
+        {
+            var jvp = DirectionalDual.Jvp(DualForms.Branches, p, _direction);
+            sum += jvp.Value + jvp.Tangent;
         }
 
         return sum;
@@ -83,13 +105,13 @@ public class BranchesBenchmarks
     }
 
     [Benchmark]
-    public double DualJvp()
+    public double CentralDifferences()
     {
         var sum = 0.0;
         foreach (var p in _points)
         {
-            var jvp = DirectionalDual.Jvp(DualForms.Branches, p, _direction);
-            sum += jvp.Value + jvp.Tangent;
+            FiniteDifference.Gradient(DoubleForms.Branches, p, _gradient);
+            sum += _gradient[0];
         }
 
         return sum;

@@ -19,4 +19,20 @@ public partial class Polynomial50Benchmarks
     [Benchmark]
     public (double, double) GeneratedJvp() =>
         Functions.Polynomial50Jvp(_a[0], _a[1], _a[2], _a[3], _a[4], _a[5], _a[6], _a[7], _a[8], _a[9], _a[10], _a[11], _a[12], _a[13], _a[14], _a[15], _a[16], _a[17], _a[18], _a[19], _a[20], _a[21], _a[22], _a[23], _a[24], _a[25], _a[26], _a[27], _a[28], _a[29], _a[30], _a[31], _a[32], _a[33], _a[34], _a[35], _a[36], _a[37], _a[38], _a[39], _a[40], _a[41], _a[42], _a[43], _a[44], _a[45], _a[46], _a[47], _a[48], _a[49], _direction[0], _direction[1], _direction[2], _direction[3], _direction[4], _direction[5], _direction[6], _direction[7], _direction[8], _direction[9], _direction[10], _direction[11], _direction[12], _direction[13], _direction[14], _direction[15], _direction[16], _direction[17], _direction[18], _direction[19], _direction[20], _direction[21], _direction[22], _direction[23], _direction[24], _direction[25], _direction[26], _direction[27], _direction[28], _direction[29], _direction[30], _direction[31], _direction[32], _direction[33], _direction[34], _direction[35], _direction[36], _direction[37], _direction[38], _direction[39], _direction[40], _direction[41], _direction[42], _direction[43], _direction[44], _direction[45], _direction[46], _direction[47], _direction[48], _direction[49]);
+
+    [Benchmark]
+    public Dual DualJvp() => DirectionalDual.Jvp(DualForms.Polynomial50, _a, _direction);
+
+    [Benchmark]
+    public double DualGradient() => Dual.Gradient(DualForms.Polynomial50, _a, _gradient);
+
+    [Benchmark]
+    public double TapeGradient() => _tape.Gradient(VarForms.Polynomial50, _a, _gradient);
+
+    [Benchmark]
+    public double CentralDifferences()
+    {
+        FiniteDifference.Gradient(DoubleForms.Polynomial50, _a, _gradient);
+        return _gradient[0];
+    }
 }
