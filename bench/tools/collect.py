@@ -95,7 +95,7 @@ def main():
         for r in rows:
             r["params"]["Chain"] = "Mixed" if "Mixed" in r["method"] else "Arithmetic"
         out.append(grouped("TapeThroughput", rows, keyer("Chain", "Operations"),
-                           lambda r: r["method"].replace("Tape", "Double"), "ns/op",
+                           lambda r: r["method"].replace("Tape", "Double").replace("ForwardOnly", ""), "ns/op",
                            lambda r: f"{r['median'] / int(r['params']['Operations']):.2f}"))
     if "MatMulBenchmarks" in suites:
         def pct(r):

@@ -67,6 +67,23 @@ public class TapeThroughput
         return x.Gradient;
     }
 
+    /// <summary>Recording alone (no backward sweep): splits the Tape row's cost into forward and backward.</summary>
+    [BenchmarkCategory("Mixed"), Benchmark]
+    public double TapeMixedForwardOnly()
+    {
+        _tape.Clear();
+        var v = _tape.Variable(_x);
+        for (var i = 0; i < Operations; i += 4)
+        {
+            v *= 0.9;
+            v += 0.1;
+            v = Var.Sin(v);
+            v *= v;
+        }
+
+        return v.Value;
+    }
+
     [BenchmarkCategory("Arithmetic"), Benchmark(Baseline = true)]
     public double DoubleArithmetic() => DoubleChain.Arithmetic(_x, Operations);
 
