@@ -70,6 +70,26 @@ public sealed class TapeTests
     }
 
     [Fact]
+    public void ATapeGrowsFromZeroCapacityAndMatchesForwardMode()
+    {
+        var tape = new Tape(capacity: 0);
+        Span<Var> inputs = new Var[2];
+        tape.Variables([0.3, -0.8], inputs);
+        var (x, y) = (Dual.Variable(0.3), Dual.Constant(-0.8));
+        var (accVar, accDual) = (inputs[0], x);
+        for (var i = 0; i < 500; i++)
+        {
+            accVar = Var.Sin(accVar * inputs[1]) + inputs[0] / (1 + accVar * accVar);
+            accDual = Dual.Sin(accDual * y) + x / (1 + accDual * accDual);
+        }
+
+        tape.Backward(accVar);
+        Assert.Equal(accDual.Value, accVar.Value);
+        Assert.Equal(accDual.Tangent, inputs[0].Gradient, 12);
+        Assert.True(tape.Count > 3000);
+    }
+
+    [Fact]
     public void ConstantsAreNotRecorded()
     {
         var tape = new Tape();
@@ -95,6 +115,10 @@ public sealed class TapeTests
 
         tape.Gradient(_ => 7.0, [1.0, 2.0], gradient);
         Assert.Equal([0.0, 0.0], gradient);
+
+        var (sameValue, sameGradient) = tape.Gradient(x => x[0] * x[0] * x[1] + Var.Exp(x[1]), [3.0, 0.5]);
+        Assert.Equal(value, sameValue);
+        Assert.Equal([2 * 3 * 0.5, 9 + Math.Exp(0.5)], sameGradient);
     }
 
     [Fact]

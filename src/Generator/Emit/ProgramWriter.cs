@@ -15,6 +15,7 @@ internal sealed class ProgramWriter
     private readonly string _prefix;
     private readonly IReadOnlyList<string> _parameters;
     private readonly Dictionary<int, string> _text = new();
+    private readonly HashSet<int> _bools = new();
     private int _nextLocal;
 
     public ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters)
@@ -34,8 +35,29 @@ internal sealed class ProgramWriter
             _text[i] = Naming.Escape(_parameters[i]);
         }
 
+        CollectBools(program.Body);
         WriteBlock(program.Body);
         return program.Outputs.Select(Text).ToList();
+    }
+
+    private void CollectBools(IEnumerable<Stmt> statements)
+    {
+        foreach (var statement in statements)
+        {
+            if (statement is Let { Node.Op: Op.Bool } let)
+            {
+                _bools.Add(let.Id);
+            }
+            else if (statement is If branch)
+            {
+                CollectBools(branch.Then);
+                CollectBools(branch.Else);
+                foreach (var phi in branch.Phis.Where(p => _bools.Contains(p.Then) || _bools.Contains(p.Else)))
+                {
+                    _bools.Add(phi.Id);
+                }
+            }
+        }
     }
 
     private void WriteBlock(IEnumerable<Stmt> statements)
@@ -88,14 +110,15 @@ internal sealed class ProgramWriter
     {
         foreach (var phi in branch.Phis)
         {
-            _writer.Line(_type + " " + Declare(phi.Id) + ";");
+            // A saved condition carried out of a forward branch (for the reverse sweep) is a bool phi.
+            _writer.Line((_bools.Contains(phi.Id) ? "bool " : _type + " ") + Declare(phi.Id) + ";");
         }
 
         _writer.Open("if (" + Condition(branch.Cond) + ")");
         WriteBlock(branch.Then);
         foreach (var phi in branch.Phis)
         {
-            _writer.Line(Text(phi.Id) + " = " + Text(phi.Then) + ";");
+            _writer.Line(Text(phi.Id) + " = " + PhiSource(phi.Id, phi.Then) + ";");
         }
 
         if (branch.Else.Count == 0 && branch.Phis.Count == 0)
@@ -109,7 +132,7 @@ internal sealed class ProgramWriter
         WriteBlock(branch.Else);
         foreach (var phi in branch.Phis)
         {
-            _writer.Line(Text(phi.Id) + " = " + Text(phi.Else) + ";");
+            _writer.Line(Text(phi.Id) + " = " + PhiSource(phi.Id, phi.Else) + ";");
         }
 
         _writer.Close();
@@ -160,6 +183,8 @@ internal sealed class ProgramWriter
         CondOp.False => "false",
         _ => Text(cond.A),
     };
+
+    private string PhiSource(int phi, int source) => _bools.Contains(phi) && !_bools.Contains(source) ? "false" : Text(source);
 
     private string Arguments(Node node) => string.Join(", ", node.Args.Select(Text));
 

@@ -28,6 +28,11 @@ public abstract class Optimizer
             }
         }
 
+        if (!(learningRate >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be non-negative.");
+        }
+
         LearningRate = learningRate;
     }
 

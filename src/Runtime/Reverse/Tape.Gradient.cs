@@ -43,4 +43,17 @@ public sealed partial class Tape
 
         return y.Value;
     }
+
+    /// <summary>The value and the gradient of f: Rⁿ → R at <paramref name="x"/>, into a new array (see the span overload).</summary>
+    /// <param name="f">The function, written on <see cref="Var"/>.</param>
+    /// <param name="x">The point (n ≥ 1 coordinates).</param>
+    /// <returns>f(x) and ∇f(x).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="f"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="x"/> is empty.</exception>
+    public (double Value, double[] Gradient) Gradient(MultivariateFunction<Var> f, ReadOnlySpan<double> x)
+    {
+        var gradient = new double[x.Length];
+        var value = Gradient(f, x, gradient);
+        return (value, gradient);
+    }
 }

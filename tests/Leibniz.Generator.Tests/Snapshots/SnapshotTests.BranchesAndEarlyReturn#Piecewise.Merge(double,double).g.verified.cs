@@ -7,8 +7,8 @@ partial class Piecewise
     /// The value of <see cref="Merge(double, double)"/> and its gradient, by reverse-mode differentiation.
     /// </summary>
     /// <remarks>
-    /// <para>∂/∂x = ((x &gt; y and y &gt; 0 ? y/(2·sqrt(x·y)) : 0))·x + (x &gt; y and y &gt; 0 ? sqrt(x·y) : exp(y))</para>
-    /// <para>∂/∂y = ((x &gt; y and y &gt; 0 ? x/(2·sqrt(x·y)) : exp(y)))·x</para>
+    /// <para>∂/∂x = (x &gt; y and y &gt; 0 ? y/(2·sqrt(x·y)) : 0)·x + (x &gt; y and y &gt; 0 ? sqrt(x·y) : exp(y))</para>
+    /// <para>∂/∂y = (x &gt; y and y &gt; 0 ? x/(2·sqrt(x·y)) : exp(y))·x</para>
     /// </remarks>
     /// <param name="x">The argument <c>x</c>.</param>
     /// <param name="y">The argument <c>y</c>.</param>
@@ -63,8 +63,8 @@ partial class Piecewise
     /// The value of <see cref="Merge(double, double)"/> and its directional derivative (Jacobian-vector product), by forward-mode differentiation.
     /// </summary>
     /// <remarks>
-    /// <para>∂/∂x = ((x &gt; y and y &gt; 0 ? y/(2·sqrt(x·y)) : 0))·x + (x &gt; y and y &gt; 0 ? sqrt(x·y) : exp(y))</para>
-    /// <para>∂/∂y = ((x &gt; y and y &gt; 0 ? x/(2·sqrt(x·y)) : exp(y)))·x</para>
+    /// <para>∂/∂x = (x &gt; y and y &gt; 0 ? y/(2·sqrt(x·y)) : 0)·x + (x &gt; y and y &gt; 0 ? sqrt(x·y) : exp(y))</para>
+    /// <para>∂/∂y = (x &gt; y and y &gt; 0 ? x/(2·sqrt(x·y)) : exp(y))·x</para>
     /// </remarks>
     /// <param name="x">The argument <c>x</c>.</param>
     /// <param name="y">The argument <c>y</c>.</param>
