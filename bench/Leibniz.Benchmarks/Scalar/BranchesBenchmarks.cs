@@ -24,6 +24,10 @@ public class BranchesBenchmarks
             var where = $"Branches at ({p[0]}, {p[1]})";
             GradientAgreement.CheckAgainstDifferences(where + " hand-written", q => DoubleForms.Branches(q), p, [dx, dy]);
             double[] jvp = [v, DirectionalDual.Dot([dx, dy], _direction)];
+            GradientAgreement.Check(where + " generated", [v, dx, dy],
+                GradientAgreement.Components(Functions.BranchesGradient(p[0], p[1])));
+            var generatedJvp = Functions.BranchesJvp(p[0], p[1], _direction[0], _direction[1]);
+            GradientAgreement.Check(where + " generated Jvp", jvp, [generatedJvp.Value, generatedJvp.Tangent]);
             var dualJvp = DirectionalDual.Jvp(DualForms.Branches, p, _direction);
             GradientAgreement.Check(where + " Dual Jvp", jvp, [dualJvp.Value, dualJvp.Tangent]);
             GradientAgreement.Check(where + " Dual", [v, dx, dy],
@@ -40,6 +44,7 @@ public class BranchesBenchmarks
 
         GradientAgreement.Check("Branches sums", sums.AsSpan(0, 4),
             [Primal(), HandWrittenGradient(), DualJvp(), CentralDifferences()]);
+        GradientAgreement.Check("Branches generated sums", [sums[1], sums[2]], [GeneratedGradient(), GeneratedJvp()]);
     }
 
     [Benchmark]
@@ -62,6 +67,32 @@ public class BranchesBenchmarks
         {
             var (v, dx, dy) = HandWritten.BranchesGradient(p[0], p[1]);
             sum += v + dx + dy;
+        }
+
+        return sum;
+    }
+
+    [Benchmark]
+    public double GeneratedGradient()
+    {
+        var sum = 0.0;
+        foreach (var p in _points)
+        {
+            var (v, dx, dy) = Functions.BranchesGradient(p[0], p[1]);
+            sum += v + dx + dy;
+        }
+
+        return sum;
+    }
+
+    [Benchmark]
+    public double GeneratedJvp()
+    {
+        var sum = 0.0;
+        foreach (var p in _points)
+        {
+            var (v, tangent) = Functions.BranchesJvp(p[0], p[1], _direction[0], _direction[1]);
+            sum += v + tangent;
         }
 
         return sum;

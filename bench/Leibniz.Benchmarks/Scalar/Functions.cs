@@ -34,6 +34,7 @@ public static partial class Functions
     }
 
     /// <summary>A function with three branches (real if/else): each branch is taken by one benchmark point.</summary>
+    [Differentiable]
     public static double Branches(double x, double y)
     {
         var r = x * x + y * y;
