@@ -25,6 +25,27 @@ public sealed class GenericMathTests
     }
 
     [Fact]
+    public void MethodsConstrainedOnIFloatingPointIeee754RunOnAllThree()
+    {
+        double[] point = [0.7, -1.27];
+        var plain = Ieee([.. point]);
+        var (dualValue, dualGradient) = Dual.Gradient(x => Ieee([x[0], x[1]]), point);
+        var (tapeValue, tapeGradient) = new Tape().Gradient(x => Ieee([x[0], x[1]]), point);
+        var numeric = FiniteDifference.Gradient(x => Ieee([x[0], x[1]]), point, accuracy: 4);
+
+        Assert.Equal(plain, dualValue);
+        Assert.Equal(plain, tapeValue);
+        for (var i = 0; i < point.Length; i++)
+        {
+            Close.Within(dualGradient[i], tapeGradient[i], 1e-14, 1e-14, $"∂/∂x{i} Dual vs Tape");
+            Close.Within(numeric[i], dualGradient[i], 1e-9, 1e-9, $"∂/∂x{i} Dual vs finite differences");
+        }
+
+        Assert.True(IsNaN(Nan<Dual>()) && IsNaN(Nan<Var>()));
+        Assert.Equal(1, ILogB(Dual.Variable(2.5)));
+    }
+
+    [Fact]
     public void GenericConstantsConversionsAndPredicatesBehaveLikeDouble()
     {
         Assert.Equal(1.0, Constants<Dual>().Value);
@@ -47,6 +68,25 @@ public sealed class GenericMathTests
         y += T.Tanh(x) * T.Cbrt(x) + T.Atan(x) - T.Hypot(x, two) + T.Log2(x + two) + T.Asinh(x);
         return x < T.Zero ? -y : y;
     }
+
+    // Piecewise-constant rounding contributes value but no derivative; the rest is smooth near the test point.
+    private static T Ieee<T>(T[] x)
+        where T : IFloatingPointIeee754<T>
+    {
+        var (a, b) = (x[0], x[1]);
+        var scaled = T.ScaleB(a, 3) + T.FusedMultiplyAdd(a, b, T.Floor(b * T.CreateChecked(10)));
+        return T.Atan2(b, a) + scaled * T.Ieee754Remainder(a + T.CreateChecked(5), T.CreateChecked(3))
+            + T.BitIncrement(a * a) + T.Round(b, 1) + T.Truncate(a) + T.Ceiling(b) + T.Atan2Pi(a, T.One);
+    }
+
+    private static bool IsNaN<T>(T x)
+        where T : INumberBase<T> => T.IsNaN(x);
+
+    private static T Nan<T>()
+        where T : IFloatingPointIeee754<T> => T.NaN;
+
+    private static int ILogB<T>(T x)
+        where T : IFloatingPointIeee754<T> => T.ILogB(x);
 
     private static T Constants<T>()
         where T : INumberBase<T>, ITrigonometricFunctions<T> =>

@@ -42,16 +42,21 @@ internal static class ForwardMode
                     {
                         var builder = b.BeginIf(branch.Cond.Map(id => map[id]));
                         var parent = b.Current;
+
+                        // Each branch gets its own copy of the tangents: a branch may compute the tangent of an
+                        // outer value (found there by common-subexpression elimination), which exists only in it.
+                        var thenTangents = new Dictionary<int, int>(tangents);
                         b.Current = builder.Then;
-                        Replay(b, branch.Then, map, tangents);
+                        Replay(b, branch.Then, map, thenTangents);
+                        var elseTangents = new Dictionary<int, int>(tangents);
                         b.Current = builder.Else;
-                        Replay(b, branch.Else, map, tangents);
+                        Replay(b, branch.Else, map, elseTangents);
                         b.Current = parent;
                         foreach (var phi in branch.Phis)
                         {
                             map[phi.Id] = b.AddPhi(builder, map[phi.Then], map[phi.Else]);
-                            var hasThen = tangents.TryGetValue(map[phi.Then], out var tangentThen);
-                            var hasElse = tangents.TryGetValue(map[phi.Else], out var tangentElse);
+                            var hasThen = thenTangents.TryGetValue(map[phi.Then], out var tangentThen);
+                            var hasElse = elseTangents.TryGetValue(map[phi.Else], out var tangentElse);
                             if (hasThen || hasElse)
                             {
                                 var zero = b.Constant(0);

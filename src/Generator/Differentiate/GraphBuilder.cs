@@ -41,6 +41,9 @@ internal sealed partial class GraphBuilder
 
     public int ParamCount { get; }
 
+    /// <summary>The id the next new value will get (every id below it already exists).</summary>
+    public int NextId => _nextId;
+
     public Scope Root { get; }
 
     public Scope Current { get; set; }

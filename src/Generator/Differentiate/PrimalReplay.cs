@@ -25,7 +25,16 @@ internal static class PrimalReplay
 
         if (node.Op == Op.Call && node.Name == "Pow" && b.IsConstant(args[1], out var n) && n == System.Math.Floor(n) && System.Math.Abs(n) <= 32)
         {
+            var firstNew = b.NextId;
             var value = b.Emit(mapped);
+
+            // Only a power computed here gets the closed form: an equal value found elsewhere (x·x written by the
+            // user, possibly outside this branch) keeps its own derivative, which lives in its own scope.
+            if (value < firstNew || b.IsConstant(value, out _))
+            {
+                return value;
+            }
+
             powerDerivative = b.Mul(b.Constant(n), b.Call("Pow", args[0], b.Constant(n - 1)));
             return value;
         }

@@ -206,25 +206,32 @@ internal sealed class Fn : Sym
     {
         Name = name;
         Args = args;
+        Size = 1 + args.Sum(a => a.Size);
     }
 
     public string Name { get; }
 
     public Sym[] Args { get; }
 
-    public override int Size => 1 + Args.Sum(a => a.Size);
+    public override int Size { get; }
 
-    protected override string Print() => Name == "abs" ? "|" + Args[0].Text + "|" : Name + "(" + string.Join(", ", Args.Select(a => a.Text)) + ")";
+    protected override string Print() => Name == "abs" ? "|" + Args[0].Text + "|"
+        : Args.Length == 0 ? Name
+        : Name + "(" + string.Join(", ", Args.Select(a => a.Text)) + ")";
 }
 
 /// <summary>A sum of two or more terms.</summary>
 internal sealed class Sum : Sym
 {
-    public Sum(List<Sym> terms) => Terms = terms;
+    public Sum(List<Sym> terms)
+    {
+        Terms = terms;
+        Size = 1 + terms.Sum(t => t.Size);
+    }
 
     public List<Sym> Terms { get; }
 
-    public override int Size => 1 + Terms.Sum(t => t.Size);
+    public override int Size { get; }
 
     protected override string Print()
     {
@@ -245,13 +252,14 @@ internal sealed class Prod : Sym
     {
         Coef = coef;
         Factors = factors;
+        Size = 1 + factors.Sum(f => f.Base.Size);
     }
 
     public double Coef { get; }
 
     public List<(Sym Base, int Exp)> Factors { get; }
 
-    public override int Size => 1 + Factors.Sum(f => f.Base.Size);
+    public override int Size { get; }
 
     protected override string Print()
     {
@@ -299,6 +307,7 @@ internal sealed class Choice : Sym
         Condition = condition;
         WhenTrue = whenTrue;
         WhenFalse = whenFalse;
+        Size = 1 + whenTrue.Size + whenFalse.Size;
     }
 
     public string Condition { get; }
@@ -307,7 +316,7 @@ internal sealed class Choice : Sym
 
     public Sym WhenFalse { get; }
 
-    public override int Size => 1 + WhenTrue.Size + WhenFalse.Size;
+    public override int Size { get; }
 
     protected override string Print() => "(" + Condition + " ? " + WhenTrue.Text + " : " + WhenFalse.Text + ")";
 }

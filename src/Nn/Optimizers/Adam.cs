@@ -12,7 +12,6 @@ public sealed class Adam : Optimizer
     private readonly StateBuffers _firstMoment;
     private readonly StateBuffers _secondMoment;
     private readonly StateBuffers _maxSecondMoment;
-    private readonly StateBuffers _scratch;
     private readonly StateBuffers _decayed;
     private readonly int[] _steps;
 
@@ -48,7 +47,6 @@ public sealed class Adam : Optimizer
         _firstMoment = new StateBuffers(count);
         _secondMoment = new StateBuffers(count);
         _maxSecondMoment = new StateBuffers(count);
-        _scratch = new StateBuffers(count);
         _decayed = new StateBuffers(count);
         _steps = new int[count];
     }
@@ -87,26 +85,16 @@ public sealed class Adam : Optimizer
 
         var m = _firstMoment.Get<T>(index, n);
         var v = _secondMoment.Get<T>(index, n);
-        var scratch = _scratch.Get<T>(index, n);
-        TensorPrimitives.Multiply(m, T.CreateTruncating(Beta1), m);
-        TensorPrimitives.MultiplyAdd(g, T.CreateTruncating(1 - Beta1), m, m);
-        TensorPrimitives.Multiply(g, g, scratch);
-        TensorPrimitives.Multiply(v, T.CreateTruncating(Beta2), v);
-        TensorPrimitives.MultiplyAdd(scratch, T.CreateTruncating(1 - Beta2), v, v);
-        ReadOnlySpan<T> second = v;
+        var biasCorrection1 = 1 - Math.Pow(Beta1, t);
+        var biasCorrection2Sqrt = Math.Sqrt(1 - Math.Pow(Beta2, t));
+        var rule = new AdamRule<T>(Beta1, Beta2, Eps, LearningRate / biasCorrection1, biasCorrection2Sqrt);
         if (AmsGrad)
         {
-            var max = _maxSecondMoment.Get<T>(index, n);
-            TensorPrimitives.Max(max, v, max);
-            second = max;
+            rule.UpdateAmsGrad(p, g, m, v, _maxSecondMoment.Get<T>(index, n));
         }
-
-        var biasCorrection1 = 1 - Math.Pow(Beta1, t);
-        var biasCorrection2 = 1 - Math.Pow(Beta2, t);
-        TensorPrimitives.Sqrt(second, scratch);
-        TensorPrimitives.Divide(scratch, T.CreateTruncating(Math.Sqrt(biasCorrection2)), scratch);
-        TensorPrimitives.Add(scratch, T.CreateTruncating(Eps), scratch);
-        TensorPrimitives.Divide(m, scratch, scratch);
-        TensorPrimitives.MultiplyAdd(scratch, T.CreateTruncating(-LearningRate / biasCorrection1), p, p);
+        else
+        {
+            rule.Update(p, g, m, v);
+        }
     }
 }

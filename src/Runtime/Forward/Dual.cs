@@ -13,7 +13,8 @@ namespace Leibniz;
 /// <para>Conventions at points where a function is not differentiable: Abs'(0) = 0, Relu'(0) = 0,
 /// LeakyRelu'(0) = its negative slope, Heaviside' = Sign' = 0 everywhere; <see cref="Min(Dual, Dual)"/> and
 /// <see cref="Max(Dual, Dual)"/> return one argument whole (ties go to the first); Hypot'(0, 0) = (0, 0); the
-/// derivative of xʸ with respect to y is taken as 0 at x = 0.</para>
+/// derivative of xʸ with respect to y is taken as 0 at x = 0; the rounding functions of
+/// <see cref="System.Numerics.IFloatingPoint{TSelf}"/> (Round, Floor, Ceiling, Truncate) have derivative 0.</para>
 /// <para>A Dual is a 16-byte immutable value: arithmetic on it never allocates and is safe on any thread.</para>
 /// </remarks>
 public readonly partial struct Dual

@@ -106,7 +106,7 @@ public sealed partial class Tape
         CheckCurrent(output);
         if (_gradientCount < _count)
         {
-            Array.Clear(_gradient, _gradientCount, _count - _gradientCount);
+            _gradient.AsSpan(_gradientCount, _count - _gradientCount).Clear();
             _gradientCount = _count;
         }
 
@@ -125,7 +125,7 @@ public sealed partial class Tape
         }
 
         var length = output.Index + 1;
-        Array.Clear(_scratch, 0, length);
+        _scratch.AsSpan(0, length).Clear();
         _scratch[output.Index] = 1.0;
         Sweep(_scratch, output.Index);
         var gradient = _gradient.AsSpan(0, length);
@@ -139,7 +139,7 @@ public sealed partial class Tape
     /// <summary>Sets every gradient to 0 (PyTorch's <c>zero_grad</c>), keeping the recorded operations.</summary>
     public void ZeroGradients()
     {
-        Array.Clear(_gradient, 0, _gradientCount);
+        _gradient.AsSpan(0, _gradientCount).Clear();
         _accumulated = false;
     }
 

@@ -76,6 +76,11 @@ internal static class Autograd
             {
                 stack[^1] = (node, next + 1);
                 var input = Input(node, next);
+                if (input is not null && input.Generation != RecordedGeneration(node, next))
+                {
+                    throw Ops.Stale();
+                }
+
                 if (input is not null && input.RequiresGrad && input.VisitStamp != stamp)
                 {
                     input.VisitStamp = stamp;
@@ -95,6 +100,13 @@ internal static class Autograd
         TensorNode => 3,
         TensorNode[] parts => 2 + parts.Length,
         _ => 2,
+    };
+
+    private static int RecordedGeneration(TensorNode node, int index) => index switch
+    {
+        0 => node.GenerationA,
+        1 => node.GenerationB,
+        _ => node.Extra is TensorNode ? node.GenerationExtra : ((TensorNode[])node.Extra!)[index - 2].Generation,
     };
 
     private static TensorNode? Input(TensorNode node, int index) => index switch

@@ -29,6 +29,9 @@ internal static partial class Ops
         node.Op = op;
         node.A = a;
         node.B = b;
+        node.GenerationA = generationA;
+        node.GenerationB = generationB;
+        node.GenerationExtra = extra is TensorNode extraNode ? extraNode.Generation : 0;
         node.Scalar = scalar;
         node.Scalar2 = scalar2;
         node.Extra = extra;
@@ -37,8 +40,8 @@ internal static partial class Ops
     }
 
     internal static InvalidOperationException Stale() => new(
-        "An input tensor belonged to a computation graph that was recycled after Backward() when this new graph "
-        + "operation started. Call Clone() or Detach() on tensors you keep across training steps.");
+        "A tensor this computation depends on belonged to a graph that was recycled after Backward() when a new "
+        + "graph operation started. Call Clone() or Detach() on tensors you keep across training steps.");
 
     private static void CheckSameDType(TensorNode a, TensorNode b, string operation)
     {
@@ -233,7 +236,8 @@ internal static partial class Ops
         var record = NoGradScope.IsGradEnabled && (input.RequiresGrad || weight.RequiresGrad || (bias?.RequiresGrad ?? false));
         var generationBias = bias?.Generation ?? 0;
         var result = Result(record, input, input.Rank, batch, weight.Rows, OpCode.Linear, input, weight, extra: bias);
-        if (bias is not null && bias.Generation != generationBias)
+        result.GenerationExtra = generationBias;
+        if (bias is not null && (bias.Generation != generationBias || bias == result))
         {
             throw Stale();
         }
@@ -289,6 +293,7 @@ internal static partial class Ops
 
             view.Op = OpCode.Reshape;
             view.A = x;
+            view.GenerationA = generation;
             view.GradValid = false;
             return new Tensor(view);
         }
@@ -470,6 +475,36 @@ internal static partial class Ops
         {
             Kernels<double>.Broadcast(op, target, other, target);
         }
+    }
+
+    public static void AddScaledInPlace(TensorNode target, TensorNode other, double alpha)
+    {
+        if (alpha == 1)
+        {
+            InPlace(OpCode.Add, target, other);
+            return;
+        }
+
+        CheckInPlace(target);
+        CheckSameDType(target, other, "AddInPlace");
+        if (other.Rows == target.Rows && other.Cols == target.Cols)
+        {
+            if (target.DType == DType.Float32)
+            {
+                System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other.Span<float>(), (float)alpha, target.Span<float>(), target.Span<float>());
+            }
+            else
+            {
+                System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other.Span<double>(), alpha, target.Span<double>(), target.Span<double>());
+            }
+
+            return;
+        }
+
+        var scaled = TensorNode.NewLeaf(other.DType, other.Rank, other.Rows, other.Cols);
+        Array.Copy(other.Data, scaled.Data, other.Length);
+        InPlaceScale(scaled, alpha);
+        InPlace(OpCode.Add, target, scaled);
     }
 
     public static void InPlaceScale(TensorNode target, double factor)

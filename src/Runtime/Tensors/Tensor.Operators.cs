@@ -85,6 +85,26 @@ public readonly partial struct Tensor
     /// <param name="factor">The factor.</param>
     public void operator *=(double factor) => Ops.InPlaceScale(Node, factor);
 
+    /// <summary>
+    /// In-place <c>this ← this + α·<paramref name="other"/></c> without a temporary (PyTorch's <c>add_(other, alpha=α)</c>);
+    /// usable on a <c>foreach</c> variable, where <c>-=</c> is not.
+    /// </summary>
+    /// <param name="other">The tensor to add (broadcast to this shape).</param>
+    /// <param name="alpha">α.</param>
+    public void AddInPlace(Tensor other, double alpha = 1) => Ops.AddScaledInPlace(Node, other.Node, alpha);
+
+    /// <summary>
+    /// In-place <c>this ← this − α·<paramref name="other"/></c> without a temporary (PyTorch's <c>sub_(other, alpha=α)</c>),
+    /// e.g. <c>param.SubtractInPlace(param.Grad, learningRate)</c> inside <see cref="NoGrad"/>.
+    /// </summary>
+    /// <param name="other">The tensor to subtract (broadcast to this shape).</param>
+    /// <param name="alpha">α.</param>
+    public void SubtractInPlace(Tensor other, double alpha = 1) => Ops.AddScaledInPlace(Node, other.Node, -alpha);
+
+    /// <summary>In-place <c>this ← this × <paramref name="factor"/></c> (PyTorch's <c>mul_</c>).</summary>
+    /// <param name="factor">The factor.</param>
+    public void MultiplyInPlace(double factor) => Ops.InPlaceScale(Node, factor);
+
     /// <summary>Copies <paramref name="source"/>'s values into this tensor (same shape; converted between element types).</summary>
     /// <param name="source">The values to copy.</param>
     public void CopyFrom(Tensor source) => Ops.CopyInto(Node, source.Node);

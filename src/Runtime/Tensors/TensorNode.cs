@@ -36,6 +36,13 @@ internal sealed class TensorNode
     public double Scalar2;
     public object? Extra;
 
+    /// <summary>The generations of the inputs when this node was recorded, to detect inputs recycled since.</summary>
+    public int GenerationA;
+
+    public int GenerationB;
+
+    public int GenerationExtra;
+
     public int Generation;
     public TensorPool? Pool;
     public bool PendingRelease;

@@ -55,6 +55,12 @@ public static partial class Functions
     }
 
     [Differentiable]
+    public static double Rosenbrock4(double x0, double x1, double x2, double x3) =>
+        100 * Math.Pow(x1 - x0 * x0, 2) + Math.Pow(1 - x0, 2)
+        + 100 * Math.Pow(x2 - x1 * x1, 2) + Math.Pow(1 - x1, 2)
+        + 100 * Math.Pow(x3 - x2 * x2, 2) + Math.Pow(1 - x2, 2);
+
+    [Differentiable]
     public static double Caller(double x, double y) => Rastrigin(x * y, y) + Other.Scaled(x, 3 * y);
 
     [Differentiable]

@@ -55,6 +55,26 @@ public sealed class GeneratedGradientTests
     });
 
     [Fact]
+    public void ExtendedRosenbrockMatchesItsHandWrittenGradient() =>
+        Gen.Select(Gen.Double[-2, 2], Gen.Double[-2, 2], Gen.Double[-2, 2], Gen.Double[-2, 2]).Sample((a, b, c, d) =>
+        {
+            double[] x = [a, b, c, d];
+            var expected = new double[4];
+            for (var i = 0; i < 3; i++)
+            {
+                var t = x[i + 1] - x[i] * x[i];
+                expected[i] += -400 * x[i] * t - 2 * (1 - x[i]);
+                expected[i + 1] += 200 * t;
+            }
+
+            var (_, d0, d1, d2, d3) = Functions.Rosenbrock4Gradient(a, b, c, d);
+            Close(expected[0], d0, 1e-12);
+            Close(expected[1], d1, 1e-12);
+            Close(expected[2], d2, 1e-12);
+            Close(expected[3], d3, 1e-12);
+        });
+
+    [Fact]
     public void KinksFollowTheRuntimeConventions() => Points.Sample(p =>
     {
         var (x, y) = p;
@@ -108,12 +128,12 @@ public sealed class GeneratedGradientTests
 
     private static (Func<double, double, (double, double, double)> Gradient, Func<double, double, double, double, (double, double)> Jvp,
         Func<double, double, double> Primal, Func<Dual, Dual, Dual> Dual, Func<Var, Var, Var> Tape) Lookup(string name) => name switch
-    {
-        "Trig" => ((x, y) => Functions.TrigGradient(x, y), (x, y, a, b) => Functions.TrigJvp(x, y, a, b), Functions.Trig, References.Trig, References.Trig),
-        "Hyperbolic" => ((x, y) => Functions.HyperbolicGradient(x, y), (x, y, a, b) => Functions.HyperbolicJvp(x, y, a, b), Functions.Hyperbolic, References.Hyperbolic, References.Hyperbolic),
-        "Logs" => ((x, y) => Functions.LogsGradient(x, y), (x, y, a, b) => Functions.LogsJvp(x, y, a, b), Functions.Logs, References.Logs, References.Logs),
-        "ElementaryFunctions" => ((x, y) => Functions.ElementaryFunctionsGradient(x, y), (x, y, a, b) => Functions.ElementaryFunctionsJvp(x, y, a, b),
-            Functions.ElementaryFunctions, References.ElementaryFunctions, References.ElementaryFunctions),
-        _ => ((x, y) => Functions.PiecewiseGradient(x, y), (x, y, a, b) => Functions.PiecewiseJvp(x, y, a, b), Functions.Piecewise, References.Piecewise, References.Piecewise),
-    };
+        {
+            "Trig" => ((x, y) => Functions.TrigGradient(x, y), (x, y, a, b) => Functions.TrigJvp(x, y, a, b), Functions.Trig, References.Trig, References.Trig),
+            "Hyperbolic" => ((x, y) => Functions.HyperbolicGradient(x, y), (x, y, a, b) => Functions.HyperbolicJvp(x, y, a, b), Functions.Hyperbolic, References.Hyperbolic, References.Hyperbolic),
+            "Logs" => ((x, y) => Functions.LogsGradient(x, y), (x, y, a, b) => Functions.LogsJvp(x, y, a, b), Functions.Logs, References.Logs, References.Logs),
+            "ElementaryFunctions" => ((x, y) => Functions.ElementaryFunctionsGradient(x, y), (x, y, a, b) => Functions.ElementaryFunctionsJvp(x, y, a, b),
+                Functions.ElementaryFunctions, References.ElementaryFunctions, References.ElementaryFunctions),
+            _ => ((x, y) => Functions.PiecewiseGradient(x, y), (x, y, a, b) => Functions.PiecewiseJvp(x, y, a, b), Functions.Piecewise, References.Piecewise, References.Piecewise),
+        };
 }

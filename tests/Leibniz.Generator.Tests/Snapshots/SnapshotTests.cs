@@ -143,4 +143,40 @@ public sealed class SnapshotTests
             public static double Quotient(double a, double b) => a / b + 1 / (a * b);
         }
         """));
+
+    [Fact]
+    public void EveryTableFunction() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using Leibniz;
+
+        public static partial class Table
+        {
+            [Differentiable]
+            public static double Trigonometric(double x, double y) =>
+                Math.Sin(x) + Math.Cos(x) + Math.Tan(x) + Math.Asin(x) + Math.Acos(x) + Math.Atan(x) + Math.Atan2(y, x);
+
+            [Differentiable]
+            public static double Hyperbolic(double x) =>
+                Math.Sinh(x) + Math.Cosh(x) + Math.Tanh(x) + Math.Asinh(x) + Math.Acosh(x) + Math.Atanh(x);
+
+            [Differentiable]
+            public static double ExponentialsAndRoots(double x, double y) =>
+                Math.Exp(x) + Math.Log(x) + Math.Log(x, y) + Math.Log2(x) + Math.Log10(x) + Math.Sqrt(x) + Math.Cbrt(x) + Math.Pow(x, y);
+
+            [Differentiable]
+            public static double Kinks(double x, double y) =>
+                Math.Abs(x) + Math.Min(x, y) + Math.Max(x, y) + Math.Clamp(x, -1, y) + double.Hypot(x, y) + Math.FusedMultiplyAdd(x, y, x)
+                + Math.ScaleB(x, 3) + Math.Round(x) + Math.Floor(x) + Math.Ceiling(x) + Math.Truncate(x) + Math.Sign(x);
+
+            [Differentiable]
+            public static double Reciprocal(double x) =>
+                Elementary.Cot(x) + Elementary.Sec(x) + Elementary.Csc(x) + Elementary.Acot(x) + Elementary.Coth(x) + Elementary.Sech(x)
+                + Elementary.Csch(x) + Elementary.Acoth(x) + Elementary.Asec(x) + Elementary.Acsc(x) + Elementary.Asech(x) + Elementary.Acsch(x);
+
+            [Differentiable]
+            public static double Activations(double x, double slope) =>
+                Elementary.Sigmoid(x) + Elementary.Softplus(x) + Elementary.Relu(x) + Elementary.LeakyRelu(x) + Elementary.LeakyRelu(x, slope)
+                + Elementary.Heaviside(x) + Elementary.Sign(x);
+        }
+        """));
 }

@@ -113,4 +113,25 @@ public sealed class LayerTests
         Assert.Equal([0.0, 1.0, 1.0], new Heaviside().Forward(z).ToArray());
         Assert.Equal([-1.0, 0.0, 1.0], new Sign().Forward(z).ToArray());
     }
+
+    [Fact]
+    public void Float32GradientsAgreeWithFloat64Gradients()
+    {
+        // Sizes large enough that every product (forward, input and weight gradients) takes the packed kernel.
+        var single = new Sequential(new Linear(20, 40, random: new Random(4)), new Tanh(), new Linear(40, 9, random: new Random(5)));
+        var dual = new Sequential(new Linear(20, 40, random: new Random(4), dtype: DType.Float64), new Tanh(), new Linear(40, 9, random: new Random(5), dtype: DType.Float64));
+        var x = Tensor.Randn(300, 20, new Random(6));
+        var y = Tensor.Randn(300, 9, new Random(7));
+        new MSELoss().Forward(single.Forward(x), y).Backward();
+        new MSELoss().Forward(dual.Forward(x.To(DType.Float64)), y.To(DType.Float64)).Backward();
+        foreach (var (a, b) in single.Parameters().Zip(dual.Parameters()))
+        {
+            var expected = b.Grad.ToArray();
+            var actual = a.Grad.ToArray();
+            for (var i = 0; i < expected.Length; i++)
+            {
+                Assert.Equal(expected[i], actual[i], 1e-4);
+            }
+        }
+    }
 }

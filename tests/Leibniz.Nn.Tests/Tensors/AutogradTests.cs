@@ -99,9 +99,12 @@ public sealed class AutogradTests
             w -= Tensor.FromArray([0.5]);
             w *= 4;
             w += Tensor.FromArray([1.0]);
+            w.SubtractInPlace(Tensor.FromArray([0.5]), 2);
+            w.AddInPlace(Tensor.Scalar(0.25), 4);
+            w.MultiplyInPlace(0.5);
         }
 
-        Assert.Equal(3.0, w[0]);
+        Assert.Equal(1.5, w[0]);
     }
 
     [Fact]
@@ -131,5 +134,18 @@ public sealed class AutogradTests
         y.Backward(Tensor.FromArray([1.0, 0.5, -1.0], DType.Float64));
         Assert.Equal([2.0, 2.0, -6.0], x.Grad.ToArray());
         Assert.Throws<InvalidOperationException>(() => (x * 1).Backward());
+    }
+
+    [Fact]
+    public void BackwardThroughARecycledInputIsRejected()
+    {
+        var w = Tensor.FromArray([1.0, 2.0]).RequireGrad();
+        var hidden = w * 3;
+        var auxiliary = hidden * 2;
+        var kept = auxiliary.Sum();
+        hidden.Sum().Backward();
+        _ = (w * 5).Sum();
+        var error = Assert.Throws<InvalidOperationException>(() => kept.Backward());
+        Assert.Contains("recycled", error.Message, StringComparison.Ordinal);
     }
 }

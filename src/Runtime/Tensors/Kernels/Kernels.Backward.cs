@@ -177,7 +177,7 @@ internal static partial class Kernels<T>
                 ReduceBackward(y, a!, gy, new Span<T>(scratch, 0, a!.Length));
                 return;
             case OpCode.MatMul:
-                MatMulBackward(y, a!, b!, gy);
+                MatMulBackward(a!, b!, gy);
                 return;
             case OpCode.Linear:
                 LinearBackward(a!, b!, y.Extra as TensorNode, gy);
@@ -233,8 +233,17 @@ internal static partial class Kernels<T>
                 Accumulate(a!, new Span<T>(scratch, 0, a!.Length), T.One);
                 return;
             default:
-                UnaryBackward(y, a!, gy, t);
-                Accumulate(a!, t, T.One);
+                if (!a!.GradValid)
+                {
+                    // First contribution: write straight into the gradient instead of through scratch.
+                    Autograd.EnsureGradBuffer(a);
+                    UnaryBackward(y, a, gy, a.GradSpan<T>());
+                    a.GradValid = true;
+                    return;
+                }
+
+                UnaryBackward(y, a, gy, t);
+                Accumulate(a, t, T.One);
                 return;
         }
     }
@@ -272,10 +281,9 @@ internal static partial class Kernels<T>
         Accumulate(x, t, T.One);
     }
 
-    private static void MatMulBackward(TensorNode y, TensorNode a, TensorNode b, ReadOnlySpan<T> gy)
+    private static void MatMulBackward(TensorNode a, TensorNode b, ReadOnlySpan<T> gy)
     {
         var (m, k, n) = Ops.MatMulDims(a, b);
-        _ = y;
         if (a.RequiresGrad)
         {
             Autograd.EnsureGradBuffer(a);

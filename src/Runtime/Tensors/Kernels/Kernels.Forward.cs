@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Leibniz;
 
@@ -279,7 +281,14 @@ internal static partial class Kernels<T>
 
     public static void Transpose(ReadOnlySpan<T> x, int rows, int cols, Span<T> y)
     {
+        if (x.Length < rows * cols || y.Length < rows * cols)
+        {
+            throw new ArgumentException("Transpose buffers are too small.", nameof(y));
+        }
+
         const int Block = 32;
+        ref var source = ref MemoryMarshal.GetReference(x);
+        ref var target = ref MemoryMarshal.GetReference(y);
         for (var r0 = 0; r0 < rows; r0 += Block)
         {
             var r1 = Math.Min(r0 + Block, rows);
@@ -288,9 +297,10 @@ internal static partial class Kernels<T>
                 var c1 = Math.Min(c0 + Block, cols);
                 for (var r = r0; r < r1; r++)
                 {
+                    ref var row = ref Unsafe.Add(ref source, r * cols);
                     for (var c = c0; c < c1; c++)
                     {
-                        y[(c * rows) + r] = x[(r * cols) + c];
+                        Unsafe.Add(ref target, (c * rows) + r) = Unsafe.Add(ref row, c);
                     }
                 }
             }

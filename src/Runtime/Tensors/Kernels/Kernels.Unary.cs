@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Leibniz;
@@ -29,25 +30,13 @@ internal static partial class Kernels<T>
                 TensorPrimitives.Negate(t, t);
                 break;
             case OpCode.Tanh:
-                for (var i = 0; i < t.Length; i++)
-                {
-                    t[i] = gy[i] * (T.One - (y[i] * y[i]));
-                }
-
+                TanhBackward(y, gy, t);
                 break;
             case OpCode.Sigmoid:
-                for (var i = 0; i < t.Length; i++)
-                {
-                    t[i] = gy[i] * y[i] * (T.One - y[i]);
-                }
-
+                SigmoidBackward(y, gy, t);
                 break;
             case OpCode.Relu:
-                for (var i = 0; i < t.Length; i++)
-                {
-                    t[i] = x[i] > T.Zero ? gy[i] : T.Zero;
-                }
-
+                ReluBackward(x, gy, t);
                 break;
             case OpCode.LeakyRelu:
                 for (var i = 0; i < t.Length; i++)
@@ -154,6 +143,51 @@ internal static partial class Kernels<T>
         for (var i = 0; i < t.Length; i++)
         {
             t[i] = gy[i] * p * T.Pow(x[i], pMinusOne);
+        }
+    }
+
+    private static void TanhBackward(ReadOnlySpan<T> y, ReadOnlySpan<T> gy, Span<T> t)
+    {
+        var i = 0;
+        for (; i <= t.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            var value = new Vector<T>(y.Slice(i));
+            (new Vector<T>(gy.Slice(i)) * (Vector<T>.One - (value * value))).CopyTo(t.Slice(i));
+        }
+
+        for (; i < t.Length; i++)
+        {
+            t[i] = gy[i] * (T.One - (y[i] * y[i]));
+        }
+    }
+
+    private static void SigmoidBackward(ReadOnlySpan<T> y, ReadOnlySpan<T> gy, Span<T> t)
+    {
+        var i = 0;
+        for (; i <= t.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            var value = new Vector<T>(y.Slice(i));
+            (new Vector<T>(gy.Slice(i)) * value * (Vector<T>.One - value)).CopyTo(t.Slice(i));
+        }
+
+        for (; i < t.Length; i++)
+        {
+            t[i] = gy[i] * y[i] * (T.One - y[i]);
+        }
+    }
+
+    private static void ReluBackward(ReadOnlySpan<T> x, ReadOnlySpan<T> gy, Span<T> t)
+    {
+        var i = 0;
+        for (; i <= t.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            var positive = Vector.GreaterThan(new Vector<T>(x.Slice(i)), Vector<T>.Zero);
+            Vector.ConditionalSelect(positive, new Vector<T>(gy.Slice(i)), Vector<T>.Zero).CopyTo(t.Slice(i));
+        }
+
+        for (; i < t.Length; i++)
+        {
+            t[i] = x[i] > T.Zero ? gy[i] : T.Zero;
         }
     }
 }

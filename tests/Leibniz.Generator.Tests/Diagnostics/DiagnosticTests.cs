@@ -1,0 +1,181 @@
+using Leibniz.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace Leibniz.Generator.Tests.Diagnostics;
+
+/// <summary>Each diagnostic at its exact location; the span is marked in the source with [| and |].</summary>
+public sealed class DiagnosticTests
+{
+    [Theory]
+    [InlineData("LZ0001", "loop", "double s = x; [|for (var i = 0; i < 3; i++) { s *= x; }|] return s;")]
+    [InlineData("LZ0001", "Remainder", "return [|x % 2|];")]
+    [InlineData("LZ0001", "conversion", "return [|(float)x|];")]
+    [InlineData("LZ0002", "mark 'Helper' [Differentiable]", "return [|Helper(x)|];")]
+    [InlineData("LZ0002", "not in the derivative table", "return [|Math.IEEERemainder(x, 2)|];")]
+    [InlineData("LZ0006", "recursive", "return x > 1 ? [|F(x - 1)|] : x;")]
+    public void BodyDiagnosticsPointAtTheOffendingCode(string id, string messagePart, string body)
+    {
+        var source = $$"""
+            using System;
+            using Leibniz;
+
+            public static partial class C
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    {{body}}
+                }
+
+                public static double Helper(double v) => v;
+            }
+            """;
+        AssertSingle(source, id, messagePart);
+    }
+
+    [Fact]
+    public void UnsupportedParameterType() => AssertSingle("""
+        using Leibniz;
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F([|int n|], double x) => n * x;
+        }
+        """, "LZ0003", "'n' of method 'F' has type 'int'");
+
+    [Fact]
+    public void MethodNotStatic() => AssertSingle("""
+        using Leibniz;
+        public partial class C
+        {
+            [Differentiable]
+            public double [|F|](double x) => x * x;
+        }
+        """, "LZ0004", "add the 'static' modifier");
+
+    [Fact]
+    public void ContainingTypeNotPartial() => AssertSingle("""
+        using Leibniz;
+        public static partial class Outer
+        {
+            public static class [|Inner|]
+            {
+                [Differentiable]
+                public static double F(double x) => x * x;
+            }
+        }
+        """, "LZ0005", "add the 'partial' modifier");
+
+    [Fact]
+    public void MutualRecursionIsReportedOnEachMethod()
+    {
+        var run = GeneratorHarness.Run("""
+            using Leibniz;
+            public static partial class C
+            {
+                [Differentiable]
+                public static double F(double x) => x > 1 ? D.G(x - 1) : x;
+            }
+            """, """
+            using Leibniz;
+            public static partial class D
+            {
+                [Differentiable]
+                public static double G(double x) => 2 * C.F(x);
+            }
+            """);
+        Assert.Equal(["LZ0006", "LZ0006"], run.GeneratorDiagnostics.Select(d => d.Id));
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void NameCollision() => AssertSingle("""
+        using Leibniz;
+        public static partial class C
+        {
+            [Differentiable]
+            public static double [|F|](double x) => x * x;
+
+            public static double FGradient(double x) => 2 * x;
+        }
+        """, "LZ0007", "already has a member named 'FGradient'");
+
+    [Fact]
+    public void ConstantResultIsAWarningAndStillGenerates()
+    {
+        var run = AssertSingle("""
+            using Leibniz;
+            public static partial class C
+            {
+                [Differentiable]
+                public static double [|F|](double x) => 3.5;
+            }
+            """, "LZ0008", "does not depend on any parameter");
+        Assert.Equal(DiagnosticSeverity.Warning, run.GeneratorDiagnostics.Single().Severity);
+        Assert.Single(run.Sources);
+        Assert.Empty(run.CompileErrors);
+    }
+
+    [Theory]
+    [InlineData("public static double [|F|]<T>(double x) => x;", "generic")]
+    [InlineData("public static double [|F|]() => 1;", "no parameters")]
+    public void UnsupportedMethodShape(string method, string messagePart) => AssertSingle($$"""
+        using Leibniz;
+        public static partial class C
+        {
+            [Differentiable]
+            {{method}}
+        }
+        """, "LZ0010", messagePart);
+
+    [Fact]
+    public void CodeWithCompileErrorsProducesNothing()
+    {
+        var run = GeneratorHarness.Run("""
+            using Leibniz;
+            public static partial class C
+            {
+                [Differentiable]
+                public static double F(double x) => x * undefinedName;
+            }
+            """);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void EveryDescriptorHasAHelpLinkAndIsReleaseTracked()
+    {
+        var tracked = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "Generator", "AnalyzerReleases.Unshipped.md"));
+        foreach (var id in Enumerable.Range(1, 10).Select(i => $"LZ{i:0000}"))
+        {
+            var descriptor = Leibniz.Generator.Diagnostics.ById(id);
+            Assert.EndsWith("#" + id.ToLowerInvariant(), descriptor.HelpLinkUri, StringComparison.Ordinal);
+            Assert.Contains(id + " |", tracked, StringComparison.Ordinal);
+        }
+    }
+
+    private static GeneratorRun AssertSingle(string markedSource, string id, string messagePart)
+    {
+        var start = markedSource.IndexOf("[|", StringComparison.Ordinal);
+        var end = markedSource.IndexOf("|]", StringComparison.Ordinal) - 2;
+        var source = markedSource.Replace("[|", "").Replace("|]", "");
+        var run = GeneratorHarness.Run(source);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Contains(messagePart, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal(source[start..end], source[diagnostic.Location.SourceSpan.Start..diagnostic.Location.SourceSpan.End]);
+        return run;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Leibniz.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Leibniz.slnx not found above " + AppContext.BaseDirectory);
+    }
+}

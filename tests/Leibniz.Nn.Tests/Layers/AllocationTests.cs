@@ -1,0 +1,63 @@
+namespace Leibniz.Nn.Tests.Layers;
+
+/// <summary>A steady-state training step reuses the previous step's graph memory: it allocates nothing.</summary>
+public sealed class AllocationTests
+{
+    [Theory]
+    [InlineData(DType.Float32, "adam")]
+    [InlineData(DType.Float64, "adam")]
+    [InlineData(DType.Float32, "sgd")]
+    [InlineData(DType.Float32, "rmsprop")]
+    public void TrainingStepAllocatesNothingAfterWarmUp(DType dtype, string optimizerName)
+    {
+        var random = new Random(1);
+        var model = new Sequential(
+            new Linear(2, 64, random: random, dtype: dtype), new ReLU(),
+            new Linear(64, 64, random: random, dtype: dtype), new Tanh(),
+            new Linear(64, 1, random: random, dtype: dtype));
+        Optimizer optimizer = optimizerName switch
+        {
+            "adam" => new Adam(model.Parameters()),
+            "sgd" => new SGD(model.Parameters(), 0.01, momentum: 0.9, weightDecay: 1e-4, nesterov: true),
+            _ => new RMSprop(model.Parameters(), centered: true, momentum: 0.5),
+        };
+        var loss = new MSELoss();
+        var data = Tensor.Randn(256, 2, random, dtype);
+        var targets = Tensor.Randn(256, 1, random, dtype);
+        var batchX = Tensor.Zeros(32, 2, dtype);
+        var batchY = Tensor.Zeros(32, 1, dtype);
+        var indices = new int[32];
+        var lossSum = 0.0;
+
+        void Step(int step)
+        {
+            for (var i = 0; i < indices.Length; i++)
+            {
+                indices[i] = ((step * 32) + (i * 7)) % 256;
+            }
+
+            data.CopyRowsTo(indices, batchX);
+            targets.CopyRowsTo(indices, batchY);
+            optimizer.ZeroGrad();
+            var value = loss.Forward(model.Forward(batchX), batchY);
+            value.Backward();
+            optimizer.Step();
+            lossSum += value.Item();
+        }
+
+        for (var step = 0; step < 50; step++)
+        {
+            Step(step);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var step = 0; step < 200; step++)
+        {
+            Step(step);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.True(double.IsFinite(lossSum));
+    }
+}
