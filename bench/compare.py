@@ -2,17 +2,19 @@
 """Runs Leibniz and PyTorch side by side and prints one table of ratios (Leibniz / PyTorch, >1 = Leibniz faster).
 
 1. Training: `dotnet run ... -- train --json` and bench/pytorch/train_mlp.py --json, same protocol (same data,
-   networks, Adam, batch sizes, epochs; median steps/s over epochs after the first; final training-set MSE).
+   networks, Adam, batch sizes, epochs; median steps/s over epochs after the first; final training-set MSE), once
+   per initialisation seed (default 3), so the final losses show their noise band.
 2. With --kernels: bench/pytorch/scalar_autograd.py and tensor_ops.py against the BenchmarkDotNet reports of the
    TapeThroughput, MatMul and Elementwise suites (run them first, e.g.
    `dotnet run -c Release --project bench/Leibniz.Benchmarks -- --filter '*Tape*' '*Tensors*'`).
 
-Usage: /usr/bin/python3 bench/compare.py [--epochs N] [--kernels] [--artifacts DIR]
+Usage: /usr/bin/python3 bench/compare.py [--epochs N] [--seeds S] [--kernels] [--artifacts DIR]
 """
 import argparse
 import glob
 import json
 import os
+import statistics
 import subprocess
 import sys
 
@@ -26,18 +28,33 @@ def run_json_lines(command, cwd=ROOT):
     return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
 
 
-def training(epochs):
+def training(epochs, seeds):
+    """Steps/s (median over seeds of each run's median over epochs) and the final loss of every seed."""
     extra = ["--epochs", str(epochs)] if epochs else []
     subprocess.run(["dotnet", "build", "-c", "Release", "bench/Leibniz.Benchmarks", "-v", "q", "-nologo"],
                    cwd=ROOT, check=True, capture_output=True)
-    leibniz = run_json_lines(["dotnet", "run", "-c", "Release", "--no-build", "--project", "bench/Leibniz.Benchmarks",
-                              "--", "train", "--json"] + extra)
-    torch = run_json_lines([PYTHON, "bench/pytorch/train_mlp.py", "--json"] + extra)
+    runs = {"leibniz": [], "torch": []}
+    for seed in range(seeds):
+        seeded = extra + ["--seed", str(seed)]
+        runs["leibniz"].append(run_json_lines(["dotnet", "run", "-c", "Release", "--no-build", "--project",
+                                               "bench/Leibniz.Benchmarks", "--", "train", "--json"] + seeded))
+        runs["torch"].append(run_json_lines([PYTHON, "bench/pytorch/train_mlp.py", "--json"] + seeded))
     rows = []
-    for lz, pt in zip(leibniz, torch):
-        rows.append((f"train {lz['layers']} batch {lz['batch']} (steps/s)", lz["steps_per_second_median"],
-                     pt["steps_per_second_median"], lz["steps_per_second_median"] / pt["steps_per_second_median"]))
-        rows.append((f"  final training MSE after {lz['epochs']} epochs", lz["final_loss"], pt["final_loss"], None))
+    for net in range(len(runs["leibniz"][0])):
+        lz = [r[net] for r in runs["leibniz"]]
+        pt = [r[net] for r in runs["torch"]]
+        if lz[0]["data_checksum"] != pt[0]["data_checksum"]:
+            raise SystemExit(f"The two sides trained on different data: checksums {lz[0]['data_checksum']} and "
+                             f"{pt[0]['data_checksum']}.")
+        lz_rate = statistics.median(r["steps_per_second_median"] for r in lz)
+        pt_rate = statistics.median(r["steps_per_second_median"] for r in pt)
+        rows.append((f"train {lz[0]['layers']} batch {lz[0]['batch']} (steps/s)", lz_rate, pt_rate, lz_rate / pt_rate))
+        for side, results in (("Leibniz", lz), ("PyTorch", pt)):
+            losses = ", ".join(f"{r['final_loss']:.5f}" for r in results)
+            print(f"# {side} {lz[0]['layers']}: final training MSE after {lz[0]['epochs']} epochs, seeds 0..{seeds - 1}: "
+                  f"{losses}; bytes/step: {results[0].get('bytes_per_step', 'n/a')}")
+        rows.append((f"  final training MSE, median of {seeds} seeds", statistics.median(r["final_loss"] for r in lz),
+                     statistics.median(r["final_loss"] for r in pt), None))
     return rows
 
 
@@ -80,16 +97,21 @@ def kernels(artifacts):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=0, help="0 = each network's default (20)")
+    parser.add_argument("--seeds", type=int, default=3, help="initialisation seeds per side (final-loss noise band)")
     parser.add_argument("--kernels", action="store_true", help="also compare tape, matmul and element-wise ops")
     parser.add_argument("--artifacts", default=os.path.join(ROOT, "BenchmarkDotNet.Artifacts", "results"))
+    parser.add_argument("--json-out", help="also write the rows to this JSON file (bench/tools/collect.py reads it)")
     args = parser.parse_args()
-    rows = training(args.epochs)
+    rows = training(args.epochs, args.seeds)
     if args.kernels:
         rows += kernels(args.artifacts)
     print(f"{'measure':<52} {'Leibniz':>12} {'PyTorch':>12} {'Leibniz speed-up':>17}")
     for name, lz, pt, ratio in rows:
         speedup = f"{ratio:>16.2f}x" if ratio is not None else f"{'':>17}"
         print(f"{name:<52} {lz:>12.6g} {pt:>12.6g} {speedup}")
+    if args.json_out:
+        with open(args.json_out, "w") as f:
+            json.dump([{"measure": n, "leibniz": lz, "pytorch": pt, "speedup": r} for n, lz, pt, r in rows], f, indent=1)
     return 0
 
 

@@ -80,13 +80,94 @@ def keyer(*names):
     return key
 
 
+def verdict(ok):
+    return "**MET**" if ok else "**MISSED**"
+
+
+def goals(suites, compare, peak):
+    """One row per goal of issues 2, 3, 4 and 6: the measured figure and MET/MISSED."""
+    rows = []
+    medians = {(t, r["method"], tuple(sorted(r["params"].items()))): r for t, rs in suites.items() for r in rs}
+
+    def get(t, m, **params):
+        return medians.get((t, m, tuple(sorted((k, str(v)) for k, v in params.items()))))
+
+    for s in SCALAR:
+        if s not in suites:
+            continue
+        f = s.replace("Benchmarks", "")
+        hand, primal = get(s, "HandWrittenGradient"), get(s, "Primal")
+        gen, jvp = get(s, "GeneratedGradient"), get(s, "GeneratedJvp")
+        if gen:
+            r = gen["median"] / hand["median"]
+            rows.append((f"{f}: generated gradient ≤ 1.1× hand-written", f"{r:.2f}×", verdict(r <= 1.1)))
+            r = gen["median"] / primal["median"]
+            rows.append((f"{f}: generated gradient ≤ 3× primal", f"{r:.2f}×", verdict(r <= 3)))
+        if jvp:
+            r = jvp["median"] / primal["median"]
+            rows.append((f"{f}: generated Jvp ≤ 2× primal", f"{r:.2f}×", verdict(r <= 2)))
+        if gen and jvp:
+            b = gen["bytes"] + jvp["bytes"]
+            rows.append((f"{f}: generated code allocates nothing", f"{b} B", verdict(b == 0)))
+        dual = get(s, "DualJvp")
+        if dual:
+            r = dual["median"] / primal["median"]
+            rows.append((f"{f}: Dual (one pass) ≤ 2× primal", f"{r:.2f}×", verdict(r <= 2)))
+    if "TapeThroughput" in suites:
+        sizes = (100, 1000, 10000, 100000, 1000000)
+        for chain in ("Mixed", "Arithmetic"):
+            pairs = [(n, get("TapeThroughput", "Tape" + chain, Operations=n),
+                      get("TapeThroughput", "Double" + chain, Operations=n)) for n in sizes]
+            pairs = [(n, t, d) for n, t, d in pairs if t and d]
+            if not pairs:
+                continue
+            per_op = [(n, t["median"] / n) for n, t, _ in pairs]
+            ratio = [(n, t["median"] / d["median"]) for n, t, d in pairs]
+            for what, values, limit, unit in (("≤ 10 ns per operation", per_op, 10, " ns"),
+                                              ("≤ 15× the plain double evaluation", ratio, 15, "×")):
+                cell = " / ".join(f"{v:.1f}{unit}" for _, v in values)
+                met = [n for n, v in values if v <= limit]
+                if len(met) == len(values):
+                    mark = verdict(True)
+                elif not met:
+                    mark = verdict(False)
+                else:
+                    mark = f"{verdict(False)} (met at {', '.join(f'{n:,}' for n in met)} ops)"
+                rows.append((f"Tape {what}, forward+backward, {chain.lower()} chain of 10²/10³/10⁴/10⁵/10⁶ ops",
+                             cell, mark))
+    for row in compare:
+        if row["measure"].startswith("train 2-64-64-1"):
+            rows.append(("MLP 2-64-64-1, batch 32: ≥ 5× PyTorch steps/s",
+                         f"{row['speedup']:.2f}× ({row['leibniz']:,.0f} vs {row['pytorch']:,.0f} steps/s)",
+                         verdict(row["speedup"] >= 5)))
+        if row["measure"].startswith("train 64-256-256-1"):
+            rows.append(("MLP 64-256-256-1, batch 1024: ≥ 1× PyTorch steps/s",
+                         f"{row['speedup']:.2f}× ({row['leibniz']:,.1f} vs {row['pytorch']:,.1f} steps/s)",
+                         verdict(row["speedup"] >= 1)))
+    for net in ("small", "large"):
+        step = get("TrainingBenchmarks", "TrainStep", Net=net)
+        if step:
+            rows.append((f"Training step allocates 0 bytes ({net})", f"{step['bytes']} B", verdict(step["bytes"] == 0)))
+    mm = get("MatMulBenchmarks", "Leibniz", N=1024)
+    if mm:
+        g = 2 * 1024 ** 3 / mm["median"]
+        rows.append(("matmul 1024 ≥ 50 % of peak", f"{g:.1f} GFLOP/s = {100 * g / peak:.0f} % of {peak} GFLOP/s",
+                     verdict(g >= 0.5 * peak)))
+    return "#### Goals\n\n" + table(["Goal", "Measured", "Verdict"], rows)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("results", nargs="?", default="BenchmarkDotNet.Artifacts/results")
     parser.add_argument("--peak-gflops", type=float, default=117.1)
+    parser.add_argument("--compare", help="the JSON bench/compare.py --json-out wrote")
     args = parser.parse_args()
     suites = load(args.results)
-    out = []
+    compare = []
+    if args.compare:
+        with open(args.compare) as f:
+            compare = json.load(f)
+    out = [goals(suites, compare, args.peak_gflops)]
     for s in SCALAR:
         if s in suites:
             out.append(scalar(s.replace("Benchmarks", ""), suites[s]))
