@@ -153,7 +153,7 @@ def goals(suites, compare, peak):
         g = 2 * 1024 ** 3 / mm["median"]
         rows.append(("matmul 1024 ≥ 50 % of peak", f"{g:.1f} GFLOP/s = {100 * g / peak:.0f} % of {peak} GFLOP/s",
                      verdict(g >= 0.5 * peak)))
-    return "#### Goals\n\n" + table(["Goal", "Measured", "Verdict"], rows)
+    return table(["Goal", "Measured", "Verdict"], rows)
 
 
 def main():
@@ -161,6 +161,8 @@ def main():
     parser.add_argument("results", nargs="?", default="BenchmarkDotNet.Artifacts/results")
     parser.add_argument("--peak-gflops", type=float, default=117.1)
     parser.add_argument("--compare", help="the JSON bench/compare.py --json-out wrote")
+    parser.add_argument("--splice", help="write the goals and the tables between the <!-- goals:start/end --> and "
+                                         "<!-- tables:start/end --> markers of this Markdown file instead of printing")
     args = parser.parse_args()
     suites = load(args.results)
     compare = []
@@ -197,7 +199,16 @@ def main():
     if "FmaPeak" in suites:
         out.append(grouped("FMA peak", suites["FmaPeak"], keyer(), lambda r: "Vector256Fma", "GFLOP/s",
                            lambda r: f"{(16 if '512' in r['method'] else 8) * 2 * 12 * 65536 / r['median']:.1f}"))
-    print("\n\n".join(out))
+    if args.splice:
+        with open(args.splice) as f:
+            doc = f.read()
+        for region, text in (("goals", out[0]), ("tables", "\n\n".join(out[1:]))):
+            start, end = f"<!-- {region}:start -->", f"<!-- {region}:end -->"
+            doc = doc[:doc.index(start) + len(start)] + "\n" + text + "\n" + doc[doc.index(end):]
+        with open(args.splice, "w") as f:
+            f.write(doc)
+    else:
+        print("\n\n".join(out))
 
 
 if __name__ == "__main__":
