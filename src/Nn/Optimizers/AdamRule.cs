@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Leibniz.Nn;
 
@@ -27,7 +29,7 @@ internal readonly struct AdamRule<T>
 
     public void Update(Span<T> p, ReadOnlySpan<T> g, Span<T> m, Span<T> v)
     {
-        var i = 0;
+        var i = Vector512.IsHardwareAccelerated ? Update512(p, g, m, v) : 0;
         var count = Vector<T>.Count;
         for (; i <= p.Length - count; i += count)
         {
@@ -46,6 +48,36 @@ internal readonly struct AdamRule<T>
             v[i] = (v[i] * _beta2) + (g[i] * g[i] * _oneMinusBeta2);
             p[i] -= m[i] / ((T.Sqrt(v[i]) / _biasCorrection2Sqrt) + _eps) * _stepSize;
         }
+    }
+
+    private int Update512(Span<T> p, ReadOnlySpan<T> g, Span<T> m, Span<T> v)
+    {
+        var count = Vector512<T>.Count;
+        var beta1 = Vector512.Create(_beta1);
+        var oneMinusBeta1 = Vector512.Create(_oneMinusBeta1);
+        var beta2 = Vector512.Create(_beta2);
+        var oneMinusBeta2 = Vector512.Create(_oneMinusBeta2);
+        var eps = Vector512.Create(_eps);
+        var stepSize = Vector512.Create(_stepSize);
+        var correction = Vector512.Create(_biasCorrection2Sqrt);
+        ref var pr = ref MemoryMarshal.GetReference(p);
+        ref var gr = ref MemoryMarshal.GetReference(g);
+        ref var mr = ref MemoryMarshal.GetReference(m);
+        ref var vr = ref MemoryMarshal.GetReference(v);
+        var i = 0;
+        for (; i <= p.Length - count; i += count)
+        {
+            var offset = (nuint)i;
+            var grad = Vector512.LoadUnsafe(ref gr, offset);
+            var first = (Vector512.LoadUnsafe(ref mr, offset) * beta1) + (grad * oneMinusBeta1);
+            var second = (Vector512.LoadUnsafe(ref vr, offset) * beta2) + (grad * grad * oneMinusBeta2);
+            first.StoreUnsafe(ref mr, offset);
+            second.StoreUnsafe(ref vr, offset);
+            var denominator = (Vector512.Sqrt(second) / correction) + eps;
+            (Vector512.LoadUnsafe(ref pr, offset) - (first / denominator * stepSize)).StoreUnsafe(ref pr, offset);
+        }
+
+        return i;
     }
 
     public void UpdateAmsGrad(Span<T> p, ReadOnlySpan<T> g, Span<T> m, Span<T> v, Span<T> vMax)

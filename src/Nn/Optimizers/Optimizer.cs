@@ -9,7 +9,10 @@ public abstract class Optimizer
     private readonly Tensor[] _parameters;
 
     /// <summary>Creates the optimizer over <paramref name="parameters"/>.</summary>
-    /// <param name="parameters">The tensors to update (typically <c>model.Parameters()</c>); each must require grad.</param>
+    /// <param name="parameters">
+    /// The tensors to update (typically <c>model.Parameters()</c>); leaves that do not require grad (frozen) are
+    /// accepted and never move.
+    /// </param>
     /// <param name="learningRate">The learning rate (non-negative).</param>
     protected Optimizer(IEnumerable<Tensor> parameters, double learningRate)
     {
@@ -22,9 +25,9 @@ public abstract class Optimizer
 
         foreach (var parameter in _parameters)
         {
-            if (!parameter.RequiresGrad || !parameter.IsLeaf)
+            if (!parameter.IsLeaf)
             {
-                throw new ArgumentException("Every optimized tensor must be a leaf that requires grad (a parameter).", nameof(parameters));
+                throw new ArgumentException("Every optimized tensor must be a leaf (a parameter), not the result of an operation.", nameof(parameters));
             }
         }
 

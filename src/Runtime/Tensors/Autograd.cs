@@ -130,7 +130,8 @@ internal static class Autograd
     {
         if (node.Grad is null || node.Grad.Length < node.Length)
         {
-            node.Grad = node.Pool is not null ? node.Pool.RentArray(node.DType, node.Length) : TensorNode.NewArray(node.DType, node.Length);
+            // Graph nodes take pooled buffers from the current thread's pool (pools are never shared between threads).
+            node.Grad = node.Pool is not null ? TensorPool.Current.RentArray(node.DType, node.Length) : TensorNode.NewArray(node.DType, node.Length);
         }
     }
 }

@@ -35,7 +35,7 @@ public readonly partial struct Tensor : IEquatable<Tensor>
         get
         {
             var node = _node;
-            if (node is null || node.Generation != _generation)
+            if (node is null || node.Generation != _generation || (!node.OwnsData && node.A is { } source && source.Generation != node.GenerationA))
             {
                 ThrowDead(node is null);
             }
@@ -50,7 +50,8 @@ public readonly partial struct Tensor : IEquatable<Tensor>
           + "operation started. Call Clone() or Detach() before the next forward pass to keep its values.");
 
     /// <summary>Whether this handle refers to a live tensor (not default-initialized, not recycled).</summary>
-    public bool IsValid => _node is not null && _node.Generation == _generation;
+    public bool IsValid => _node is not null && _node.Generation == _generation
+        && (_node.OwnsData || _node.A is null || _node.A.Generation == _node.GenerationA);
 
     /// <summary>The element type.</summary>
     public DType DType => Node.DType;

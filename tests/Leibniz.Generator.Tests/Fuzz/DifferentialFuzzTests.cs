@@ -5,7 +5,8 @@ using Leibniz.Generator.Tests.Infrastructure;
 namespace Leibniz.Generator.Tests.Fuzz;
 
 /// <summary>
-/// Random expression trees (depth ≤ 6, every table function, branches) → C# → generator → one in-memory
+/// Random expression trees (depth ≤ 6, every table function, ?: branches) in expression bodies and in block bodies
+/// with locals, if/else, else-if and early returns → C# → generator → one in-memory
 /// compilation → generated gradient and Jvp against <see cref="Dual"/> at random points.
 /// </summary>
 public sealed class DifferentialFuzzTests(ITestOutputHelper output)
@@ -21,9 +22,12 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
         var generator = new ExprGenerator(seed);
         var random = new Random(seed);
         var cases = Enumerable.Range(0, Methods)
-            .Select(i => i % 4 == 3
-                ? new FuzzCase(i, generator.Next(5), generator.Next(3), generator.Next(4))
-                : new FuzzCase(i, generator.Next(6), null, null))
+            .Select(i => (i % 4) switch
+            {
+                2 => new FuzzCase(i, FuzzShape.IfElse, generator.Next(5), generator.Next(3), generator.Next(4)),
+                3 => new FuzzCase(i, FuzzShape.NestedWithEarlyReturn, generator.Next(4), generator.Next(4), generator.Next(3)),
+                _ => new FuzzCase(i, FuzzShape.Expression, generator.Next(6), new Constant(0), new Constant(0)),
+            })
             .ToList();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;

@@ -31,7 +31,7 @@ internal static class References
 
     public static Dual ElementaryFunctions(Dual x, Dual y)
     {
-        var a = 0.5 + x * x;
+        var a = 0.5 + 0.5 * x * x;
         var b = 1.5 + y * y;
         return Dual.Cot(a) + Dual.Sec(0.5 * Dual.Tanh(x)) + Dual.Csc(a) + Dual.Acot(x) + Dual.Coth(a) + Dual.Sech(y) + Dual.Csch(b)
             + Dual.Acoth(b) + Dual.Asec(b) + Dual.Acsc(b) + Dual.Asech(0.5 * Dual.Sigmoid(x)) + Dual.Acsch(a)
@@ -40,7 +40,7 @@ internal static class References
 
     public static Var ElementaryFunctions(Var x, Var y)
     {
-        var a = 0.5 + x * x;
+        var a = 0.5 + 0.5 * x * x;
         var b = 1.5 + y * y;
         return Var.Cot(a) + Var.Sec(0.5 * Var.Tanh(x)) + Var.Csc(a) + Var.Acot(x) + Var.Coth(a) + Var.Sech(y) + Var.Csch(b)
             + Var.Acoth(b) + Var.Asec(b) + Var.Acsc(b) + Var.Asech(0.5 * Var.Sigmoid(x)) + Var.Acsch(a)

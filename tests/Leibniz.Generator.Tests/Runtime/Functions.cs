@@ -30,7 +30,7 @@ public static partial class Functions
     [Differentiable]
     public static double ElementaryFunctions(double x, double y)
     {
-        var a = 0.5 + x * x;
+        var a = 0.5 + 0.5 * x * x;
         var b = 1.5 + y * y;
         return Elementary.Cot(a) + Elementary.Sec(0.5 * Math.Tanh(x)) + Elementary.Csc(a) + Elementary.Acot(x) + Elementary.Coth(a) + Elementary.Sech(y) + Elementary.Csch(b)
             + Elementary.Acoth(b) + Elementary.Asec(b) + Elementary.Acsc(b) + Elementary.Asech(0.5 * Elementary.Sigmoid(x)) + Elementary.Acsch(a)

@@ -118,8 +118,8 @@ public sealed class GeneratedGradientTests
 
     private static bool Smooth(string name, double x, double y) => name switch
     {
-        "ElementaryFunctions" => Math.Abs(x) > 1e-3 && Math.Abs(y) > 1e-3,
-        "Piecewise" => Math.Abs(x * y - 1) > 1e-3 && Math.Abs(x * y + 1) > 1e-3 && Math.Abs(x - y) > 1e-3,
+        "ElementaryFunctions" => Math.Abs(x) > 0.05 && Math.Abs(y) > 0.05,
+        "Piecewise" => Math.Abs(x * y - 1) > 0.05 && Math.Abs(x * y + 1) > 0.05 && Math.Abs(x - y) > 0.05,
         _ => true,
     };
 

@@ -134,4 +134,32 @@ public sealed class LayerTests
             }
         }
     }
+
+    /// <summary>The shape the generator emits for a one-argument [Differentiable] method.</summary>
+    private static (double Value, double dx) SwishGradient(double x)
+    {
+        var s = 1 / (1 + Math.Exp(-x));
+        return (x * s, s + (x * s * (1 - s)));
+    }
+
+    [Fact]
+    public void GeneratedGradientMethodPlugsInAsAnActivation()
+    {
+        var swish = new Activation(SwishGradient, "swish");
+        var random = new Random(8);
+        var model = new Sequential(new Linear(2, 6, random: random, dtype: DType.Float64), swish, new Linear(6, 1, random: random, dtype: DType.Float64));
+        var x = Tensors.GradCheck.Random(random, [5, 2]);
+        Tensors.GradCheck.Assert(t => model.Forward(t[0]).Sum(), x);
+        using (Tensor.NoGrad())
+        {
+            Assert.Equal(new SiLU().Forward(x).ToArray(), swish.Forward(x).ToArray(), new ToleranceComparer(1e-15));
+        }
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double obj) => 0;
+    }
 }

@@ -181,12 +181,26 @@ public sealed class OptimizerTests
     }
 
     [Fact]
+    public void FrozenParametersNeverMove()
+    {
+        var frozen = Tensor.FromArray([1.0]);
+        var trained = Tensor.FromArray([1.0]).RequireGrad();
+        var optimizer = new SGD([frozen, trained], 0.5);
+        ((frozen * trained) * 3).Sum().Backward();
+        optimizer.Step();
+        Assert.Equal(1.0, frozen[0]);
+        Assert.Equal(-0.5, trained[0]);
+    }
+
+    [Fact]
     public void BadArgumentsNameTheParameter()
     {
         Tensor[] p = [Tensor.Zeros(1).RequireGrad()];
         Assert.Equal("learningRate", Assert.Throws<ArgumentOutOfRangeException>(() => new SGD(p, -1)).ParamName);
         Assert.Equal("beta1", Assert.Throws<ArgumentOutOfRangeException>(() => new Adam(p, beta1: 1)).ParamName);
         Assert.Equal("nesterov", Assert.Throws<ArgumentException>(() => new SGD(p, momentum: 0, nesterov: true)).ParamName);
-        Assert.Equal("parameters", Assert.Throws<ArgumentException>(() => new Adam([Tensor.Zeros(1)])).ParamName);
+        var parameter = Tensor.Zeros(1).RequireGrad();
+        Assert.Equal("parameters", Assert.Throws<ArgumentException>(() => new Adam([parameter * 2])).ParamName);
+        Assert.Equal("parameters", Assert.Throws<ArgumentException>(() => new Adam([])).ParamName);
     }
 }

@@ -148,4 +148,31 @@ public sealed class AutogradTests
         var error = Assert.Throws<InvalidOperationException>(() => kept.Backward());
         Assert.Contains("recycled", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void BackwardOnAnotherThreadIsCorrect()
+    {
+        // An async training loop may resume on another thread between forward and backward.
+        var w = Tensor.FromArray([1.0, -2.0], DType.Float64).RequireGrad();
+        var loss = (w * w * w).Sum();
+        var thread = new Thread(() => loss.Backward());
+        thread.Start();
+        thread.Join();
+        Assert.Equal([3.0, 12.0], w.Grad.ToArray());
+        (w * 2).Sum().Backward();
+        Assert.Equal([5.0, 14.0], w.Grad.ToArray());
+    }
+
+    [Fact]
+    public void AViewOfARecycledTensorIsRejected()
+    {
+        var w = Tensor.FromArray([1.0, 2.0, 3.0, 4.0]).RequireGrad();
+        var y = w * 2;
+        var view = y.Reshape(2, 2);
+        y.Sum().Backward();
+        Assert.Equal(8.0, view[1, 1]);
+        _ = (w * 3).Sum();
+        Assert.False(view.IsValid);
+        Assert.Throws<InvalidOperationException>(() => view[1, 1]);
+    }
 }

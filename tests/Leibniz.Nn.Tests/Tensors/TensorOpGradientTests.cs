@@ -134,7 +134,7 @@ public sealed class TensorOpGradientTests
 
     [Fact]
     public void MatMulGradientMatchesFiniteDifferencesForEveryRankCombination() =>
-        Gen.Select(Gen.Int, Gen.Int[1, 6], Gen.Int[1, 6], Gen.Int[1, 6]).Sample((seed, m, k, n) =>
+        Gen.Select(Gen.Int, Gen.Int[1, 12], Gen.Int[1, 12], Gen.Int[1, 12]).Sample((seed, m, k, n) =>
         {
             var random = new Random(seed);
             foreach (var (a, b) in new (int[], int[])[] { ([m, k], [k, n]), ([m, k], [k]), ([k], [k, n]), ([k], [k]) })
@@ -157,7 +157,7 @@ public sealed class TensorOpGradientTests
 
     [Fact]
     public void LinearGradientMatchesFiniteDifferences() =>
-        Gen.Select(Gen.Int, Gen.Int[1, 6], Gen.Int[1, 6], Gen.Int[1, 6]).Sample((seed, batch, inputs, outputs) =>
+        Gen.Select(Gen.Int, Gen.Int[1, 12], Gen.Int[1, 12], Gen.Int[1, 12]).Sample((seed, batch, inputs, outputs) =>
         {
             var random = new Random(seed);
             var x = GradCheck.Random(random, [batch, inputs]);

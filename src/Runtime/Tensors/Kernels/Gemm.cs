@@ -69,6 +69,9 @@ internal static partial class Gemm<T>
     [ThreadStatic]
     private static T[]? s_smallB;
 
+    [ThreadStatic]
+    private static T[]? s_smallC;
+
     private static Span<T> Scratch(ref T[]? buffer, int length)
     {
         if (buffer is null || buffer.Length < length)
@@ -104,6 +107,16 @@ internal static partial class Gemm<T>
                 }
             }
 
+            return;
+        }
+
+        if (m >= 8 && transposeA)
+        {
+            // Few columns, many rows, A stored [K, M]: Cᵀ = op(B)ᵀ·op(A)ᵀ is wide with contiguous rows of A; transpose the small result back.
+            var ct = Scratch(ref s_smallC, n * m);
+            Kernels<T>.Transpose(c.Slice(0, m * n), m, n, ct);
+            Small(!transposeB, !transposeA, n, m, k, b, a, ct);
+            Kernels<T>.Transpose(ct, n, m, c);
             return;
         }
 
