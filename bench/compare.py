@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """Runs Leibniz and PyTorch side by side and prints one table of ratios (Leibniz / PyTorch, >1 = Leibniz faster).
 
-1. Training: `dotnet run ... -- train --json` and bench/pytorch/train_mlp.py --json, same protocol (same data,
+1. Training: `dotnet run ... -- train --json` and bench/pytorch/train_mlp.py --json, same protocol (1 s warm-up on a
+   throwaway model, then the same data,
    networks, Adam, batch sizes, epochs; median steps/s over epochs after the first; final training-set MSE), once
-   per initialisation seed (default 3), so the final losses show their noise band.
+   per initialisation seed (default 3), so the final losses show their noise band; and once without the warm-up
+   (a cold start: on the Leibniz side most of the run is then still unoptimised JIT code).
 2. With --kernels: bench/pytorch/scalar_autograd.py and tensor_ops.py against the BenchmarkDotNet reports of the
    TapeThroughput, MatMul and Elementwise suites (run them first, e.g.
    `dotnet run -c Release --project bench/Leibniz.Benchmarks -- --filter '*Tape*' '*Tensors*'`).
@@ -39,6 +41,10 @@ def training(epochs, seeds):
         runs["leibniz"].append(run_json_lines(["dotnet", "run", "-c", "Release", "--no-build", "--project",
                                                "bench/Leibniz.Benchmarks", "--", "train", "--json"] + seeded))
         runs["torch"].append(run_json_lines([PYTHON, "bench/pytorch/train_mlp.py", "--json"] + seeded))
+    cold = {"leibniz": run_json_lines(["dotnet", "run", "-c", "Release", "--no-build", "--project",
+                                       "bench/Leibniz.Benchmarks", "--", "train", "--json", "--warmup-seconds", "0"]
+                                      + extra),
+            "torch": run_json_lines([PYTHON, "bench/pytorch/train_mlp.py", "--json", "--warmup-seconds", "0"] + extra)}
     rows = []
     for net in range(len(runs["leibniz"][0])):
         lz = [r[net] for r in runs["leibniz"]]
@@ -55,6 +61,9 @@ def training(epochs, seeds):
                   f"{losses}; bytes/step: {results[0].get('bytes_per_step', 'n/a')}")
         rows.append((f"  final training MSE, median of {seeds} seeds", statistics.median(r["final_loss"] for r in lz),
                      statistics.median(r["final_loss"] for r in pt), None))
+        lz_cold = cold["leibniz"][net]["steps_per_second_median"]
+        pt_cold = cold["torch"][net]["steps_per_second_median"]
+        rows.append(("  the same from a cold start (no warm-up, steps/s)", lz_cold, pt_cold, lz_cold / pt_cold))
     return rows
 
 
