@@ -1,16 +1,16 @@
 #!/usr/bin/python3
 """Runs Leibniz and PyTorch side by side and prints one table of ratios (Leibniz / PyTorch, >1 = Leibniz faster).
 
-1. Training: `dotnet run ... -- train --json` and bench/pytorch/train_mlp.py --json, same protocol (1 s warm-up on a
-   throwaway model, then the same data,
-   networks, Adam, batch sizes, epochs; median steps/s over epochs after the first; final training-set MSE), once
-   per initialisation seed (default 3), so the final losses show their noise band; and once without the warm-up
-   (a cold start: on the Leibniz side most of the run is then still unoptimised JIT code).
+1. Training: `dotnet run ... -- train --json` and bench/pytorch/train_mlp.py --json with the same protocol: a 1 s
+   warm-up on a throwaway model, then the same data, networks, Adam, batch sizes and epochs; median steps/s over the
+   epochs after the first; final training-set MSE. Once per initialisation seed (default 3), so the final losses
+   show their noise band, and once without the warm-up (a cold start: on the Leibniz side most of the run is then
+   still unoptimised JIT code).
 2. With --kernels: bench/pytorch/scalar_autograd.py and tensor_ops.py against the BenchmarkDotNet reports of the
    TapeThroughput, MatMul and Elementwise suites (run them first, e.g.
    `dotnet run -c Release --project bench/Leibniz.Benchmarks -- --filter '*Tape*' '*Tensors*'`).
 
-Usage: /usr/bin/python3 bench/compare.py [--epochs N] [--seeds S] [--kernels] [--artifacts DIR]
+Usage: /usr/bin/python3 bench/compare.py [--epochs N] [--seeds S] [--kernels] [--artifacts DIR] [--json-out FILE]
 """
 import argparse
 import glob
