@@ -2,10 +2,11 @@ using BenchmarkDotNet.Running;
 using Leibniz.Benchmarks.Infrastructure;
 using Leibniz.Benchmarks.Training;
 
-// Two entry points:
+// Entry points:
 //   dotnet run -c Release --project bench/Leibniz.Benchmarks -- --filter '*'            every BenchmarkDotNet suite
 //   dotnet run -c Release --project bench/Leibniz.Benchmarks -- --quick --filter '*'    smoke run, under two minutes
-//   dotnet run -c Release --project bench/Leibniz.Benchmarks -- train [--net small|large|both] [--epochs N] [--json]
+//   dotnet run -c Release --project bench/Leibniz.Benchmarks -- train [--net small|large|both] [--epochs N]
+//       [--seed S] [--warmup-seconds W] [--json]
 //       trains the two MLPs with the protocol of bench/pytorch/train_mlp.py (used by bench/compare.py)
 if (args.Length > 0 && args[0] == "train")
 {

@@ -15,8 +15,9 @@ public static class BenchmarkConfig
 {
     /// <summary>
     /// The full job keeps a run of every suite under ten minutes on a 2-core machine: 9 measured iterations of
-    /// 200 ms (each the mean of many calls) after 2 warm-ups, one process per benchmark; tables show their median. The quick job runs in-process (no per-suite build),
-    /// with 3 short iterations: good for a smoke run, not for numbers.
+    /// 200 ms (each the mean of many calls) after 2 warm-ups, one process per benchmark; tables show their median.
+    /// The quick job runs in-process (no per-suite build) with 3 iterations of 40 ms: a smoke run, not numbers
+    /// (its iterations are too short for the JIT to finish optimising some benchmarks).
     /// </summary>
     public static IConfig Create(bool quick)
     {
