@@ -1,0 +1,20 @@
+using BenchmarkDotNet.Running;
+using Leibniz.Benchmarks.Infrastructure;
+using Leibniz.Benchmarks.Training;
+
+// Entry points:
+//   dotnet run -c Release --project bench/Leibniz.Benchmarks -- --filter '*'            every BenchmarkDotNet suite
+//   dotnet run -c Release --project bench/Leibniz.Benchmarks -- --quick --filter '*'    smoke run, under two minutes
+//   dotnet run -c Release --project bench/Leibniz.Benchmarks -- train [--net small|large|both] [--epochs N]
+//       [--seed S] [--warmup-seconds W] [--json]
+//       trains the two MLPs with the protocol of bench/pytorch/train_mlp.py (used by bench/compare.py)
+if (args.Length > 0 && args[0] == "train")
+{
+    return TrainingComparison.Run(args[1..]);
+}
+
+var quick = args.Contains("--quick");
+var rest = args.Where(a => a != "--quick").ToArray();
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly)
+    .Run(rest, BenchmarkConfig.Create(quick));
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
