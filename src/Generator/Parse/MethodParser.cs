@@ -285,6 +285,26 @@ internal static class MethodParser
             SpecialType.System_Double => "double",
             _ => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat).Replace('<', '{').Replace('>', '}'),
         }));
-        return string.Join(".", parts) + "." + method.Name + "(" + parameters + ").g.cs";
+        return string.Join(".", parts) + "." + method.Name + "(" + ShortParameterList(parameters, method.Parameters.Length) + ").g.cs";
+    }
+
+    // With EmitCompilerGeneratedFiles the hint becomes a file name; a long parameter list would exceed the file
+    // system's name limit (CS0016), so it is replaced by its count and a stable hash that keeps overloads apart.
+    private const int MaxParameterListLength = 64;
+
+    private static string ShortParameterList(string parameters, int count) =>
+        parameters.Length <= MaxParameterListLength
+            ? parameters
+            : count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " parameters, " + Fnv1a(parameters).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static uint Fnv1a(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash;
     }
 }
