@@ -75,13 +75,7 @@ public sealed class Adam : Optimizer
     {
         var n = p.Length;
         var t = ++_steps[index];
-        var g = gradient;
-        if (WeightDecay != 0)
-        {
-            var decayed = _decayed.Get<T>(index, n);
-            TensorPrimitives.MultiplyAdd(p, T.CreateTruncating(WeightDecay), gradient, decayed);
-            g = decayed;
-        }
+        var g = WithWeightDecay(gradient, p, WeightDecay, _decayed, index);
 
         var m = _firstMoment.Get<T>(index, n);
         var v = _secondMoment.Get<T>(index, n);

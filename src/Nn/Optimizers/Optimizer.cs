@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
 namespace Leibniz.Nn;
 
 /// <summary>
@@ -104,6 +107,24 @@ public abstract class Optimizer
     /// <param name="parameter">Its values, updated in place.</param>
     /// <param name="gradient">Its gradient.</param>
     private protected abstract void Update(int index, Span<double> parameter, ReadOnlySpan<double> gradient);
+
+    /// <summary>
+    /// PyTorch's weight decay: the gradient g + λ·p, written into <paramref name="scratch"/>'s buffer for
+    /// <paramref name="index"/>; the gradient itself when λ = 0.
+    /// </summary>
+    private protected static ReadOnlySpan<T> WithWeightDecay<T>(
+        ReadOnlySpan<T> gradient, ReadOnlySpan<T> parameter, double weightDecay, StateBuffers scratch, int index)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (weightDecay == 0)
+        {
+            return gradient;
+        }
+
+        var decayed = scratch.Get<T>(index, parameter.Length);
+        TensorPrimitives.MultiplyAdd(parameter, T.CreateTruncating(weightDecay), gradient, decayed);
+        return decayed;
+    }
 
     /// <summary>Per-parameter state buffers, created on first use.</summary>
     private protected sealed class StateBuffers

@@ -69,13 +69,7 @@ public sealed class RMSprop : Optimizer
         var n = p.Length;
         var alpha = T.CreateTruncating(Alpha);
         var oneMinusAlpha = T.CreateTruncating(1 - Alpha);
-        var g = gradient;
-        if (WeightDecay != 0)
-        {
-            var decayed = _decayed.Get<T>(index, n);
-            TensorPrimitives.MultiplyAdd(p, T.CreateTruncating(WeightDecay), gradient, decayed);
-            g = decayed;
-        }
+        var g = WithWeightDecay(gradient, p, WeightDecay, _decayed, index);
 
         var v = _squareAverage.Get<T>(index, n);
         var denominator = _scratch.Get<T>(index, n);

@@ -56,13 +56,7 @@ public sealed class SGD : Optimizer
     private void Update<T>(int index, Span<T> p, ReadOnlySpan<T> gradient)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var g = gradient;
-        if (WeightDecay != 0)
-        {
-            var decayed = _scratch.Get<T>(index, p.Length);
-            TensorPrimitives.MultiplyAdd(p, T.CreateTruncating(WeightDecay), gradient, decayed);
-            g = decayed;
-        }
+        var g = WithWeightDecay(gradient, p, WeightDecay, _scratch, index);
 
         if (Momentum != 0)
         {
