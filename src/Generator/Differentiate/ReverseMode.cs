@@ -121,6 +121,13 @@ internal static class ReverseMode
                         break;
                     }
 
+                case Alloc alloc:
+                    b.AddStatement(alloc);
+                    b.AddStatement(alloc with { Derivative = true });
+                    break;
+                case Store store:
+                    b.AddStatement(store with { Value = state.Map[store.Value] });
+                    break;
                 case If branch:
                     {
                         var condition = branch.Cond.Map(id => state.Map[id]);
@@ -164,7 +171,7 @@ internal static class ReverseMode
                         terms.Clear();
                         if (let.Node.Op == Op.Load)
                         {
-                            b.AddStatement(new Scatter(let.Node.Name!, let.Node.Text!, seed));
+                            b.AddStatement(Store.Scatter(let.Node.Name!, let.Node.Text!, seed));
                             break;
                         }
 
@@ -192,6 +199,9 @@ internal static class ReverseMode
                         break;
                     }
 
+                case Store store:
+                    SweepStore(state, store, adjoints);
+                    break;
                 case IfBuilder branch:
                     SweepBranch(state, branch, adjoints);
                     break;
@@ -200,6 +210,24 @@ internal static class ReverseMode
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// The reverse of writing an element of a local array: the stored value's adjoint is the element's adjoint, which
+    /// an assignment then resets (the value before it was overwritten, so it received nothing from later reads).
+    /// </summary>
+    private static void SweepStore(State state, Store store, Dictionary<int, List<int>> adjoints)
+    {
+        var b = state.Builder;
+
+        // A unique Value keeps common-subexpression elimination from merging reads of a buffer that changes in between.
+        var adjoint = b.Emit(new Node(Op.Load, EquatableArray<int>.Empty, Value: b.NextId, Name: store.Array, Index: 2, Text: store.Index));
+        if (!store.Accumulate)
+        {
+            b.AddStatement(new Store(store.Array, store.Index, b.Constant(0), Accumulate: false, Derivative: true));
+        }
+
+        Accumulate(state, adjoints, store.Value, () => adjoint);
     }
 
     /// <summary>
@@ -225,7 +253,8 @@ internal static class ReverseMode
             }
         }
 
-        if (!any)
+        // A loop that fills a local array is reversed for the element adjoints even when its carried values have none.
+        if (!any && !Loops.Writes(state.LoopBodies[loop.Tape]))
         {
             return;
         }

@@ -43,11 +43,22 @@ internal sealed class ProgramWriter
         _prefix = prefix;
         _nextLocal = nextLocal;
         GradientSpans = gradientSpans;
+        foreach (var span in gradientSpans)
+        {
+            _derivatives[span.Key] = span.Value;
+        }
+
         _nested = nested;
     }
 
     /// <summary>For each differentiated array or span parameter (escaped name), the escaped name of its gradient span.</summary>
     public IReadOnlyDictionary<string, string> GradientSpans { get; init; }
+
+    /// <summary>The derivative buffer of every array: the gradient spans, then the local arrays' adjoint or tangent buffers.</summary>
+    private readonly Dictionary<string, string> _derivatives = new();
+
+    /// <summary>The local arrays and derivative buffers that may be rented from the pool, with the local holding the rented array.</summary>
+    private readonly List<(Alloc Alloc, string Rent)> _rented = new();
 
     /// <summary>The generic-math type parameter the code is written for (null for double or float).</summary>
     public string? Generic
@@ -75,8 +86,55 @@ internal sealed class ProgramWriter
         }
 
         CollectBools(program.Body);
+        DeclareBuffers(program);
         WriteBlock(program.Body);
+        foreach (var (_, rent) in _rented)
+        {
+            _writer.Line("if (" + rent + " is not null) global::System.Buffers.ArrayPool<" + _type + ">.Shared.Return(" + rent + ");");
+        }
+
         return program.Outputs.Select(Text).ToList();
+    }
+
+    /// <summary>
+    /// Names every array's derivative buffer and declares, up front (a local array may be declared inside a branch),
+    /// the locals that hold the buffers rented from the pool, so they are all returned at the end.
+    /// </summary>
+    private void DeclareBuffers(Program program)
+    {
+        foreach (var span in GradientSpans)
+        {
+            _derivatives[span.Key] = span.Value;
+        }
+
+        foreach (var alloc in Loops.Allocations(program.Body))
+        {
+            _derivatives[alloc.Array] = alloc.DerivativeArray;
+            if (_generic is not null || !FitsOnStack(alloc.Length))
+            {
+                var rent = _prefix + "pool" + Int(_rented.Count);
+                _rented.Add((alloc, rent));
+                _writer.Line(_type + "[]? " + rent + " = null;");
+            }
+        }
+    }
+
+    private static bool FitsOnStack(string length) =>
+        int.TryParse(length, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n <= StackTapeLength;
+
+    /// <summary>A local array: on the stack up to <see cref="StackTapeLength"/> elements, rented (and cleared) beyond that.</summary>
+    private void WriteAlloc(Alloc alloc)
+    {
+        var declaration = "global::System.Span<" + _type + "> " + alloc.Name + " = ";
+        if (_rented.FirstOrDefault(r => r.Alloc == alloc).Rent is not { } rent)
+        {
+            _writer.Line(declaration + "stackalloc " + _type + "[" + alloc.Length + "];");
+            return;
+        }
+
+        var rented = "new global::System.Span<" + _type + ">(" + rent + " = global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(" + alloc.Length + "), 0, " + alloc.Length + ")";
+        _writer.Line(declaration + (_generic is null ? alloc.Length + " <= " + Int(StackTapeLength) + " ? stackalloc " + _type + "[" + alloc.Length + "] : " : "") + rented + ";");
+        _writer.Line("if (" + rent + " is not null) " + alloc.Name + ".Clear();");
     }
 
     private void CollectBools(IEnumerable<Stmt> statements)
@@ -117,8 +175,11 @@ internal sealed class ProgramWriter
                 case ReverseLoop reverse:
                     WriteReverseLoop(reverse);
                     break;
-                case Scatter scatter:
-                    _writer.Line(GradientSpans[scatter.Array] + "[" + scatter.Index + "] += " + Text(scatter.Value) + ";");
+                case Store store:
+                    _writer.Line((store.Derivative ? _derivatives[store.Array] : store.Array) + "[" + store.Index + "]" + (store.Accumulate ? " += " : " = ") + Text(store.Value) + ";");
+                    break;
+                case Alloc alloc:
+                    WriteAlloc(alloc);
                     break;
             }
         }
@@ -145,7 +206,7 @@ internal sealed class ProgramWriter
                 _text[let.Id] = _generic is null ? "(" + _type + ")(" + node.Text + ")" : _generic + ".CreateTruncating(" + node.Text + ")";
                 return;
             case Op.Load:
-                _writer.Line(_type + " " + Declare(let.Id) + " = " + (node.Index == 2 ? GradientSpans[node.Name!] : node.Name) + "[" + node.Text + "];");
+                _writer.Line(_type + " " + Declare(let.Id) + " = " + (node.Index == 2 ? _derivatives[node.Name!] : node.Name) + "[" + node.Text + "];");
                 return;
             case Op.GradientCall:
                 _writer.Line("var " + Declare(let.Id) + " = " + (node.Text ?? node.Name + "Gradient") + "(" + Arguments(node) + ");");
@@ -497,7 +558,7 @@ internal sealed class ProgramWriter
         return program.Outputs.Select(Text).ToList();
     }
 
-    private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, GradientSpans, nested: true);
+    private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, _derivatives, nested: true);
 
     private (string Tape, string Rent, string Position) TapeNames(int tape) =>
         (_prefix + "tape" + Int(tape), _prefix + "rented" + Int(tape), _prefix + "top" + Int(tape));

@@ -9,15 +9,24 @@ internal static class Loops
     /// <summary>True when the program (outside or inside branches) has a loop or reads array elements.</summary>
     public static bool Contains(Program program) => Contains(program.Body);
 
-    /// <summary>True when the program writes into a gradient span (so it must run even if no value it defines is used).</summary>
+    /// <summary>True when the program writes into an array or a gradient span (so it must run even if no value it defines is used).</summary>
     public static bool Writes(Program program) => Writes(program.Body);
+
+    /// <summary>The arrays the program declares (local arrays and their derivative buffers), at any depth.</summary>
+    public static System.Collections.Generic.IEnumerable<Alloc> Allocations(EquatableArray<Stmt> statements) => statements.SelectMany(s => s switch
+    {
+        Alloc alloc => new[] { alloc },
+        If branch => Allocations(branch.Then).Concat(Allocations(branch.Else)),
+        _ => Enumerable.Empty<Alloc>(),
+    });
 
     /// <summary>True when the program reads an element of a differentiated array or span (outside or inside loops).</summary>
     public static bool ReadsActive(Program program) => ReadsActive(program.Body);
 
     private static bool Writes(EquatableArray<Stmt> statements) => statements.Any(s => s switch
     {
-        Scatter => true,
+        Store => true,
+        Loop loop => Writes(loop.Body.Body),
         ReverseLoop reverse => Writes(reverse.Vjp.Body),
         If branch => Writes(branch.Then) || Writes(branch.Else),
         _ => false,
@@ -40,7 +49,7 @@ internal static class Loops
         If branch => Reads(branch.Cond, id) || Uses(branch.Then, id) || Uses(branch.Else, id) || branch.Phis.Any(p => p.Then == id || p.Else == id),
         Loop loop => loop.Inputs.Contains(id),
         ReverseLoop reverse => reverse.Seeds.Contains(id) || reverse.Inputs.Contains(id),
-        Scatter scatter => scatter.Value == id,
+        Store store => store.Value == id,
         _ => false,
     });
 
@@ -53,7 +62,7 @@ internal static class Loops
 
     private static bool Contains(EquatableArray<Stmt> statements) => statements.Any(s => s switch
     {
-        Loop or ReverseLoop or Scatter => true,
+        Loop or ReverseLoop or Store or Alloc => true,
         Let let => let.Node.Op is Op.Load or Op.IntValue,
         If branch => Contains(branch.Then) || Contains(branch.Else),
         _ => false,

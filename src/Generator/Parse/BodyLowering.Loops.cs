@@ -29,9 +29,9 @@ internal sealed partial class BodyLowering
     private void LowerForEach(IForEachLoopOperation loop, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
         var collection = loop.Collection is IConversionOperation conversion ? conversion.Operand : loop.Collection;
-        if (ArrayOf(collection, env) is not { } array || loop.Locals.Length != 1 || !IsFloating(loop.Locals[0].Type))
+        if (ArrayOf(collection, env) is not { Rented: false } array || loop.Locals.Length != 1 || !IsFloating(loop.Locals[0].Type))
         {
-            Report(loop, "foreach over something other than an array or span parameter", $"foreach only over a {Keyword}[] or ReadOnlySpan<{Keyword}> parameter, or use a counted for loop");
+            Report(loop, "foreach over something other than an array or span parameter or local array", $"foreach only over a {Keyword}[] or ReadOnlySpan<{Keyword}> parameter or a local array that is not rented, or use a counted for loop");
             return;
         }
 
@@ -40,7 +40,7 @@ internal sealed partial class BodyLowering
     }
 
     private void LowerCountedLoop(IOperation loop, IOperation loopBody, ILocalSymbol? variable, string variableName, string start, string end,
-        (ILocalSymbol Element, ArrayParameter Array)? element, Dictionary<ISymbol, object> env, List<Stmt> output, IOperation? whileCondition = null)
+        (ILocalSymbol Element, ArrayBinding Array)? element, Dictionary<ISymbol, object> env, List<Stmt> output, IOperation? whileCondition = null)
     {
         var header = (Variable: variable, Name: variableName, Start: start, End: end);
 
@@ -80,7 +80,7 @@ internal sealed partial class BodyLowering
         var read = env.Where(e => e.Value is int && !assigned.Contains(e.Key) && referenced.Contains(e.Key)).Select(e => e.Key).ToList();
         var inputs = carried.Concat(read).ToList();
         var bodyEnv = new Dictionary<ISymbol, object>(SymbolEqualityComparer.Default);
-        foreach (var entry in env.Where(e => e.Value is IntExpr or Frozen or ArrayParameter))
+        foreach (var entry in env.Where(e => e.Value is IntExpr or Frozen or ArrayBinding))
         {
             bodyEnv[entry.Key] = entry.Value;
         }
@@ -282,10 +282,10 @@ internal sealed partial class BodyLowering
         return null;
     }
 
-    private static ArrayParameter? ArrayOf(IOperation operation, Dictionary<ISymbol, object> env) =>
-        operation is IParameterReferenceOperation parameter && env.TryGetValue(parameter.Parameter, out var bound) ? bound as ArrayParameter : null;
+    private static ArrayBinding? ArrayOf(IOperation operation, Dictionary<ISymbol, object> env) =>
+        operation is IParameterReferenceOperation or ILocalReferenceOperation && env.TryGetValue(Target(operation)!, out var bound) ? bound as ArrayBinding : null;
 
-    private int Load(ArrayParameter array, IOperation index, Dictionary<ISymbol, object> env, List<Stmt> output) =>
+    private int Load(ArrayBinding array, IOperation index, Dictionary<ISymbol, object> env, List<Stmt> output) =>
         Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Name: array.Name, Index: array.Differentiated ? 1 : 0, Text: IntText(index, env)));
 
     private int IntValue(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt> output) =>
@@ -306,6 +306,11 @@ internal sealed partial class BodyLowering
             case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(operation)!, out var bound) && bound is IntExpr integer:
                 return integer.Text;
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance } when ArrayOf(instance, env) is { } array:
+                if (array.Rented)
+                {
+                    Report(operation, "Length of an array rented from the pool (it may be longer than requested)", "use the length you asked for");
+                }
+
                 return array.Name + ".Length";
             case IBinaryOperation binary when binary.Type?.SpecialType == SpecialType.System_Int32 && IntOperator(binary.OperatorKind) is { } symbol:
                 return "(" + IntText(binary.LeftOperand, env) + " " + symbol + " " + IntText(binary.RightOperand, env) + ")";
@@ -330,7 +335,4 @@ internal sealed partial class BodyLowering
 
     /// <summary>A floating parameter marked [NoDerivative]: read as a constant.</summary>
     private sealed record Frozen(string Text);
-
-    /// <summary>An array or span parameter.</summary>
-    private sealed record ArrayParameter(string Name, bool Differentiated);
 }

@@ -1,4 +1,5 @@
 using CsCheck;
+using static Leibniz.Generator.Tests.Runtime.Numeric;
 
 namespace Leibniz.Generator.Tests.Runtime;
 
@@ -358,27 +359,4 @@ public sealed class LoopGradientTests
     }
 
     private static double SoftSumDouble(double[] x, double t) => Math.Log(x.Sum(v => Math.Exp(t * v))) / t;
-
-    /// <summary>Fourth-order central differences.</summary>
-    private static double[] CentralGradient(Func<double[], double> f, double[] x)
-    {
-        var gradient = new double[x.Length];
-        for (var i = 0; i < x.Length; i++)
-        {
-            var h = 1e-3 * (1 + Math.Abs(x[i]));
-            double At(double offset)
-            {
-                var shifted = (double[])x.Clone();
-                shifted[i] += offset;
-                return f(shifted);
-            }
-
-            gradient[i] = (At(-2 * h) - 8 * At(-h) + 8 * At(h) - At(2 * h)) / (12 * h);
-        }
-
-        return gradient;
-    }
-
-    private static void Close(double expected, double actual, double tolerance) =>
-        Assert.True(expected.Equals(actual) || Math.Abs(expected - actual) <= tolerance * (1 + Math.Abs(expected)), $"expected {expected:R}, got {actual:R}");
 }
