@@ -418,7 +418,10 @@ internal sealed class ProgramWriter
         var inputs = carried.Concat(loop.Inputs.Skip(k).Select(Text)).ToList();
         _writer.Open("while (true)");
         var proceed = Nested().WriteNested(test, inputs)[0];
-        _writer.Line("if (" + proceed + " == " + Literals.Format(0, _isFloat) + ") break;");
+        if (!test.Body.Any(s => s is Let { Node.Op: Op.Const, Node.Value: 1 } let && let.Id == test.Outputs[0]))
+        {
+            _writer.Line("if (" + proceed + " == " + Literals.Format(0, _isFloat) + ") break;");
+        }
         if (taped)
         {
             _writer.Open("if (" + position + " + " + Int(k) + " > " + tape + ".Length)");

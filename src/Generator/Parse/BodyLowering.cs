@@ -126,6 +126,9 @@ internal sealed partial class BodyLowering
                 case IWhileLoopOperation { ConditionIsTop: true, ConditionIsUntil: false, Condition: { } condition } loop:
                     LowerCountedLoop(loop, loop.Body, null, "", "", "", null, env, output, condition);
                     break;
+                case IWhileLoopOperation { ConditionIsTop: false, ConditionIsUntil: false, Condition: { } condition } loop:
+                    LowerCountedLoop(loop, loop.Body, null, "", "", "", null, env, output, bottomCondition: condition);
+                    break;
                 case IVariableDeclarationGroupOperation group:
                     LowerDeclarations(group, env, output);
                     break;

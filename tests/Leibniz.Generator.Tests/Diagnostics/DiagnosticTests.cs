@@ -7,10 +7,11 @@ namespace Leibniz.Generator.Tests.Diagnostics;
 public sealed class DiagnosticTests
 {
     [Theory]
-    [InlineData("LZ0001", "loop", "double s = x; [|do { s *= 2; } while (s < 3);|] return s;")]
+    [InlineData("LZ0001", "loop header", "double s = x; [|for (;;) { s *= 2; if (s > 3) break; }|] return s;")]
     [InlineData("LZ0001", "return inside a loop", "double s = x; for (var i = 0; i < 3; i++) { for (var j = 0; j < 2; j++) { s *= x; if (s > 2) [|return s;|] } } return s;")]
     [InlineData("LZ0001", "foreach over something other", "double s = x; [|foreach (var v in new[] { x, 2.0 }) { s += v; }|] return s;")]
-    [InlineData("LZ0001", "counted upwards", "double s = x; [|for (var i = 3; i > 0; i--) { s *= x; }|] return s;")]
+    [InlineData("LZ0001", "constant step towards its bound", "double s = x; [|for (var i = 1; i < 30; i *= 2) { s *= x; }|] return s;")]
+    [InlineData("LZ0001", "constant step towards its bound", "double s = x; [|for (var i = 3; i < 10; i--) { s *= x; }|] return s;")]
     [InlineData("LZ0001", "loop inside an if statement", "double s = x; [|if (x > 0) { for (var i = 0; i < 3; i++) { s *= x; } }|] return s;")]
     [InlineData("LZ0001", "Remainder", "return [|x % 2|];")]
     [InlineData("LZ0012", "'r[0]' of local array 'r' is written after it was read", "Span<double> r = stackalloc double[3]; r[0] = x; var y = r[0]; [|r[0] = y * 2|]; return r[0];")]
