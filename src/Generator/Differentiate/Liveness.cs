@@ -46,7 +46,11 @@ internal static class Liveness
                     live.UnionWith(reverse.Seeds);
                     live.UnionWith(reverse.Inputs);
                     break;
-                case Loop loop when loop.Results.Any(live.Contains) || tapes.Contains(loop.Tape) || Ir.Loops.Writes(loop.Body):
+                case Loop { Restored: true } restored:
+                    // Pops what the recording loop pushed, used or not, so the stack stays in step.
+                    kept.Add(restored);
+                    break;
+                case Loop loop when loop.Record || loop.Results.Any(live.Contains) || tapes.Contains(loop.Tape) || Ir.Loops.Writes(loop.Body):
                     kept.Add(loop);
                     live.UnionWith(loop.Inputs);
                     break;

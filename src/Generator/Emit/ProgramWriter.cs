@@ -20,22 +20,24 @@ internal sealed class ProgramWriter
     private readonly HashSet<int> _tapes = new();
     private readonly HashSet<int> _reversed = new();
     private readonly int[] _nextLocal;
+    private readonly Stacks _stacks;
     private readonly bool _nested;
 
     public ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters)
-        : this(writer, isFloat, parameters, Naming.LocalPrefix(parameters), new int[1], new Dictionary<string, string>(), nested: false)
+        : this(writer, isFloat, parameters, Naming.LocalPrefix(parameters), new int[1], new Dictionary<string, string>(), new Stacks(), nested: false)
     {
     }
 
     /// <summary>A writer whose locals avoid every name in <paramref name="taken"/> (all parameters, gradient outputs).</summary>
     public ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters, IReadOnlyList<string> taken)
-        : this(writer, isFloat, parameters, Naming.LocalPrefix(taken), new int[1], new Dictionary<string, string>(), nested: false)
+        : this(writer, isFloat, parameters, Naming.LocalPrefix(taken), new int[1], new Dictionary<string, string>(), new Stacks(), nested: false)
     {
     }
 
     private ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters, string prefix, int[] nextLocal,
-        IReadOnlyDictionary<string, string> gradientSpans, bool nested)
+        IReadOnlyDictionary<string, string> gradientSpans, Stacks stacks, bool nested)
     {
+        _stacks = stacks;
         _writer = writer;
         _isFloat = isFloat;
         _type = isFloat ? "float" : "double";
@@ -87,8 +89,10 @@ internal sealed class ProgramWriter
 
         CollectBools(program.Body);
         DeclareBuffers(program);
+        DeclareStacks(program.Body);
         WriteBlock(program.Body);
-        foreach (var (_, rent) in _rented)
+        var rents = _rented.Select(r => r.Rent).Concat(_stacks.Recorded.OrderBy(loop => loop).Select(loop => TapeNames(loop).Rent));
+        foreach (var rent in rents)
         {
             _writer.Line("if (" + rent + " is not null) global::System.Buffers.ArrayPool<" + _type + ">.Shared.Return(" + rent + ");");
         }
@@ -116,6 +120,83 @@ internal sealed class ProgramWriter
                 _rented.Add((alloc, rent));
                 _writer.Line(_type + "[]? " + rent + " = null;");
             }
+        }
+    }
+
+    /// <summary>
+    /// The stacks of the loops nested in recording loop nests live as long as the method: the forward pass pushes,
+    /// the reverse pass pops. Each starts with 256 values (on the stack; rented for generic code) and doubles.
+    /// </summary>
+    private void DeclareStacks(IEnumerable<Stmt> body)
+    {
+        CollectStacks(body);
+        foreach (var loop in _stacks.Recorded.OrderBy(loop => loop))
+        {
+            var (tape, rent, position) = TapeNames(loop);
+            var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(" + Int(StackTapeLength) + ")";
+            _writer.Line(_type + "[]? " + rent + (_generic is null ? " = null;" : " = " + pool + ";"));
+            _writer.Line("global::System.Span<" + _type + "> " + tape + " = " + (_generic is null ? "stackalloc " + _type + "[" + Int(StackTapeLength) + "]" : rent) + ";");
+            _writer.Line("int " + position + " = 0;");
+        }
+    }
+
+    private void CollectStacks(IEnumerable<Stmt> statements)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case Loop loop:
+                    if (loop.Record)
+                    {
+                        _stacks.Recorded.Add(loop.Tape);
+                    }
+
+                    CollectStacks(loop.Body.Body);
+                    break;
+                case ReverseLoop reverse:
+                    if (reverse.Tape >= 0)
+                    {
+                        _stacks.Taped.Add(reverse.Loop);
+                    }
+
+                    CollectStacks(reverse.Vjp.Body);
+                    break;
+                case If branch:
+                    CollectStacks(branch.Then);
+                    CollectStacks(branch.Else);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Pushes values on a growing tape, doubling it through the pool when it is full.</summary>
+    private void WritePush(int tapeNumber, IReadOnlyList<string> values)
+    {
+        var (tape, rent, position) = TapeNames(tapeNumber);
+        var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared";
+        _writer.Open("if (" + position + " + " + Int(values.Count) + " > " + tape + ".Length)");
+        var bigger = Fresh();
+        _writer.Line("var " + bigger + " = " + pool + ".Rent(2 * " + tape + ".Length);");
+        _writer.Line(tape + ".CopyTo(" + bigger + ");");
+        _writer.Line("if (" + rent + " is not null) " + pool + ".Return(" + rent + ");");
+        _writer.Line(rent + " = " + bigger + ";");
+        _writer.Line(tape + " = " + bigger + ";");
+        _writer.Close();
+        foreach (var value in values)
+        {
+            _writer.Line(tape + "[" + position + "++] = " + value + ";");
+        }
+    }
+
+    /// <summary>A nested loop in an outer loop's reverse pass: its results, popped from where its forward run pushed them.</summary>
+    private void WriteRestore(Loop loop)
+    {
+        var (tape, _, position) = TapeNames(loop.Tape);
+        _writer.Line(position + " -= " + Int(loop.Results.Count) + ";");
+        for (var j = 0; j < loop.Results.Count; j++)
+        {
+            _writer.Line(_type + " " + Declare(loop.Results[j]) + " = " + tape + "[" + position + " + " + Int(j) + "];");
         }
     }
 
@@ -168,6 +249,9 @@ internal sealed class ProgramWriter
                     break;
                 case If branch:
                     WriteIf(branch);
+                    break;
+                case Loop { Restored: true } restored:
+                    WriteRestore(restored);
                     break;
                 case Loop loop:
                     WriteLoop(loop);
@@ -335,7 +419,7 @@ internal sealed class ProgramWriter
             carried.Add(name);
         }
 
-        var taped = _tapes.Contains(loop.Tape);
+        var taped = loop.Record ? _stacks.Taped.Contains(loop.Tape) : _tapes.Contains(loop.Tape);
         var (tape, rent, position) = TapeNames(loop.Tape);
         if (loop.Test is { } test)
         {
@@ -343,7 +427,7 @@ internal sealed class ProgramWriter
             return;
         }
 
-        if (taped)
+        if (taped && !loop.Record)
         {
             var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(";
             var count = "global::System.Math.Max(0, " + loop.End + " - " + loop.Start + ") * " + Int(k);
@@ -362,7 +446,11 @@ internal sealed class ProgramWriter
         }
 
         _writer.Open("for (int " + loop.Variable + " = " + loop.Start + "; " + loop.Variable + " < " + loop.End + "; " + loop.Variable + "++)");
-        if (taped)
+        if (taped && loop.Record)
+        {
+            WritePush(loop.Tape, carried);
+        }
+        else if (taped)
         {
             foreach (var name in carried)
             {
@@ -378,6 +466,11 @@ internal sealed class ProgramWriter
         for (var j = 0; j < k; j++)
         {
             _text[loop.Results[j]] = carried[j];
+        }
+
+        if (loop.Record)
+        {
+            WritePush(loop.Tape, carried);
         }
     }
 
@@ -422,20 +515,10 @@ internal sealed class ProgramWriter
         {
             _writer.Line("if (" + proceed + " == " + Literals.Format(0, _isFloat) + ") break;");
         }
+
         if (taped)
         {
-            _writer.Open("if (" + position + " + " + Int(k) + " > " + tape + ".Length)");
-            var bigger = Fresh();
-            _writer.Line("var " + bigger + " = " + pool + ".Rent(2 * " + tape + ".Length);");
-            _writer.Line(tape + ".CopyTo(" + bigger + ");");
-            _writer.Line("if (" + rent + " is not null) " + pool + ".Return(" + rent + ");");
-            _writer.Line(rent + " = " + bigger + ";");
-            _writer.Line(tape + " = " + bigger + ";");
-            _writer.Close();
-            foreach (var name in carried)
-            {
-                _writer.Line(tape + "[" + position + "++] = " + name + ";");
-            }
+            WritePush(loop.Tape, carried);
         }
 
         var outputs = Nested().WriteNested(loop.Body, inputs);
@@ -507,7 +590,7 @@ internal sealed class ProgramWriter
             _text[reverse.Results[j]] = adjoints[j];
         }
 
-        if (reverse.Tape < 0)
+        if (reverse.Tape < 0 || _stacks.Recorded.Contains(reverse.Loop))
         {
             return;
         }
@@ -561,7 +644,15 @@ internal sealed class ProgramWriter
         return program.Outputs.Select(Text).ToList();
     }
 
-    private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, _derivatives, nested: true);
+    private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, _derivatives, _stacks, nested: true);
+
+    /// <summary>The loops whose records live on the method's stacks, and those whose reverse loops pop carried values.</summary>
+    private sealed class Stacks
+    {
+        public HashSet<int> Recorded { get; } = new();
+
+        public HashSet<int> Taped { get; } = new();
+    }
 
     private (string Tape, string Rent, string Position) TapeNames(int tape) =>
         (_prefix + "tape" + Int(tape), _prefix + "rented" + Int(tape), _prefix + "top" + Int(tape));

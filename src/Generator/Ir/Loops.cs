@@ -40,6 +40,20 @@ internal static class Loops
         _ => false,
     });
 
+    /// <summary>
+    /// True when the loops nested in a loop with this body can keep their records on the method's stacks instead of
+    /// being run again by the outer loop's reverse pass: they are all counted loops without break (their trip counts
+    /// are known when they are reversed) and nothing in the nest writes a local array (which a rerun would refill).
+    /// </summary>
+    public static bool CanRecord(Program body) => Nested(body.Body).Any() && Nested(body.Body).All(l => l.Test is null && !l.HasExit) && !Writes(body.Body);
+
+    private static System.Collections.Generic.IEnumerable<Loop> Nested(EquatableArray<Stmt> statements) => statements.SelectMany(s => s switch
+    {
+        Loop loop => new[] { loop }.Concat(Nested(loop.Body.Body)),
+        If branch => Nested(branch.Then).Concat(Nested(branch.Else)),
+        _ => Enumerable.Empty<Loop>(),
+    });
+
     /// <summary>True when value <paramref name="id"/> is read anywhere in the program (statements or outputs).</summary>
     public static bool Uses(Program program, int id) => program.Outputs.Contains(id) || Uses(program.Body, id);
 

@@ -28,8 +28,14 @@ internal sealed record Phi(int Id, int Then, int Else);
 /// </summary>
 /// With <see cref="HasExit"/> (a <c>break</c>), the body has one more output, 0 when the loop must stop after
 /// this iteration; the loop then counts its iterations for the reverse pass.
+/// <para>
+/// A loop nested in another loop of a nest that <see cref="Loops.CanRecord"/> keeps its records on a stack of the
+/// method: <see cref="Record"/> marks it in the forward pass (it pushes its carried values per iteration when its
+/// reverse loop needs them, then its results), <see cref="Restored"/> in an outer loop's reverse pass, which pops
+/// its results instead of running it again.
+/// </para>
 internal sealed record Loop(int Tape, string Variable, string Start, string End, EquatableArray<int> Inputs, EquatableArray<int> Results, Program Body,
-    Program? Test = null, bool HasExit = false) : Stmt;
+    Program? Test = null, bool HasExit = false, bool Record = false, bool Restored = false) : Stmt;
 
 /// <summary>
 /// Runs the iterations of the loop that recorded tape <see cref="Tape"/> backwards. <see cref="Vjp"/> takes the

@@ -99,7 +99,7 @@ public static partial class LocalArrayFunctions
                 squared += step[j] * step[j];
             }
 
-            length += Math.Sqrt(1e-3 + squared);
+            length += Math.Sqrt(0.25 + squared);
         }
 
         return length;
