@@ -66,6 +66,9 @@ internal sealed partial class GraphBuilder
 
     public bool IsConstant(int id, double value) => IsConstant(id, out var v) && v.Equals(value);
 
+    /// <summary>True for parameters and atoms (constants, fields): values defined before any statement.</summary>
+    public bool IsHoisted(int id) => _scopeOf.TryGetValue(id, out var scope) && scope is null;
+
     /// <summary>True when the value depends on a parameter (only those need derivatives).</summary>
     public bool IsActive(int id) => _active.Contains(id);
 

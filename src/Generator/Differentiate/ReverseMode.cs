@@ -161,6 +161,7 @@ internal static class ReverseMode
                         var condition = branch.Cond.Map(id => state.Map[id]);
                         var saved = b.Emit(new Node(Op.Bool, EquatableArray<int>.Empty, Cond: condition));
                         var builder = b.BeginIf(new Cond(CondOp.Variable, saved));
+                        state.FirstIds[builder] = b.NextId;
                         var parent = b.Current;
                         b.Current = builder.Then;
                         Replay(state, branch.Then);
@@ -328,6 +329,13 @@ internal static class ReverseMode
             return;
         }
 
+        // Only at the branch's own level: inside a mirrored branch, the adjoints would be left in the forward one.
+        if (b.Current == forward.Parent && seeds.All(s => b.IsHoisted(s.Seed) || s.Seed < state.FirstIds[forward]) && !Writes(forward.Then) && !Writes(forward.Else))
+        {
+            FuseBranch(state, forward, seeds, adjoints);
+            return;
+        }
+
         var reverse = b.BeginIf(forward.Cond);
         reverse.Then.Twin = forward.Then;
         reverse.Else.Twin = forward.Else;
@@ -347,6 +355,40 @@ internal static class ReverseMode
             list.Add(merged);
         }
     }
+
+    /// <summary>
+    /// When the adjoints flowing into a branch are known before it (an early return's result has adjoint 1), its
+    /// reverse sweep runs at the end of the forward branch itself — no second test of the condition — and the
+    /// adjoints of outer values leave it through phis of the forward branch. Not for branches that write arrays:
+    /// the reverse of a write must come after the reverse of every later read.
+    /// </summary>
+    private static void FuseBranch(State state, IfBuilder forward, List<(Phi Phi, int Seed)> seeds, Dictionary<int, List<int>> adjoints)
+    {
+        var b = state.Builder;
+        var parent = b.Current;
+        var thenOut = SweepSide(state, forward.Then, forward.Then, seeds.Select(s => (s.Phi.Then, s.Seed)));
+        var elseOut = SweepSide(state, forward.Else, forward.Else, seeds.Select(s => (s.Phi.Else, s.Seed)));
+        b.Current = parent;
+        foreach (var outer in thenOut.Keys.Union(elseOut.Keys).OrderBy(k => k))
+        {
+            var zero = b.Constant(0);
+            var merged = b.AddPhi(forward, thenOut.TryGetValue(outer, out var t) ? t : zero, elseOut.TryGetValue(outer, out var e) ? e : zero);
+            if (!adjoints.TryGetValue(outer, out var list))
+            {
+                adjoints[outer] = list = new List<int>();
+            }
+
+            list.Add(merged);
+        }
+    }
+
+    private static bool Writes(Scope scope) => scope.Statements.Any(s => s switch
+    {
+        Store => true,
+        Loop loop => Loops.Writes(loop.Body),
+        IfBuilder branch => Writes(branch.Then) || Writes(branch.Else),
+        _ => false,
+    });
 
     private static Dictionary<int, int> SweepSide(State state, Scope side, Scope forwardSide, IEnumerable<(int Value, int Seed)> seeds)
     {
@@ -429,6 +471,9 @@ internal static class ReverseMode
         public Dictionary<int, (int[] Args, int[] Partials)> ClosedForms { get; } = new();
 
         public Dictionary<IfBuilder, int> OriginalPhis { get; } = new();
+
+        /// <summary>The first id created inside each forward branch: values below it exist before the branch.</summary>
+        public Dictionary<IfBuilder, int> FirstIds { get; } = new();
 
         /// <summary>Each loop's body as parsed (the emitted forward loop holds a simplified copy).</summary>
         public Dictionary<int, Program> LoopBodies { get; } = new();

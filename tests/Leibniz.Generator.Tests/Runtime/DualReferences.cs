@@ -63,6 +63,46 @@ internal static class References
         return r * r;
     }
 
+    public static Dual NestedBranches(Dual x, Dual y)
+    {
+        var s = x + y > y ? x : Dual.Heaviside(y < 0.24 ? x * y : Dual.Sin(x)) + y;
+        var r = Dual.Sqrt(1.5 + x * x);
+        if (r < s)
+        {
+            s = s * r + 1;
+            if (s > 0.5)
+            {
+                return s * y;
+            }
+        }
+        else if (r > 1.5)
+        {
+            r -= s;
+        }
+
+        return r * s + x;
+    }
+
+    public static Var NestedBranches(Var x, Var y)
+    {
+        var s = x + y > y ? x : Var.Heaviside(y < 0.24 ? x * y : Var.Sin(x)) + y;
+        var r = Var.Sqrt(1.5 + x * x);
+        if (r < s)
+        {
+            s = s * r + 1;
+            if (s > 0.5)
+            {
+                return s * y;
+            }
+        }
+        else if (r > 1.5)
+        {
+            r -= s;
+        }
+
+        return r * s + x;
+    }
+
     public static Var Piecewise(Var x, Var y)
     {
         var r = x * y;

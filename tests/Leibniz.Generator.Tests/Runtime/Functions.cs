@@ -54,6 +54,31 @@ public static partial class Functions
         return r * r;
     }
 
+    /// <summary>
+    /// A conditional nested in one side of another, whose value's adjoint is known early (Heaviside′ = 0), before
+    /// branches with an early return: the inner reverse sweep runs inside a mirrored branch.
+    /// </summary>
+    [Differentiable]
+    public static double NestedBranches(double x, double y)
+    {
+        var s = x + y > y ? x : Elementary.Heaviside(y < 0.24 ? x * y : Math.Sin(x)) + y;
+        var r = Math.Sqrt(1.5 + x * x);
+        if (r < s)
+        {
+            s = s * r + 1;
+            if (s > 0.5)
+            {
+                return s * y;
+            }
+        }
+        else if (r > 1.5)
+        {
+            r -= s;
+        }
+
+        return r * s + x;
+    }
+
     [Differentiable]
     public static double Rosenbrock4(double x0, double x1, double x2, double x3) =>
         100 * Math.Pow(x1 - x0 * x0, 2) + Math.Pow(1 - x0, 2)

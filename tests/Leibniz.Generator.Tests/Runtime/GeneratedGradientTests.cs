@@ -8,7 +8,7 @@ public sealed class GeneratedGradientTests
 {
     private static readonly Gen<(double X, double Y)> Points = Gen.Select(Gen.Double[-2, 2], Gen.Double[-2, 2]);
 
-    public static TheoryData<string> Cases => ["Trig", "Hyperbolic", "Logs", "ElementaryFunctions", "Piecewise"];
+    public static TheoryData<string> Cases => ["Trig", "Hyperbolic", "Logs", "ElementaryFunctions", "Piecewise", "NestedBranches"];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -121,6 +121,7 @@ public sealed class GeneratedGradientTests
     {
         "ElementaryFunctions" => Math.Abs(x) > 0.05 && Math.Abs(y) > 0.05,
         "Piecewise" => Math.Abs(x * y - 1) > 0.05 && Math.Abs(x * y + 1) > 0.05 && Math.Abs(x - y) > 0.05,
+        "NestedBranches" => false,
         _ => true,
     };
 
@@ -133,6 +134,8 @@ public sealed class GeneratedGradientTests
             "Logs" => ((x, y) => Functions.LogsGradient(x, y), (x, y, a, b) => Functions.LogsJvp(x, y, a, b), Functions.Logs, References.Logs, References.Logs),
             "ElementaryFunctions" => ((x, y) => Functions.ElementaryFunctionsGradient(x, y), (x, y, a, b) => Functions.ElementaryFunctionsJvp(x, y, a, b),
                 Functions.ElementaryFunctions, References.ElementaryFunctions, References.ElementaryFunctions),
+            "NestedBranches" => ((x, y) => Functions.NestedBranchesGradient(x, y), (x, y, a, b) => Functions.NestedBranchesJvp(x, y, a, b),
+                Functions.NestedBranches, References.NestedBranches, References.NestedBranches),
             _ => ((x, y) => Functions.PiecewiseGradient(x, y), (x, y, a, b) => Functions.PiecewiseJvp(x, y, a, b), Functions.Piecewise, References.Piecewise, References.Piecewise),
         };
 }

@@ -26,37 +26,25 @@ partial class Piecewise
         {
             double t4 = x * y;
             double t5 = global::System.Math.Sqrt(t4);
+            double t6 = 0.5 / t5;
+            double t7 = x * t6;
+            double t8 = y * t7;
+            double t9 = x * t7;
             t1 = t5;
-            t2 = t5;
-            t3 = 0.0;
+            t2 = t8;
+            t3 = t9;
         }
         else
         {
-            double t6 = global::System.Math.Exp(y);
-            t1 = t6;
-            t2 = 0.0;
-            t3 = t6;
-        }
-        double t7 = x * t1;
-        double t8;
-        double t9;
-        if (t0)
-        {
-            double t10 = 0.5 / t2;
+            double t10 = global::System.Math.Exp(y);
             double t11 = x * t10;
-            double t12 = y * t11;
-            double t13 = x * t11;
-            t8 = t12;
-            t9 = t13;
+            t1 = t10;
+            t2 = 0.0;
+            t3 = t11;
         }
-        else
-        {
-            double t14 = x * t3;
-            t8 = 0.0;
-            t9 = t14;
-        }
-        double t15 = t1 + t8;
-        return (t7, t15, t9);
+        double t12 = x * t1;
+        double t13 = t1 + t2;
+        return (t12, t13, t3);
     }
 
     /// <summary>

@@ -18,27 +18,21 @@ partial class Piecewise
     {
         bool t0 = x > 0.0;
         double t1;
+        double t2;
         if (t0)
         {
-            double t2 = global::System.Math.Log(x);
-            t1 = t2;
-        }
-        else
-        {
-            double t3 = x - 1.0;
+            double t3 = global::System.Math.Log(x);
+            double t4 = 1.0 / x;
             t1 = t3;
-        }
-        double t4;
-        if (t0)
-        {
-            double t5 = 1.0 / x;
-            t4 = t5;
+            t2 = t4;
         }
         else
         {
-            t4 = 1.0;
+            double t5 = x - 1.0;
+            t1 = t5;
+            t2 = 1.0;
         }
-        return (t1, t4);
+        return (t1, t2);
     }
 
     /// <summary>

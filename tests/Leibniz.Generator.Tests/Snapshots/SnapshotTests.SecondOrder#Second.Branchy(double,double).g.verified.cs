@@ -22,46 +22,31 @@ partial class Second
         double t1;
         double t2;
         double t3;
-        double t4;
         if (t0)
         {
-            double t5 = x * y;
-            double t6 = global::System.Math.Exp(t5);
-            t1 = t6;
+            double t4 = x * y;
+            double t5 = global::System.Math.Exp(t4);
+            double t6 = y * t5;
+            double t7 = x * t5;
+            t1 = t5;
             t2 = t6;
-            t3 = 0.0;
-            t4 = 0.0;
+            t3 = t7;
         }
         else
         {
-            double t7 = global::System.Math.Abs(x);
-            double t8 = global::System.Math.Sin(y);
-            double t9 = t7 * t8;
-            t1 = t9;
-            t2 = 0.0;
-            t3 = t8;
-            t4 = t7;
+            double t8 = global::System.Math.Abs(x);
+            double t9 = global::System.Math.Sin(y);
+            double t10 = t8 * t9;
+            double t11 = global::System.Math.Cos(y);
+            double t12 = t8 * t11;
+            double t13 = x < 0.0 ? -1.0 : 0.0;
+            double t14 = x > 0.0 ? 1.0 : t13;
+            double t15 = t9 * t14;
+            t1 = t10;
+            t2 = t15;
+            t3 = t12;
         }
-        double t10;
-        double t11;
-        if (t0)
-        {
-            double t12 = y * t2;
-            double t13 = x * t2;
-            t10 = t12;
-            t11 = t13;
-        }
-        else
-        {
-            double t14 = global::System.Math.Cos(y);
-            double t15 = t4 * t14;
-            double t16 = x < 0.0 ? -1.0 : 0.0;
-            double t17 = x > 0.0 ? 1.0 : t16;
-            double t18 = t3 * t17;
-            t10 = t18;
-            t11 = t15;
-        }
-        return (t1, t10, t11);
+        return (t1, t2, t3);
     }
 
     /// <summary>
@@ -125,97 +110,60 @@ partial class Second
         double t2;
         double t3;
         double t4;
-        double t5;
         if (t0)
         {
-            double t6 = x * y;
-            double t7 = global::System.Math.Exp(t6);
+            double t5 = x * y;
+            double t6 = global::System.Math.Exp(t5);
+            double t7 = y * t6;
             double t8 = y * t7;
-            t1 = t7;
+            double t9 = x * t6;
+            t1 = t6;
             t2 = t7;
             t3 = t8;
-            t4 = 0.0;
-            t5 = 0.0;
+            t4 = t9;
         }
         else
         {
-            double t9 = global::System.Math.Abs(x);
-            double t10 = global::System.Math.Sin(y);
-            double t11 = t9 * t10;
-            t1 = t11;
-            t2 = 0.0;
+            double t10 = global::System.Math.Abs(x);
+            double t11 = x < 0.0 ? -1.0 : 0.0;
+            double t12 = x > 0.0 ? 1.0 : t11;
+            double t13 = global::System.Math.Sin(y);
+            double t14 = t10 * t13;
+            double t15 = t12 * t13;
+            double t16 = global::System.Math.Cos(y);
+            double t17 = t10 * t16;
+            t1 = t14;
+            t2 = t15;
             t3 = 0.0;
-            t4 = t10;
-            t5 = t9;
+            t4 = t17;
         }
-        double t12;
-        double t13;
-        double t14;
+        double t18;
+        double t19;
         if (t0)
         {
-            double t15 = y * t2;
-            double t16 = y * t3;
-            double t17 = x * t2;
-            t12 = t15;
-            t13 = t16;
-            t14 = t17;
+            double t20 = x * y;
+            double t21 = global::System.Math.Exp(t20);
+            double t22 = x * t21;
+            double t23 = y * t22;
+            double t24 = t21 + t23;
+            double t25 = x * t22;
+            t18 = t24;
+            t19 = t25;
         }
         else
         {
-            double t18 = global::System.Math.Cos(y);
-            double t19 = t5 * t18;
-            double t20 = x < 0.0 ? -1.0 : 0.0;
-            double t21 = x > 0.0 ? 1.0 : t20;
-            double t22 = t4 * t21;
-            t12 = t22;
-            t13 = 0.0;
-            t14 = t19;
+            double t26 = global::System.Math.Abs(x);
+            double t27 = global::System.Math.Sin(y);
+            double t28 = global::System.Math.Cos(y);
+            double t29 = t26 * t27;
+            double t30 = -t29;
+            double t31 = x < 0.0 ? -1.0 : 0.0;
+            double t32 = x > 0.0 ? 1.0 : t31;
+            double t33 = t28 * t32;
+            t18 = t33;
+            t19 = t30;
         }
-        double t23;
-        double t24;
-        double t25;
-        double t26;
-        if (t0)
-        {
-            double t27 = x * y;
-            double t28 = global::System.Math.Exp(t27);
-            double t29 = x * t28;
-            t23 = t28;
-            t24 = t29;
-            t25 = 0.0;
-            t26 = 0.0;
-        }
-        else
-        {
-            double t30 = global::System.Math.Abs(x);
-            double t31 = global::System.Math.Cos(y);
-            t23 = 0.0;
-            t24 = 0.0;
-            t25 = t31;
-            t26 = t30;
-        }
-        double t32;
-        double t33;
-        if (t0)
-        {
-            double t34 = y * t24;
-            double t35 = t23 + t34;
-            double t36 = x * t24;
-            t32 = t35;
-            t33 = t36;
-        }
-        else
-        {
-            double t37 = global::System.Math.Sin(y);
-            double t38 = t26 * t37;
-            double t39 = -t38;
-            double t40 = x < 0.0 ? -1.0 : 0.0;
-            double t41 = x > 0.0 ? 1.0 : t40;
-            double t42 = t25 * t41;
-            t32 = t42;
-            t33 = t39;
-        }
-        return (t1, t12, t14, t13, t32, t33);
+        return (t1, t2, t4, t3, t18, t19);
     }
 
     /// <summary>
@@ -235,79 +183,51 @@ partial class Second
         double t3;
         double t4;
         double t5;
-        double t6;
-        double t7;
         if (t0)
         {
-            double t8 = x * y;
-            double t9 = y * vx;
-            double t10 = x * vy;
-            double t11 = t9 + t10;
-            double t12 = global::System.Math.Exp(t8);
-            double t13 = t11 * t12;
-            t1 = t12;
+            double t6 = x * y;
+            double t7 = y * vx;
+            double t8 = x * vy;
+            double t9 = t7 + t8;
+            double t10 = global::System.Math.Exp(t6);
+            double t11 = t9 * t10;
+            double t12 = y * t10;
+            double t13 = vy * t10;
+            double t14 = y * t11;
+            double t15 = t13 + t14;
+            double t16 = x * t10;
+            double t17 = vx * t10;
+            double t18 = x * t11;
+            double t19 = t17 + t18;
+            t1 = t10;
             t2 = t12;
-            t3 = t13;
-            t4 = 0.0;
-            t5 = 0.0;
-            t6 = 0.0;
-            t7 = 0.0;
+            t3 = t15;
+            t4 = t16;
+            t5 = t19;
         }
         else
         {
-            double t14 = global::System.Math.Abs(x);
-            double t15 = x < 0.0 ? -1.0 : 0.0;
-            double t16 = x > 0.0 ? 1.0 : t15;
-            double t17 = vx * t16;
-            double t18 = global::System.Math.Sin(y);
-            double t19 = global::System.Math.Cos(y);
-            double t20 = vy * t19;
-            double t21 = t14 * t18;
-            t1 = t21;
-            t2 = 0.0;
-            t3 = 0.0;
-            t4 = t18;
-            t5 = t20;
-            t6 = t14;
-            t7 = t17;
+            double t20 = global::System.Math.Abs(x);
+            double t21 = x < 0.0 ? -1.0 : 0.0;
+            double t22 = x > 0.0 ? 1.0 : t21;
+            double t23 = vx * t22;
+            double t24 = global::System.Math.Sin(y);
+            double t25 = global::System.Math.Cos(y);
+            double t26 = vy * t25;
+            double t27 = t20 * t24;
+            double t28 = vy * t24;
+            double t29 = t20 * t25;
+            double t30 = t23 * t25;
+            double t31 = t20 * t28;
+            double t32 = t30 - t31;
+            double t33 = t22 * t24;
+            double t34 = t22 * t26;
+            t1 = t27;
+            t2 = t33;
+            t3 = t34;
+            t4 = t29;
+            t5 = t32;
         }
-        double t22;
-        double t23;
-        double t24;
-        double t25;
-        if (t0)
-        {
-            double t26 = y * t2;
-            double t27 = vy * t2;
-            double t28 = y * t3;
-            double t29 = t27 + t28;
-            double t30 = x * t2;
-            double t31 = vx * t2;
-            double t32 = x * t3;
-            double t33 = t31 + t32;
-            t22 = t26;
-            t23 = t29;
-            t24 = t30;
-            t25 = t33;
-        }
-        else
-        {
-            double t34 = global::System.Math.Cos(y);
-            double t35 = global::System.Math.Sin(y);
-            double t36 = vy * t35;
-            double t37 = t6 * t34;
-            double t38 = t7 * t34;
-            double t39 = t6 * t36;
-            double t40 = t38 - t39;
-            double t41 = x < 0.0 ? -1.0 : 0.0;
-            double t42 = x > 0.0 ? 1.0 : t41;
-            double t43 = t4 * t42;
-            double t44 = t5 * t42;
-            t22 = t43;
-            t23 = t44;
-            t24 = t37;
-            t25 = t40;
-        }
-        return (t1, t22, t24, t23, t25);
+        return (t1, t2, t4, t3, t5);
     }
 }
