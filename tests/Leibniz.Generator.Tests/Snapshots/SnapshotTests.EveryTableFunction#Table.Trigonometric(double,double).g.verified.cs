@@ -18,8 +18,7 @@ partial class Table
     [global::System.CodeDom.Compiler.GeneratedCode("Leibniz.Generator", "0.1.0")]
     public static (double Value, double dx, double dy) TrigonometricGradient(double x, double y)
     {
-        double t0 = global::System.Math.Sin(x);
-        double t1 = global::System.Math.Cos(x);
+        var (t0, t1) = global::System.Math.SinCos(x);
         double t2 = t0 + t1;
         double t3 = global::System.Math.Tan(x);
         double t4 = t2 + t3;
@@ -67,8 +66,7 @@ partial class Table
     [global::System.CodeDom.Compiler.GeneratedCode("Leibniz.Generator", "0.1.0")]
     public static (double Value, double Tangent) TrigonometricJvp(double x, double y, double dx, double dy)
     {
-        double t0 = global::System.Math.Sin(x);
-        double t1 = global::System.Math.Cos(x);
+        var (t0, t1) = global::System.Math.SinCos(x);
         double t2 = dx * t1;
         double t3 = dx * t0;
         double t4 = t0 + t1;

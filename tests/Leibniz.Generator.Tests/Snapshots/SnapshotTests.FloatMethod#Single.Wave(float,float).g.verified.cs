@@ -20,24 +20,23 @@ partial class Single
     {
         float t0 = 3f * x;
         float t1 = t0 - t;
-        float t2 = global::System.MathF.Sin(t1);
-        float t3 = -0.5f * t;
-        float t4 = global::System.MathF.Exp(t3);
-        float t5 = t2 * t4;
-        float t6 = x * x;
-        float t7 = t6 + 1f;
-        float t8 = global::System.MathF.Sqrt(t7);
-        float t9 = t5 + t8;
-        float t10 = 0.5f / t8;
-        float t11 = x * t10;
-        float t12 = -0.5f * t5;
-        float t13 = global::System.MathF.Cos(t1);
-        float t14 = t4 * t13;
+        var (t2, t3) = global::System.MathF.SinCos(t1);
+        float t4 = -0.5f * t;
+        float t5 = global::System.MathF.Exp(t4);
+        float t6 = t2 * t5;
+        float t7 = x * x;
+        float t8 = t7 + 1f;
+        float t9 = global::System.MathF.Sqrt(t8);
+        float t10 = t6 + t9;
+        float t11 = 0.5f / t9;
+        float t12 = x * t11;
+        float t13 = -0.5f * t6;
+        float t14 = t5 * t3;
         float t15 = 3f * t14;
-        float t16 = t11 + t11;
+        float t16 = t12 + t12;
         float t17 = t15 + t16;
-        float t18 = t12 - t14;
-        return (t9, t17, t18);
+        float t18 = t13 - t14;
+        return (t10, t17, t18);
     }
 
     /// <summary>
@@ -59,8 +58,7 @@ partial class Single
         float t1 = 3f * dx;
         float t2 = t0 - t;
         float t3 = t1 - dt;
-        float t4 = global::System.MathF.Sin(t2);
-        float t5 = global::System.MathF.Cos(t2);
+        var (t4, t5) = global::System.MathF.SinCos(t2);
         float t6 = t3 * t5;
         float t7 = -0.5f * t;
         float t8 = -0.5f * dt;

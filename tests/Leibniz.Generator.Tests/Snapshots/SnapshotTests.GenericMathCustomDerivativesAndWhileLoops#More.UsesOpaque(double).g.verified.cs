@@ -16,12 +16,11 @@ partial class More
     [global::System.CodeDom.Compiler.GeneratedCode("Leibniz.Generator", "0.1.0")]
     public static (double Value, double dx) UsesOpaqueGradient(double x)
     {
-        double t0 = global::System.Math.Sin(x);
-        var t1 = global::More.OpaqueDerivative(x, t0);
-        double t2 = global::System.Math.Cos(x);
-        double t3 = t1.Item3 * t2;
-        double t4 = t1.Item2 + t3;
-        return (t1.Item1, t4);
+        var (t0, t1) = global::System.Math.SinCos(x);
+        var t2 = global::More.OpaqueDerivative(x, t0);
+        double t3 = t2.Item3 * t1;
+        double t4 = t2.Item2 + t3;
+        return (t2.Item1, t4);
     }
 
     /// <summary>
@@ -36,8 +35,7 @@ partial class More
     [global::System.CodeDom.Compiler.GeneratedCode("Leibniz.Generator", "0.1.0")]
     public static (double Value, double Tangent) UsesOpaqueJvp(double x, double dx)
     {
-        double t0 = global::System.Math.Sin(x);
-        double t1 = global::System.Math.Cos(x);
+        var (t0, t1) = global::System.Math.SinCos(x);
         double t2 = dx * t1;
         var t3 = global::More.OpaqueDerivative(x, t0);
         double t4 = dx * t3.Item2;

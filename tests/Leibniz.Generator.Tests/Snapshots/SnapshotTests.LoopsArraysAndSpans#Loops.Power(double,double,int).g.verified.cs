@@ -34,16 +34,15 @@ partial class Loops
             ttop0 -= 1;
             double t8 = ttape0[ttop0 + 0];
             double t9 = x * (double)(k);
-            double t10 = global::System.Math.Sin(t9);
-            double t11 = s + t10;
-            double t12 = t5 * t11;
-            double t13 = t8 * t5;
-            double t14 = global::System.Math.Cos(t9);
-            double t15 = t13 * t14;
+            var (t10, t11) = global::System.Math.SinCos(t9);
+            double t12 = s + t10;
+            double t13 = t5 * t12;
+            double t14 = t8 * t5;
+            double t15 = t14 * t11;
             double t16 = (double)(k) * t15;
             t6 += t16;
-            t7 += t13;
-            t5 = t12;
+            t7 += t14;
+            t5 = t13;
         }
         if (trented0 is not null) global::System.Buffers.ArrayPool<double>.Shared.Return(trented0);
         return (t0, t6, t7);
@@ -67,8 +66,7 @@ partial class Loops
         {
             double t2 = x * (double)(k);
             double t3 = dx * (double)(k);
-            double t4 = global::System.Math.Sin(t2);
-            double t5 = global::System.Math.Cos(t2);
+            var (t4, t5) = global::System.Math.SinCos(t2);
             double t6 = t3 * t5;
             double t7 = s + t4;
             double t8 = ds + t6;

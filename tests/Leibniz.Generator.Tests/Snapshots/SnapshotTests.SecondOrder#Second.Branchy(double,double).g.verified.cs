@@ -35,14 +35,13 @@ partial class Second
         else
         {
             double t8 = global::System.Math.Abs(x);
-            double t9 = global::System.Math.Sin(y);
-            double t10 = t8 * t9;
-            double t11 = global::System.Math.Cos(y);
-            double t12 = t8 * t11;
+            var (t9, t10) = global::System.Math.SinCos(y);
+            double t11 = t8 * t9;
+            double t12 = t8 * t10;
             double t13 = x < 0.0 ? -1.0 : 0.0;
             double t14 = x > 0.0 ? 1.0 : t13;
             double t15 = t9 * t14;
-            t1 = t10;
+            t1 = t11;
             t2 = t15;
             t3 = t12;
         }
@@ -83,8 +82,7 @@ partial class Second
             double t9 = x < 0.0 ? -1.0 : 0.0;
             double t10 = x > 0.0 ? 1.0 : t9;
             double t11 = dx * t10;
-            double t12 = global::System.Math.Sin(y);
-            double t13 = global::System.Math.Cos(y);
+            var (t12, t13) = global::System.Math.SinCos(y);
             double t14 = dy * t13;
             double t15 = t8 * t12;
             double t16 = t11 * t12;
@@ -127,13 +125,12 @@ partial class Second
             double t10 = global::System.Math.Abs(x);
             double t11 = x < 0.0 ? -1.0 : 0.0;
             double t12 = x > 0.0 ? 1.0 : t11;
-            double t13 = global::System.Math.Sin(y);
-            double t14 = t10 * t13;
-            double t15 = t12 * t13;
-            double t16 = global::System.Math.Cos(y);
-            double t17 = t10 * t16;
-            t1 = t14;
-            t2 = t15;
+            var (t13, t14) = global::System.Math.SinCos(y);
+            double t15 = t10 * t13;
+            double t16 = t12 * t13;
+            double t17 = t10 * t14;
+            t1 = t15;
+            t2 = t16;
             t3 = 0.0;
             t4 = t17;
         }
@@ -153,8 +150,7 @@ partial class Second
         else
         {
             double t26 = global::System.Math.Abs(x);
-            double t27 = global::System.Math.Sin(y);
-            double t28 = global::System.Math.Cos(y);
+            var (t27, t28) = global::System.Math.SinCos(y);
             double t29 = t26 * t27;
             double t30 = -t29;
             double t31 = x < 0.0 ? -1.0 : 0.0;
@@ -211,8 +207,7 @@ partial class Second
             double t21 = x < 0.0 ? -1.0 : 0.0;
             double t22 = x > 0.0 ? 1.0 : t21;
             double t23 = vx * t22;
-            double t24 = global::System.Math.Sin(y);
-            double t25 = global::System.Math.Cos(y);
+            var (t24, t25) = global::System.Math.SinCos(y);
             double t26 = vy * t25;
             double t27 = t20 * t24;
             double t28 = vy * t24;

@@ -25,46 +25,34 @@ namespace Leibniz.Samples.CustomFunctions
             double t2;
             double t3;
             double t4;
+            double t5;
             if (t1)
             {
-                double t5 = 0.5 * r;
-                double t6 = r * t5;
-                t2 = t6;
-                t3 = t5;
+                double t6 = 0.5 * r;
+                double t7 = r * t6;
+                double t8 = t6 + t6;
+                t2 = t7;
+                t3 = t8;
                 t4 = 0.0;
+                t5 = 0.0;
             }
             else
             {
-                double t7 = 0.5 * delta;
-                double t8 = t0 - t7;
-                double t9 = delta * t8;
-                t2 = t9;
+                double t9 = 0.5 * delta;
+                double t10 = t0 - t9;
+                double t11 = delta * t10;
+                double t12 = -0.5 * delta;
+                double t13 = t10 + t12;
+                t2 = t11;
                 t3 = 0.0;
-                t4 = t8;
+                t4 = t13;
+                t5 = delta;
             }
-            double t10;
-            double t11;
-            double t12;
-            if (t1)
-            {
-                double t13 = t3 + t3;
-                t10 = t13;
-                t11 = 0.0;
-                t12 = 0.0;
-            }
-            else
-            {
-                double t14 = -0.5 * delta;
-                double t15 = t4 + t14;
-                t10 = 0.0;
-                t11 = t15;
-                t12 = delta;
-            }
-            double t16 = r < 0.0 ? -1.0 : 0.0;
-            double t17 = r > 0.0 ? 1.0 : t16;
-            double t18 = t12 * t17;
-            double t19 = t10 + t18;
-            return (t2, t19, t11);
+            double t14 = r < 0.0 ? -1.0 : 0.0;
+            double t15 = r > 0.0 ? 1.0 : t14;
+            double t16 = t5 * t15;
+            double t17 = t3 + t16;
+            return (t2, t17, t4);
         }
 
         /// <summary>

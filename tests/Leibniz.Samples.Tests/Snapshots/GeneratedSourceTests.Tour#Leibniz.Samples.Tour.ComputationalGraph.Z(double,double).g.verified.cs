@@ -21,16 +21,15 @@ namespace Leibniz.Samples.Tour
         public static (double Value, double dx, double dy) ZGradient(double x, double y)
         {
             double t0 = x * y;
-            double t1 = global::System.Math.Sin(x);
-            double t2 = t0 + t1;
-            double t3 = t0 * t2;
-            double t4 = global::System.Math.Cos(x);
-            double t5 = t0 * t4;
-            double t6 = t0 + t2;
+            var (t1, t2) = global::System.Math.SinCos(x);
+            double t3 = t0 + t1;
+            double t4 = t0 * t3;
+            double t5 = t0 * t2;
+            double t6 = t0 + t3;
             double t7 = y * t6;
             double t8 = x * t6;
             double t9 = t5 + t7;
-            return (t3, t9, t8);
+            return (t4, t9, t8);
         }
 
         /// <summary>
@@ -52,8 +51,7 @@ namespace Leibniz.Samples.Tour
             double t1 = y * dx;
             double t2 = x * dy;
             double t3 = t1 + t2;
-            double t4 = global::System.Math.Sin(x);
-            double t5 = global::System.Math.Cos(x);
+            var (t4, t5) = global::System.Math.SinCos(x);
             double t6 = dx * t5;
             double t7 = t0 + t4;
             double t8 = t3 + t6;

@@ -22,25 +22,23 @@ namespace Leibniz.Samples.Tour
         {
             double t0 = x * x;
             double t1 = 6.283185307179586 * x;
-            double t2 = global::System.Math.Cos(t1);
-            double t3 = 10.0 * t2;
-            double t4 = t0 - t3;
-            double t5 = 20.0 + t4;
-            double t6 = y * y;
-            double t7 = 6.283185307179586 * y;
-            double t8 = global::System.Math.Cos(t7);
-            double t9 = 10.0 * t8;
-            double t10 = t6 - t9;
-            double t11 = t5 + t10;
-            double t12 = global::System.Math.Sin(t7);
-            double t13 = 62.83185307179586 * t12;
-            double t14 = global::System.Math.Sin(t1);
-            double t15 = 62.83185307179586 * t14;
+            var (t2, t3) = global::System.Math.SinCos(t1);
+            double t4 = 10.0 * t3;
+            double t5 = t0 - t4;
+            double t6 = 20.0 + t5;
+            double t7 = y * y;
+            double t8 = 6.283185307179586 * y;
+            var (t9, t10) = global::System.Math.SinCos(t8);
+            double t11 = 10.0 * t10;
+            double t12 = t7 - t11;
+            double t13 = t6 + t12;
+            double t14 = 62.83185307179586 * t9;
+            double t15 = 62.83185307179586 * t2;
             double t16 = x + t15;
             double t17 = x + t16;
-            double t18 = y + t13;
+            double t18 = y + t14;
             double t19 = y + t18;
-            return (t11, t17, t19);
+            return (t13, t17, t19);
         }
 
         /// <summary>
@@ -63,10 +61,9 @@ namespace Leibniz.Samples.Tour
             double t2 = t1 + t1;
             double t3 = 6.283185307179586 * x;
             double t4 = 6.283185307179586 * dx;
-            double t5 = global::System.Math.Cos(t3);
-            double t6 = global::System.Math.Sin(t3);
-            double t7 = t4 * t6;
-            double t8 = 10.0 * t5;
+            var (t5, t6) = global::System.Math.SinCos(t3);
+            double t7 = t4 * t5;
+            double t8 = 10.0 * t6;
             double t9 = -10.0 * t7;
             double t10 = t0 - t8;
             double t11 = t2 - t9;
@@ -76,10 +73,9 @@ namespace Leibniz.Samples.Tour
             double t15 = t14 + t14;
             double t16 = 6.283185307179586 * y;
             double t17 = 6.283185307179586 * dy;
-            double t18 = global::System.Math.Cos(t16);
-            double t19 = global::System.Math.Sin(t16);
-            double t20 = t17 * t19;
-            double t21 = 10.0 * t18;
+            var (t18, t19) = global::System.Math.SinCos(t16);
+            double t20 = t17 * t18;
+            double t21 = 10.0 * t19;
             double t22 = -10.0 * t20;
             double t23 = t13 - t21;
             double t24 = t15 - t22;

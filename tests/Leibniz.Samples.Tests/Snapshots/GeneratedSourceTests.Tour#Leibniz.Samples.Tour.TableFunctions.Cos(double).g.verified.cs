@@ -18,10 +18,9 @@ namespace Leibniz.Samples.Tour
         [global::System.CodeDom.Compiler.GeneratedCode("Leibniz.Generator", "0.1.0")]
         public static (double Value, double dx) CosGradient(double x)
         {
-            double t0 = global::System.Math.Cos(x);
-            double t1 = global::System.Math.Sin(x);
-            double t2 = -t1;
-            return (t0, t2);
+            var (t0, t1) = global::System.Math.SinCos(x);
+            double t2 = -t0;
+            return (t1, t2);
         }
 
         /// <summary>
@@ -36,11 +35,10 @@ namespace Leibniz.Samples.Tour
         [global::System.CodeDom.Compiler.GeneratedCode("Leibniz.Generator", "0.1.0")]
         public static (double Value, double Tangent) CosJvp(double x, double dx)
         {
-            double t0 = global::System.Math.Cos(x);
-            double t1 = global::System.Math.Sin(x);
-            double t2 = dx * t1;
+            var (t0, t1) = global::System.Math.SinCos(x);
+            double t2 = dx * t0;
             double t3 = -t2;
-            return (t0, t3);
+            return (t1, t3);
         }
     }
 }

@@ -18,8 +18,7 @@ namespace Leibniz.Samples.Tour
         [global::System.CodeDom.Compiler.GeneratedCode("Leibniz.Generator", "0.1.0")]
         public static (double Value, double dx) SinGradient(double x)
         {
-            double t0 = global::System.Math.Sin(x);
-            double t1 = global::System.Math.Cos(x);
+            var (t0, t1) = global::System.Math.SinCos(x);
             return (t0, t1);
         }
 
@@ -35,8 +34,7 @@ namespace Leibniz.Samples.Tour
         [global::System.CodeDom.Compiler.GeneratedCode("Leibniz.Generator", "0.1.0")]
         public static (double Value, double Tangent) SinJvp(double x, double dx)
         {
-            double t0 = global::System.Math.Sin(x);
-            double t1 = global::System.Math.Cos(x);
+            var (t0, t1) = global::System.Math.SinCos(x);
             double t2 = dx * t1;
             return (t0, t2);
         }
