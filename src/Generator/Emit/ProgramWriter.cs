@@ -13,6 +13,7 @@ internal sealed class ProgramWriter
     private readonly bool _isFloat;
     private string _type;
     private string? _generic;
+    private bool _dual;
     private readonly string _prefix;
     private readonly IReadOnlyList<string> _parameters;
     private readonly Dictionary<int, string> _text = new();
@@ -59,6 +60,38 @@ internal sealed class ProgramWriter
             _type = value ?? _type;
         }
     }
+
+    /// <summary>
+    /// Second order: the program runs on <see cref="DualType"/> (value and tangent), which makes it forward mode
+    /// over the reverse-mode program. Locals are declared <c>var</c>, so values that depend on no parameter
+    /// (constants, integer values, [NoDerivative] data) stay <c>double</c>; a differentiated array element is read
+    /// together with its element of <see cref="DirectionSpans"/>, and a scatter adds the value into the gradient
+    /// span and the tangent into <see cref="ProductSpans"/>.
+    /// </summary>
+    public bool Dual
+    {
+        get => _dual;
+        init
+        {
+            _dual = value;
+            _type = value ? DualType : _type;
+        }
+    }
+
+    /// <summary>In <see cref="Dual"/> mode, for each differentiated array or span parameter, the escaped name of its direction span.</summary>
+    public IReadOnlyDictionary<string, string> DirectionSpans { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>In <see cref="Dual"/> mode, for each differentiated array or span parameter, the escaped name of its Hessian-vector-product span.</summary>
+    public IReadOnlyDictionary<string, string> ProductSpans { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>In <see cref="Dual"/> mode, the cast that turns a double into an element of the caller's spans ("(float)" for float methods).</summary>
+    public string ElementCast { get; init; } = "";
+
+    /// <summary>The runtime's dual number, written fully qualified.</summary>
+    public const string DualType = "global::Leibniz.Dual";
+
+    /// <summary>C# text that reads <paramref name="text"/> (a double or a Dual atom) as a Dual.</summary>
+    public static string AsDual(string text) => "((" + DualType + ")(" + text + "))";
 
     /// <summary>Writes the statements and returns the C# text of each output.</summary>
     public IReadOnlyList<string> Write(Program program)
@@ -117,6 +150,12 @@ internal sealed class ProgramWriter
                 case ReverseLoop reverse:
                     WriteReverseLoop(reverse);
                     break;
+                case Scatter scatter when _dual:
+                    var element = Fresh();
+                    _writer.Line(DualType + " " + element + " = " + Text(scatter.Value) + ";");
+                    _writer.Line(GradientSpans[scatter.Array] + "[" + scatter.Index + "] += " + ElementCast + element + ".Value;");
+                    _writer.Line(ProductSpans[scatter.Array] + "[" + scatter.Index + "] += " + ElementCast + element + ".Tangent;");
+                    break;
                 case Scatter scatter:
                     _writer.Line(GradientSpans[scatter.Array] + "[" + scatter.Index + "] += " + Text(scatter.Value) + ";");
                     break;
@@ -141,6 +180,14 @@ internal sealed class ProgramWriter
             case Op.Bool:
                 _writer.Line("bool " + Declare(let.Id) + " = " + Condition(node.Cond!) + ";");
                 return;
+            case Op.IntValue when _dual:
+                _text[let.Id] = "(double)(" + node.Text + ")";
+                return;
+            case Op.Load when _dual:
+                _writer.Line(node.Index == 1
+                    ? DualType + " " + Declare(let.Id) + " = new " + DualType + "(" + node.Name + "[" + node.Text + "], " + DirectionSpans[node.Name!] + "[" + node.Text + "]);"
+                    : "double " + Declare(let.Id) + " = " + node.Name + "[" + node.Text + "];");
+                return;
             case Op.IntValue:
                 _text[let.Id] = _generic is null ? "(" + _type + ")(" + node.Text + ")" : _generic + ".CreateTruncating(" + node.Text + ")";
                 return;
@@ -155,7 +202,7 @@ internal sealed class ProgramWriter
                 return;
             default:
                 var expression = Expression(node);
-                _writer.Line(_type + " " + Declare(let.Id) + " = " + expression + ";");
+                _writer.Line((_dual ? "var" : _type) + " " + Declare(let.Id) + " = " + expression + ";");
                 return;
         }
     }
@@ -208,6 +255,11 @@ internal sealed class ProgramWriter
     private string Call(Node node)
     {
         var args = Arguments(node);
+        if (_dual)
+        {
+            return DualCall(node, args);
+        }
+
         if (_generic is { } t)
         {
             return node.Name switch
@@ -230,6 +282,30 @@ internal sealed class ProgramWriter
             "ElementarySign" => "global::Leibniz.Elementary.Sign(" + args + ")",
             string name when Intrinsics.ElementaryNames.Contains(name) => "global::Leibniz.Elementary." + name + "(" + args + ")",
             var name => math + name + "(" + args + ")",
+        };
+    }
+
+    /// <summary>
+    /// A table function on Dual values. Most are public members of Dual; the few that Dual implements only
+    /// explicitly (as generic-math interface members) are written out: their value from Math, their tangent
+    /// from the same derivative table the generator uses (step functions have tangent zero).
+    /// </summary>
+    private string DualCall(Node node, string args)
+    {
+        var a = node.Args.Select(id => AsDual(Text(id))).ToList();
+        string Value(int i) => a[i] + ".Value";
+        string Tangent(int i) => a[i] + ".Tangent";
+        return node.Name switch
+        {
+            "LogBase" => DualType + ".Log(" + args + ")",
+            "Sign" => "(double)global::System.Math.Sign(" + Value(0) + ")",
+            "ElementarySign" => DualType + ".Sign(" + args + ")",
+            "Round" or "Floor" or "Ceiling" or "Truncate" => "global::System.Math." + node.Name + "(" + Value(0) + ")",
+            "ScaleB" => "new " + DualType + "(global::System.Math.ScaleB(" + Value(0) + ", " + Int(node.Index) + "), global::System.Math.ScaleB(" + Tangent(0) + ", " + Int(node.Index) + "))",
+            "FusedMultiplyAdd" => "new " + DualType + "(global::System.Math.FusedMultiplyAdd(" + Value(0) + ", " + Value(1) + ", " + Value(2) + "), "
+                + Tangent(0) + " * " + Value(1) + " + " + Value(0) + " * " + Tangent(1) + " + " + Tangent(2) + ")",
+            "Clamp" => "(" + Value(0) + " < " + Value(1) + " ? " + a[1] + " : " + Value(0) + " > " + Value(2) + " ? " + a[2] + " : " + a[0] + ")",
+            var name => DualType + "." + name + "(" + args + ")",
         };
     }
 
@@ -497,7 +573,14 @@ internal sealed class ProgramWriter
         return program.Outputs.Select(Text).ToList();
     }
 
-    private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, GradientSpans, nested: true);
+    private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, GradientSpans, nested: true)
+    {
+        Generic = _generic,
+        Dual = _dual,
+        DirectionSpans = DirectionSpans,
+        ProductSpans = ProductSpans,
+        ElementCast = ElementCast,
+    };
 
     private (string Tape, string Rent, string Position) TapeNames(int tape) =>
         (_prefix + "tape" + Int(tape), _prefix + "rented" + Int(tape), _prefix + "top" + Int(tape));

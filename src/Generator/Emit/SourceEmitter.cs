@@ -45,6 +45,10 @@ internal static class SourceEmitter
         {
             ExtendedGradient.Write(writer, model, gradient);
             ExtendedJvp.Write(writer, model, ForwardMode.Build(model.Body, model.IsFloat));
+            if (model.Order == 2)
+            {
+                ExtendedSecondOrder.Write(writer, model, gradient);
+            }
         }
 
         foreach (var _ in model.Types)

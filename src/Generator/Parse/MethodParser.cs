@@ -149,10 +149,10 @@ internal static class MethodParser
             order,
             generic?.Name,
             generic is null ? null : string.Join(", ", generic.ConstraintTypes.Select(c => c.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))));
-        if (order == 2 && (!model.IsScalarOnly || HasCalls(program.Body)))
+        if (order == 2 && (HasCalls(program.Body) || (generic is not null && !model.IsScalarOnly)))
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name,
-                "Order = 2 (Hessians) supports only straight-line methods of scalar parameters without calls to other [Differentiable] methods yet; use Order = 1"));
+                "Order = 2 (Hessians) does not support calls to other [Differentiable] methods, nor generic-math methods with loops, yet; use Order = 1, or write the callee's code inline"));
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
         return new ParseResult(model, diagnostics.ToEquatableArray());
@@ -175,6 +175,7 @@ internal static class MethodParser
     {
         Ir.Let let => let.Node.Op == Ir.Op.UserCall,
         Ir.If branch => HasCalls(branch.Then) || HasCalls(branch.Else),
+        Ir.Loop loop => HasCalls(loop.Body.Body) || (loop.Test is { } test && HasCalls(test.Body)),
         _ => false,
     });
 

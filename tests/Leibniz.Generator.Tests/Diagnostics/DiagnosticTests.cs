@@ -50,14 +50,26 @@ public sealed class DiagnosticTests
         """, "LZ0011", "expected static (double Value, double dx, double dy) FDerivative(double x, double y)");
 
     [Fact]
-    public void SecondOrderOfALoopIsNotSupportedYet() => AssertSingle("""
+    public void SecondOrderOfACallInsideALoopIsNotSupportedYet() => AssertSingle("""
         using Leibniz;
         public static partial class C
         {
+            [Differentiable]
+            public static double Square(double v) => v * v;
+
             [Differentiable(Order = 2)]
-            public static double [|F|](double[] x) => x[0] * x[0];
+            public static double [|F|](double[] x)
+            {
+                var s = 0.0;
+                foreach (var v in x)
+                {
+                    s += Square(v);
+                }
+
+                return s;
+            }
         }
-        """, "LZ0010", "Order = 2 (Hessians) supports only");
+        """, "LZ0010", "Order = 2 (Hessians) does not support calls to other [Differentiable] methods");
 
     [Fact]
     public void UnsupportedParameterType() => AssertSingle("""

@@ -1,0 +1,164 @@
+namespace Leibniz.Generator.Tests.Runtime;
+
+/// <summary>[Differentiable(Order = 2)] methods with loops, arrays, spans, integer and [NoDerivative] parameters.</summary>
+public static partial class SecondOrderLoopFunctions
+{
+    /// <summary>The extended Rosenbrock function over a span.</summary>
+    [Differentiable(Order = 2)]
+    public static double Rosenbrock(ReadOnlySpan<double> x)
+    {
+        double sum = 0;
+        for (int i = 0; i < x.Length - 1; i++)
+        {
+            var a = x[i + 1] - x[i] * x[i];
+            var b = 1 - x[i];
+            sum += 100 * a * a + b * b;
+        }
+
+        return sum;
+    }
+
+    /// <summary>A span, a scalar, an int, [NoDerivative] data and a [NoDerivative] scalar, with transcendental functions.</summary>
+    [Differentiable(Order = 2)]
+    public static double Mixed(ReadOnlySpan<double> x, double s, int power, [NoDerivative] double[] data, [NoDerivative] double weight)
+    {
+        var total = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            var u = Math.Sin(s * x[i]) + data[i] * Math.Exp(-0.1 * x[i] * x[i]);
+            var p = 1.0;
+            for (int k = 0; k < power; k++)
+            {
+                p *= u;
+            }
+
+            total += p + weight * Math.Log(1 + x[i] * x[i] * s * s);
+        }
+
+        return total * s;
+    }
+
+    /// <summary>A recurrence in a while loop whose trip count depends on the inputs (a taped while loop).</summary>
+    [Differentiable(Order = 2)]
+    public static double Contract(double x, double a)
+    {
+        var y = x * x + 2;
+        var path = 0.0;
+        while (y > 1.1)
+        {
+            y = Math.Sqrt(y) * a;
+            path += y * Math.Cos(x * y);
+        }
+
+        return y + path;
+    }
+
+    /// <summary>A recurrence and a running product with a branch in the body: loops and an int, no array (tuple form).</summary>
+    [Differentiable(Order = 2)]
+    public static double Recurrence(double x, double r, int steps)
+    {
+        var y = x;
+        var product = 1.0;
+        for (int k = 0; k < steps; k++)
+        {
+            y = r * Math.Sin(y) + 0.1 * y;
+            if (y > 0)
+            {
+                product *= 1 + 0.1 * y;
+            }
+            else
+            {
+                product = product - 0.05 * y * product;
+            }
+        }
+
+        return y + product;
+    }
+
+    /// <summary>continue and break in one loop over an array.</summary>
+    [Differentiable(Order = 2)]
+    public static double SkipAndStop(double[] x, double s)
+    {
+        var total = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (x[i] < 0)
+            {
+                total -= 0.1 * x[i] * x[i] * s;
+                continue;
+            }
+
+            total += Math.Tanh(x[i] * s) * x[i];
+            if (total > 3)
+            {
+                total = Math.Log(total) * s;
+                break;
+            }
+        }
+
+        return total * s;
+    }
+
+    /// <summary>Nested (triangular) loops with a tape in the inner loop.</summary>
+    [Differentiable(Order = 2)]
+    public static double Nested(ReadOnlySpan<double> x)
+    {
+        var total = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            var p = 1.0;
+            for (int j = 0; j <= i; j++)
+            {
+                p *= 1 + 0.5 * Math.Sin(x[j] * x[i]);
+            }
+
+            total += p * x[i];
+        }
+
+        return total;
+    }
+
+    /// <summary>A float method over a float span.</summary>
+    [Differentiable(Order = 2)]
+    public static float SoftSum(ReadOnlySpan<float> x, float t)
+    {
+        var acc = 0f;
+        foreach (var v in x)
+        {
+            acc += MathF.Exp(t * v);
+        }
+
+        return MathF.Log(acc) / t;
+    }
+
+    /// <summary>A loop of transcendental functions (the benchmark's second case): a logistic-regression-like loss.</summary>
+    [Differentiable(Order = 2)]
+    public static double Logistic(ReadOnlySpan<double> w, [NoDerivative] ReadOnlySpan<double> features)
+    {
+        var loss = 0.0;
+        for (int i = 0; i < w.Length; i++)
+        {
+            var z = w[i] * features[i] + 0.1 * i;
+            loss += Math.Log(1 + Math.Exp(-z)) + 0.5 * Math.Tanh(w[i]) * w[i];
+        }
+
+        return loss;
+    }
+
+    /// <summary>The table functions that Dual implements only as generic-math interface members, and the Elementary ones, in a loop.</summary>
+    [Differentiable(Order = 2)]
+    public static double Table(ReadOnlySpan<double> x, double s)
+    {
+        var total = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            var u = x[i];
+            total += Math.FusedMultiplyAdd(u, s, 0.5) * Math.Clamp(u * s, -0.937, 0.811) + Math.ScaleB(u * u, 3) + Math.Floor(0.37 * i) * u * s
+                + Math.Sign(u) * u * u * s + Math.Max(u, 0.47 * s) * Math.Min(u * u, 2.03 + s) + Math.Abs(u) * s
+                + Elementary.Softplus(u * s) + Elementary.LeakyRelu(u, 0.2) * s + Elementary.Sign(u) * s * s + Elementary.Sigmoid(u - s)
+                + Math.Log(1.5 + u * u, 2.0 + s * s) + Math.Pow(1.2 + u * u, s) + Math.Round(2.71 * s) * u + Math.Truncate(1.3 * i) * Math.Cbrt(2 + u);
+        }
+
+        return total;
+    }
+}
