@@ -161,4 +161,26 @@ public static partial class SecondOrderLoopFunctions
 
         return total;
     }
+
+    /// <summary><see cref="Recurrence"/> in float: the tuple form of a float method.</summary>
+    [Differentiable(Order = 2)]
+    public static float RecurrenceSingle(float x, float r, int steps)
+    {
+        var y = x;
+        var product = 1f;
+        for (int k = 0; k < steps; k++)
+        {
+            y = r * MathF.Sin(y) + 0.1f * y;
+            if (y > 0)
+            {
+                product *= 1 + 0.1f * y;
+            }
+            else
+            {
+                product = product - 0.05f * y * product;
+            }
+        }
+
+        return y + product;
+    }
 }

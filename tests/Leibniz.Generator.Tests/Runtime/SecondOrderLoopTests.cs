@@ -293,6 +293,41 @@ public sealed class SecondOrderLoopTests
         });
 
     [Fact]
+    public void FloatHessiansAgreeWithTheFloatHvpAndTheDoubleMethod() =>
+        Gen.Select(Gen.Float[-1.5f, 1.5f].Array[1, 12], Gen.Float[0.5f, 2f], Gen.Float[0.05f, 1.5f], Gen.Float[-1.5f, 1.5f]).Sample((x, t, y, r) =>
+        {
+            var n = x.Length + 1;
+            var hessian = new float[n * n];
+            SecondOrderLoopFunctions.SoftSumHessian(x, t, new float[x.Length], out _, hessian);
+            var v = new float[x.Length];
+            for (var j = 0; j < n; j++)
+            {
+                var h = new float[x.Length];
+                if (j < x.Length)
+                {
+                    v[j] = 1;
+                }
+
+                SecondOrderLoopFunctions.SoftSumHvp(x, t, v, j == x.Length ? 1 : 0, new float[x.Length], out _, h, out var ht);
+                Array.Clear(v);
+                for (var i = 0; i < n; i++)
+                {
+                    Assert.Equal(i < x.Length ? h[i] : ht, hessian[j * n + i]);
+                    Close(hessian[i * n + j], hessian[j * n + i], 1e-5, "symmetry");
+                }
+            }
+
+            var single = SecondOrderLoopFunctions.RecurrenceSingleHessian(y, r, 6);
+            var reference = SecondOrderLoopFunctions.RecurrenceHessian(y, r, 6);
+            Close(reference.Value, single.Value, 1e-4, "value");
+            Close(reference.dx, single.dx, 1e-4, "dx");
+            Close(reference.dr, single.dr, 1e-4, "dr");
+            Close(reference.dxdx, single.dxdx, 1e-4, "dxdx");
+            Close(reference.dxdr, single.dxdr, 1e-4, "dxdr");
+            Close(reference.drdr, single.drdr, 1e-4, "drdr");
+        });
+
+    [Fact]
     public void WrongLengthsThrowNamingTheSpan()
     {
         var x = new double[4];
