@@ -363,7 +363,7 @@ internal sealed class ProgramWriter
             var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(";
             var count = "global::System.Math.Max(0, " + loop.End + " - " + loop.Start + ") * " + Int(k);
             _writer.Line(_type + "[]? " + rent + " = null;");
-            _writer.Line(_nested
+            _writer.Line(RentsTapes
                 ? "global::System.Span<" + _type + "> " + tape + " = " + rent + " = " + pool + count + ");"
                 : "global::System.Span<" + _type + "> " + tape + " = " + count + " <= " + Int(StackTapeLength) + " ? stackalloc " + _type + "[" + Int(StackTapeLength) + "] : ("
                     + rent + " = " + pool + count + "));");
@@ -406,7 +406,7 @@ internal sealed class ProgramWriter
 
         if (loop.HasExit)
         {
-            _writer.Line("if (" + outputs[loop.Results.Count] + " == " + Literals.Format(0, _isFloat) + ") break;");
+            _writer.Line("if (" + outputs[loop.Results.Count] + " == " + Zero + ") break;");
         }
     }
 
@@ -425,15 +425,15 @@ internal sealed class ProgramWriter
 
         if (taped)
         {
-            _writer.Line(_type + "[]? " + rent + (_nested ? " = " + pool + ".Rent(" + Int(StackTapeLength) + ");" : " = null;"));
-            _writer.Line("global::System.Span<" + _type + "> " + tape + " = " + (_nested ? rent : "stackalloc " + _type + "[" + Int(StackTapeLength) + "]") + ";");
+            _writer.Line(_type + "[]? " + rent + (RentsTapes ? " = " + pool + ".Rent(" + Int(StackTapeLength) + ");" : " = null;"));
+            _writer.Line("global::System.Span<" + _type + "> " + tape + " = " + (RentsTapes ? rent : "stackalloc " + _type + "[" + Int(StackTapeLength) + "]") + ";");
             _writer.Line("int " + position + " = 0;");
         }
 
         var inputs = carried.Concat(loop.Inputs.Skip(k).Select(Text)).ToList();
         _writer.Open("while (true)");
         var proceed = Nested().WriteNested(test, inputs)[0];
-        _writer.Line("if (" + proceed + " == " + Literals.Format(0, _isFloat) + ") break;");
+        _writer.Line("if (" + proceed + " == " + Zero + ") break;");
         if (taped)
         {
             _writer.Open("if (" + position + " + " + Int(k) + " > " + tape + ".Length)");
@@ -461,6 +461,12 @@ internal sealed class ProgramWriter
         }
     }
 
+    /// <summary>Zero in the written type.</summary>
+    private string Zero => _generic is null ? Literals.Format(0, _isFloat) : _generic + ".Zero";
+
+    /// <summary>Nested loops rent their tapes; so do generic-math methods, whose T may be a managed type (no stackalloc).</summary>
+    private bool RentsTapes => _nested || _generic is not null;
+
     private string CounterName(int loop) => _prefix + "iterations" + Int(loop);
 
     private void WriteReverseLoop(ReverseLoop reverse)
@@ -470,7 +476,7 @@ internal sealed class ProgramWriter
         for (var j = 0; j < reverse.Results.Count; j++)
         {
             var name = Fresh();
-            _writer.Line(_type + " " + name + " = " + (j < k ? Text(reverse.Seeds[j]) : Literals.Format(0, _isFloat)) + ";");
+            _writer.Line(_type + " " + name + " = " + (j < k ? Text(reverse.Seeds[j]) : Zero) + ";");
             adjoints.Add(name);
         }
 
@@ -501,13 +507,13 @@ internal sealed class ProgramWriter
         }
         else
         {
-            restored.AddRange(Enumerable.Repeat(Literals.Format(0, _isFloat), k));
+            restored.AddRange(Enumerable.Repeat(Zero, k));
         }
 
         var inputs = restored.Concat(reverse.Inputs.Select(Text)).Concat(adjoints.Take(k)).ToList();
         if (reverse.HasExit)
         {
-            inputs.Add(Literals.Format(0, _isFloat));
+            inputs.Add(Zero);
         }
 
         var outputs = Nested().WriteNested(reverse.Vjp, inputs);
@@ -548,7 +554,7 @@ internal sealed class ProgramWriter
 
         for (var j = 0; j < targets.Count; j++)
         {
-            if (staged[j] != targets[j] && !(add && staged[j] == Literals.Format(0, _isFloat)))
+            if (staged[j] != targets[j] && !(add && staged[j] == Zero))
             {
                 _writer.Line(targets[j] + operation + staged[j] + ";");
             }

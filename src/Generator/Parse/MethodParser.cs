@@ -83,10 +83,6 @@ internal static class MethodParser
         {
             var parameter = method.Parameters[i];
             var kind = Classify(parameter, floating, generic);
-            if (generic is not null && kind is not (ParameterKind.Scalar or ParameterKind.Constant))
-            {
-                kind = null;
-            }
 
             signature.Add(new ParameterModel(parameter.Name, kind ?? ParameterKind.Integer, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
             if (kind is null || parameter.RefKind != RefKind.None || parameter.IsParams)
@@ -199,9 +195,20 @@ internal static class MethodParser
     private static ParameterKind? Classify(IParameterSymbol parameter, SpecialType floating, ITypeParameterSymbol? generic = null)
     {
         var frozen = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NoDerivativeAttributeName);
-        if (generic is not null && SymbolEqualityComparer.Default.Equals(parameter.Type, generic))
+        if (generic is not null)
         {
-            return frozen ? ParameterKind.Constant : ParameterKind.Scalar;
+            // A generic-math method uses T throughout: T, T[] or ReadOnlySpan<T>, and int.
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, generic))
+            {
+                return frozen ? ParameterKind.Constant : ParameterKind.Scalar;
+            }
+
+            if (ElementType(parameter.Type) is { } elementType && SymbolEqualityComparer.Default.Equals(elementType, generic))
+            {
+                return frozen ? ParameterKind.ConstantArray : ParameterKind.Array;
+            }
+
+            return parameter.Type.SpecialType == SpecialType.System_Int32 ? ParameterKind.Integer : null;
         }
 
         if (parameter.Type.SpecialType == floating)

@@ -72,6 +72,38 @@ public sealed class DiagnosticTests
         """, "LZ0010", "Order = 2 (Hessians) does not support calls to other [Differentiable] methods");
 
     [Fact]
+    public void SecondOrderOfAGenericLoopIsNotSupportedYet() => AssertSingle("""
+        using System;
+        using System.Numerics;
+        using Leibniz;
+        public static partial class C
+        {
+            [Differentiable(Order = 2)]
+            public static T [|F|]<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+            {
+                var s = T.Zero;
+                foreach (var v in x)
+                {
+                    s += v * v;
+                }
+
+                return s;
+            }
+        }
+        """, "LZ0010", "nor generic-math methods with loops");
+
+    [Fact]
+    public void GenericMethodWithADoubleParameter() => AssertSingle("""
+        using System.Numerics;
+        using Leibniz;
+        public static partial class C
+        {
+            [Differentiable]
+            public static T F<T>(T x, [|double[] y|]) where T : IFloatingPointIeee754<T> => x;
+        }
+        """, "LZ0003", "'y' of method 'F' has type 'double[]'");
+
+    [Fact]
     public void UnsupportedParameterType() => AssertSingle("""
         using Leibniz;
         public static partial class C
