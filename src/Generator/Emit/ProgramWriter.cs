@@ -7,7 +7,7 @@ using Leibniz.Generator.Parse;
 namespace Leibniz.Generator.Emit;
 
 /// <summary>Writes an SSA program as C# statements: one local per value, atoms inlined, real if/else.</summary>
-internal sealed class ProgramWriter
+internal sealed partial class ProgramWriter
 {
     private readonly CodeWriter _writer;
     private readonly bool _isFloat;
@@ -20,6 +20,7 @@ internal sealed class ProgramWriter
     private readonly HashSet<int> _bools = new();
     private readonly HashSet<int> _tapes = new();
     private readonly HashSet<int> _reversed = new();
+    private readonly HashSet<Loop> _valueOnly = new();
     private readonly int[] _nextLocal;
     private readonly bool _nested;
 
@@ -107,6 +108,11 @@ internal sealed class ProgramWriter
             _reversed.Add(reverse.Loop);
         }
 
+        if (_dual)
+        {
+            _valueOnly.UnionWith(ValueOnlyLoops(program));
+        }
+
         CollectBools(program.Body);
         WriteBlock(program.Body);
         return program.Outputs.Select(Text).ToList();
@@ -143,6 +149,9 @@ internal sealed class ProgramWriter
                     break;
                 case If branch:
                     WriteIf(branch);
+                    break;
+                case Loop loop when _valueOnly.Contains(loop):
+                    WriteOnDoubles(loop);
                     break;
                 case Loop loop:
                     WriteLoop(loop);
@@ -282,30 +291,6 @@ internal sealed class ProgramWriter
             "ElementarySign" => "global::Leibniz.Elementary.Sign(" + args + ")",
             string name when Intrinsics.ElementaryNames.Contains(name) => "global::Leibniz.Elementary." + name + "(" + args + ")",
             var name => math + name + "(" + args + ")",
-        };
-    }
-
-    /// <summary>
-    /// A table function on Dual values. Most are public members of Dual; the few that Dual implements only
-    /// explicitly (as generic-math interface members) are written out: their value from Math, their tangent
-    /// from the same derivative table the generator uses (step functions have tangent zero).
-    /// </summary>
-    private string DualCall(Node node, string args)
-    {
-        var a = node.Args.Select(id => AsDual(Text(id))).ToList();
-        string Value(int i) => a[i] + ".Value";
-        string Tangent(int i) => a[i] + ".Tangent";
-        return node.Name switch
-        {
-            "LogBase" => DualType + ".Log(" + args + ")",
-            "Sign" => "(double)global::System.Math.Sign(" + Value(0) + ")",
-            "ElementarySign" => DualType + ".Sign(" + args + ")",
-            "Round" or "Floor" or "Ceiling" or "Truncate" => "global::System.Math." + node.Name + "(" + Value(0) + ")",
-            "ScaleB" => "new " + DualType + "(global::System.Math.ScaleB(" + Value(0) + ", " + Int(node.Index) + "), global::System.Math.ScaleB(" + Tangent(0) + ", " + Int(node.Index) + "))",
-            "FusedMultiplyAdd" => "new " + DualType + "(global::System.Math.FusedMultiplyAdd(" + Value(0) + ", " + Value(1) + ", " + Value(2) + "), "
-                + Tangent(0) + " * " + Value(1) + " + " + Value(0) + " * " + Tangent(1) + " + " + Tangent(2) + ")",
-            "Clamp" => "(" + Value(0) + " < " + Value(1) + " ? " + a[1] + " : " + Value(0) + " > " + Value(2) + " ? " + a[2] + " : " + a[0] + ")",
-            var name => DualType + "." + name + "(" + args + ")",
         };
     }
 
@@ -476,7 +461,7 @@ internal sealed class ProgramWriter
         for (var j = 0; j < reverse.Results.Count; j++)
         {
             var name = Fresh();
-            _writer.Line(_type + " " + name + " = " + (j < k ? Text(reverse.Seeds[j]) : Zero) + ";");
+            _writer.Line((IsPassedThrough(reverse, j) ? "var" : _type) + " " + name + " = " + (j < k ? Text(reverse.Seeds[j]) : Zero) + ";");
             adjoints.Add(name);
         }
 
@@ -540,7 +525,8 @@ internal sealed class ProgramWriter
         var staged = new List<string>();
         for (var j = 0; j < targets.Count; j++)
         {
-            if (targets.Count > 1 && !add)
+            // A Dual-mode target that keeps its value needs no temporary (and may be a double: IsPassedThrough).
+            if (targets.Count > 1 && !add && !(_dual && values[j] == targets[j]))
             {
                 var temporary = Fresh();
                 _writer.Line(_type + " " + temporary + " = " + values[j] + ";");

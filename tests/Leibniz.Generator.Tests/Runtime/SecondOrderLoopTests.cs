@@ -173,7 +173,8 @@ public sealed class SecondOrderLoopTests
     private static Gen<double[]> Points(Case c) => c.Name switch
     {
         "Contract" => Gen.Select(Gen.Double[-1.5, 1.5], Gen.Double[0.55, 0.9], (x, a) => new[] { x, a }),
-        "Recurrence" => Gen.Select(AwayFromZero, Gen.Double[-1.5, 1.5], (x, r) => new[] { x[0], r }),
+        // r = −0.1 makes 0 a fixed point of y ↦ r·sin(y) + 0.1·y, where the loop's branch has its kink.
+        "Recurrence" => Gen.Select(AwayFromZero, Gen.Double[0.15, 1.5], Gen.Bool, (x, r, negative) => new[] { x[0], negative ? -r : r }),
         "SkipAndStop" or "Table" => AwayFromZero,
         _ => Vectors,
     };

@@ -138,20 +138,20 @@ partial class SecondSpan
         dx.Clear();
         hvx.Clear();
         global::Leibniz.Dual tin0 = new global::Leibniz.Dual(k, vk);
-        global::Leibniz.Dual t0 = 0.0;
+        double t0 = 0.0;
         for (int i = 0; i < (x.Length - 1); i++)
         {
-            global::Leibniz.Dual t1 = new global::Leibniz.Dual(x[(i + 1)], vx[(i + 1)]);
-            global::Leibniz.Dual t2 = new global::Leibniz.Dual(x[i], vx[i]);
-            var t3 = t1 - t2;
-            var t4 = tin0 * t3;
-            var t5 = t3 * t4;
-            var t6 = global::Leibniz.Dual.Cos(t2);
-            var t7 = t5 + t6;
-            var t8 = t0 + t7;
+            double t1 = x[(i + 1)];
+            double t2 = x[i];
+            double t3 = t1 - t2;
+            double t4 = ((global::Leibniz.Dual)(tin0)).Value * t3;
+            double t5 = t3 * t4;
+            double t6 = global::System.Math.Cos(t2);
+            double t7 = t5 + t6;
+            double t8 = t0 + t7;
             t0 = t8;
         }
-        global::Leibniz.Dual t9 = 1.0;
+        var t9 = 1.0;
         global::Leibniz.Dual t10 = 0.0;
         for (int i = (x.Length - 1) - 1; i >= 0; i--)
         {
