@@ -66,10 +66,15 @@ internal static class Diagnostics
         "Custom derivative has the wrong signature",
         "'{0}' is registered as the derivative of '{1}' but does not match it; expected {2}");
 
+    public static readonly DiagnosticDescriptor LocalArrayOverwritten = Create(
+        "LZ0012",
+        "Local array element written after it was read",
+        "Element '{0}' of local array '{1}' is written after it was read; Leibniz differentiates local arrays whose elements are read only after their last write (fill the array, then read it); write the new values into another local array");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         UnsupportedConstruct, UnsupportedCall, UnsupportedType, NotStatic, NotPartial, Recursion, NameCollision,
-        ConstantResult, InternalError, UnsupportedMethodShape, CustomDerivativeSignature,
+        ConstantResult, InternalError, UnsupportedMethodShape, CustomDerivativeSignature, LocalArrayOverwritten,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

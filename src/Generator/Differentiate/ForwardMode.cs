@@ -158,6 +158,18 @@ internal static class ForwardMode
                 case Loop loop:
                     ReplayLoop(b, loop, map, tangents);
                     break;
+                case Alloc alloc:
+                    b.AddStatement(alloc);
+                    b.AddStatement(alloc with { Derivative = true });
+                    break;
+                case Store store:
+                    {
+                        var value = map[store.Value];
+                        b.AddStatement(store with { Value = value });
+                        b.AddStatement(store with { Value = tangents.TryGetValue(value, out var tangent) ? tangent : b.Constant(0), Derivative = true });
+                        break;
+                    }
+
                 case If branch:
                     {
                         var builder = b.BeginIf(branch.Cond.Map(id => map[id]));

@@ -32,9 +32,12 @@ internal static class Liveness
 
                     let.Node.Cond?.Visit(id => live.Add(id));
                     break;
-                case Scatter scatter:
-                    kept.Add(scatter);
-                    live.Add(scatter.Value);
+                case Store store:
+                    kept.Add(store);
+                    live.Add(store.Value);
+                    break;
+                case Alloc alloc:
+                    kept.Add(alloc);
                     break;
                 case ReverseLoop reverse when reverse.Results.Any(live.Contains) || Ir.Loops.Writes(reverse.Vjp):
                     kept.Add(reverse);
@@ -43,7 +46,11 @@ internal static class Liveness
                     live.UnionWith(reverse.Seeds);
                     live.UnionWith(reverse.Inputs);
                     break;
-                case Loop loop when loop.Results.Any(live.Contains) || tapes.Contains(loop.Tape):
+                case Loop { Restored: true } restored:
+                    // Pops what the recording loop pushed, used or not, so the stack stays in step.
+                    kept.Add(restored);
+                    break;
+                case Loop loop when loop.Record || loop.Results.Any(live.Contains) || tapes.Contains(loop.Tape) || Ir.Loops.Writes(loop.Body):
                     kept.Add(loop);
                     live.UnionWith(loop.Inputs);
                     break;

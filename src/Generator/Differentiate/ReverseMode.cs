@@ -12,10 +12,26 @@ namespace Leibniz.Generator.Differentiate;
 /// </summary>
 internal static class ReverseMode
 {
+    /// <summary>How loops nested in the loop being built are treated.</summary>
+    private enum Nest
+    {
+        /// <summary>The method's top level: each loop decides for the loops nested in it (<see cref="Loops.CanRecord"/>).</summary>
+        Top,
+
+        /// <summary>Nested loops run as written (and again in the outer loop's reverse pass).</summary>
+        Replay,
+
+        /// <summary>Nested loops run as written and push their records on the method's stacks.</summary>
+        Record,
+
+        /// <summary>An outer loop's reverse pass: nested loops pop their results instead of running again.</summary>
+        Restore,
+    }
+
     /// <summary>Outputs: the value, then ∂/∂ of every parameter in order.</summary>
     public static Program Build(Program primal, bool isFloat)
     {
-        var state = new State(new GraphBuilder(primal.ParamCount, isFloat));
+        var state = new State(new GraphBuilder(primal.ParamCount, isFloat), Nest.Top);
         for (var i = 0; i < primal.ParamCount; i++)
         {
             state.Map[i] = i;
@@ -36,9 +52,9 @@ internal static class ReverseMode
     }
 
     /// <summary>A loop body rebuilt through the simplifying builder (constant folding, common subexpressions).</summary>
-    private static Program Simplify(Program body, bool isFloat)
+    private static Program Simplify(Program body, bool isFloat, Nest nest)
     {
-        var state = new State(new GraphBuilder(body.ParamCount, isFloat));
+        var state = new State(new GraphBuilder(body.ParamCount, isFloat), nest);
         for (var i = 0; i < body.ParamCount; i++)
         {
             state.Map[i] = i;
@@ -52,9 +68,9 @@ internal static class ReverseMode
     /// The vector-Jacobian product of a loop body: parameters are the body's parameters followed by one adjoint
     /// per body output; outputs are the adjoints of the body's parameters (element adjoints go to the gradient spans).
     /// </summary>
-    public static Program BuildVjp(Program body, bool isFloat)
+    private static Program BuildVjp(Program body, bool isFloat, Nest nest)
     {
-        var state = new State(new GraphBuilder(body.ParamCount + body.Outputs.Count, isFloat));
+        var state = new State(new GraphBuilder(body.ParamCount + body.Outputs.Count, isFloat), nest);
         for (var i = 0; i < body.ParamCount; i++)
         {
             state.Map[i] = i;
@@ -111,16 +127,35 @@ internal static class ReverseMode
                         var active = inputs.Any(b.IsActive) || Loops.ReadsActive(loop.Body);
                         var results = loop.Results.Select(r => state.Map[r] = b.NewValue(active)).ToEquatableArray();
                         state.LoopBodies[loop.Tape] = loop.Body;
+                        if (state.Nest == Nest.Restore)
+                        {
+                            b.AddStatement(loop with { Inputs = inputs, Results = results, Restored = true });
+                            break;
+                        }
+
+                        var inner = state.Nest switch
+                        {
+                            Nest.Top => Loops.CanRecord(loop.Body) ? Nest.Record : Nest.Replay,
+                            var same => same,
+                        };
                         b.AddStatement(loop with
                         {
                             Inputs = inputs,
                             Results = results,
-                            Body = Simplify(loop.Body, b.IsFloat),
-                            Test = loop.Test is { } test ? Simplify(test, b.IsFloat) : null,
+                            Body = Simplify(loop.Body, b.IsFloat, inner),
+                            Test = loop.Test is { } test ? Simplify(test, b.IsFloat, Nest.Replay) : null,
+                            Record = state.Nest == Nest.Record,
                         });
                         break;
                     }
 
+                case Alloc alloc:
+                    b.AddStatement(alloc);
+                    b.AddStatement(alloc with { Derivative = true });
+                    break;
+                case Store store:
+                    b.AddStatement(store with { Value = state.Map[store.Value] });
+                    break;
                 case If branch:
                     {
                         var condition = branch.Cond.Map(id => state.Map[id]);
@@ -164,7 +199,7 @@ internal static class ReverseMode
                         terms.Clear();
                         if (let.Node.Op == Op.Load)
                         {
-                            b.AddStatement(new Scatter(let.Node.Name!, let.Node.Text!, seed));
+                            b.AddStatement(Store.Scatter(let.Node.Name!, let.Node.Text!, seed));
                             break;
                         }
 
@@ -192,6 +227,9 @@ internal static class ReverseMode
                         break;
                     }
 
+                case Store store:
+                    SweepStore(state, store, adjoints);
+                    break;
                 case IfBuilder branch:
                     SweepBranch(state, branch, adjoints);
                     break;
@@ -200,6 +238,24 @@ internal static class ReverseMode
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// The reverse of writing an element of a local array: the stored value's adjoint is the element's adjoint, which
+    /// an assignment then resets (the value before it was overwritten, so it received nothing from later reads).
+    /// </summary>
+    private static void SweepStore(State state, Store store, Dictionary<int, List<int>> adjoints)
+    {
+        var b = state.Builder;
+
+        // A unique Value keeps common-subexpression elimination from merging reads of a buffer that changes in between.
+        var adjoint = b.Emit(new Node(Op.Load, EquatableArray<int>.Empty, Value: b.NextId, Name: store.Array, Index: 2, Text: store.Index));
+        if (!store.Accumulate)
+        {
+            b.AddStatement(new Store(store.Array, store.Index, b.Constant(0), Accumulate: false, Derivative: true));
+        }
+
+        Accumulate(state, adjoints, store.Value, () => adjoint);
     }
 
     /// <summary>
@@ -225,13 +281,20 @@ internal static class ReverseMode
             }
         }
 
-        if (!any)
+        // A loop that fills a local array is reversed for the element adjoints even when its carried values have none.
+        if (!any && !Loops.Writes(state.LoopBodies[loop.Tape]))
         {
             return;
         }
 
         var k = loop.Results.Count;
-        var vjp = BuildVjp(state.LoopBodies[loop.Tape], b.IsFloat);
+        var body = state.LoopBodies[loop.Tape];
+        var nest = state.Nest switch
+        {
+            Nest.Top => Loops.CanRecord(body) ? Nest.Restore : Nest.Replay,
+            var same => same,
+        };
+        var vjp = BuildVjp(body, b.IsFloat, nest);
         var results = loop.Inputs.Select(input => b.NewValue(active: true)).ToEquatableArray();
 
         // Accumulators (sum += f(x[i])) have adjoints that do not depend on the carried values: nothing to record.
@@ -346,9 +409,15 @@ internal static class ReverseMode
 
     private sealed class State
     {
-        public State(GraphBuilder builder) => Builder = builder;
+        public State(GraphBuilder builder, Nest nest)
+        {
+            Builder = builder;
+            Nest = nest;
+        }
 
         public GraphBuilder Builder { get; }
+
+        public Nest Nest { get; }
 
         public Dictionary<int, int> Map { get; } = new();
 

@@ -19,7 +19,7 @@ internal static class ExtendedGradient
         var derivativeNames = Naming.DerivativeNames(signature.Select(p => p.Name).ToList());
         var differentiated = Enumerable.Range(0, signature.Count).Where(i => signature[i].IsDifferentiated).ToList();
         var hasSpans = signature.Any(p => p.Kind == ParameterKind.Array);
-        var taken = signature.Select(p => p.Name).Concat(derivativeNames).ToList();
+        var taken = signature.Select(p => p.Name).Concat(derivativeNames).Concat(Ir.Loops.Allocations(program.Body).Select(a => a.Name)).ToList();
 
         writer.Line("/// <summary>");
         writer.Line($"/// The value of <c>{model.Name}</c> and its gradient, by reverse-mode differentiation (loops are replayed backwards).");

@@ -54,7 +54,7 @@ internal static class ExtendedJvp
 
         var scalars = differentiated.Where(i => signature[i].Kind == ParameterKind.Scalar).ToList();
         var programParameters = scalars.Select(i => signature[i].Name).Concat(scalars.Select(i => names[i])).ToList();
-        var taken = signature.Select(p => p.Name).Concat(names).ToList();
+        var taken = signature.Select(p => p.Name).Concat(names).Concat(Ir.Loops.Allocations(program.Body).Select(a => a.Name)).ToList();
         var outputs = new ProgramWriter(writer, model.IsFloat, programParameters, taken) { GradientSpans = spans, Generic = model.TypeParameter }.Write(program);
         writer.Line("return (" + string.Join(", ", outputs) + ");");
         writer.Close();

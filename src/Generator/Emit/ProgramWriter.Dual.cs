@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Leibniz.Generator.Ir;
+using Leibniz.Generator.Model;
 
 namespace Leibniz.Generator.Emit;
 
@@ -33,10 +34,37 @@ internal sealed partial class ProgramWriter
     }
 
     /// <summary>
+    /// An element read: of a differentiated array parameter, the value with its direction's element as tangent;
+    /// of [NoDerivative] data a double; of a local array or a derivative buffer, whatever it holds (Duals).
+    /// </summary>
+    private void WriteDualLoad(Let let)
+    {
+        var node = let.Node;
+        if (node.Index != 2 && DirectionSpans.TryGetValue(node.Name!, out var direction))
+        {
+            _writer.Line(DualType + " " + Declare(let.Id) + " = new " + DualType + "(" + node.Name + "[" + node.Text + "], " + direction + "[" + node.Text + "]);");
+            return;
+        }
+
+        _writer.Line("var " + Declare(let.Id) + " = " + (node.Index == 2 ? _derivatives[node.Name!] : node.Name) + "[" + node.Text + "];");
+    }
+
+    /// <summary>An element adjoint of a differentiated array parameter: its value into the gradient span, its tangent into the product span.</summary>
+    private void WriteDualStore(Store store)
+    {
+        var element = Fresh();
+        var operation = store.Accumulate ? " += " : " = ";
+        _writer.Line(DualType + " " + element + " = " + Text(store.Value) + ";");
+        _writer.Line(_derivatives[store.Array] + "[" + store.Index + "]" + operation + ElementCast + element + ".Value;");
+        _writer.Line(ProductSpans[store.Array] + "[" + store.Index + "]" + operation + ElementCast + element + ".Tangent;");
+    }
+
+    /// <summary>
     /// The top-level forward loops whose tangents nobody reads: untaped loops whose results reach only the value
-    /// (output 0) and conditions — not a gradient output, a reverse loop, a scatter, a tape or a branch (branches
-    /// are taken as needing everything they use). An accumulator loop such as a sum of squares is one; its
-    /// reverse pass does not read it. They are written on doubles, which saves their tangent arithmetic.
+    /// (output 0) and conditions — not a gradient output, a reverse loop, an array element, a tape, a record or a
+    /// branch (branches are taken as needing everything they use) — and that write no array. An accumulator loop
+    /// such as a sum of squares is one; its reverse pass does not read it. They are written on doubles, which
+    /// saves their tangent arithmetic.
     /// </summary>
     private IEnumerable<Loop> ValueOnlyLoops(Program program)
     {
@@ -49,15 +77,15 @@ internal sealed partial class ProgramWriter
                 case Let let when needed.Contains(let.Id):
                     needed.UnionWith(let.Node.Args);
                     break;
-                case Loop loop when _tapes.Contains(loop.Tape) || loop.Results.Any(needed.Contains):
+                case Loop loop when !IsValueOnly(loop) || loop.Results.Any(needed.Contains):
                     needed.UnionWith(loop.Inputs);
                     break;
                 case ReverseLoop reverse:
                     needed.UnionWith(reverse.Seeds);
                     needed.UnionWith(reverse.Inputs);
                     break;
-                case Scatter scatter:
-                    needed.Add(scatter.Value);
+                case Store store:
+                    needed.Add(store.Value);
                     break;
                 case If branch:
                     MarkUses(branch, needed);
@@ -65,8 +93,20 @@ internal sealed partial class ProgramWriter
             }
         }
 
-        return body.OfType<Loop>().Where(loop => !_tapes.Contains(loop.Tape) && !loop.Results.Any(needed.Contains));
+        return body.OfType<Loop>().Where(loop => IsValueOnly(loop) && !loop.Results.Any(needed.Contains));
     }
+
+    /// <summary>A loop that could run on doubles if its results are not needed: no tape, no records (its own or nested ones), no array writes.</summary>
+    private bool IsValueOnly(Loop loop) => !_tapes.Contains(loop.Tape) && !Records(loop) && !Loops.Writes(loop.Body);
+
+    private static bool Records(Loop loop) => loop.Record || loop.Restored || Records(loop.Body.Body);
+
+    private static bool Records(EquatableArray<Stmt> statements) => statements.Any(s => s switch
+    {
+        Loop loop => Records(loop),
+        If branch => Records(branch.Then) || Records(branch.Else),
+        _ => false,
+    });
 
     private static void MarkUses(Stmt statement, HashSet<int> needed)
     {
@@ -90,8 +130,8 @@ internal sealed partial class ProgramWriter
                 needed.UnionWith(reverse.Seeds);
                 needed.UnionWith(reverse.Inputs);
                 break;
-            case Scatter scatter:
-                needed.Add(scatter.Value);
+            case Store store:
+                needed.Add(store.Value);
                 break;
         }
     }
@@ -107,7 +147,7 @@ internal sealed partial class ProgramWriter
     /// <summary>Writes a value-only loop with a double writer: Dual inputs enter by their value, results are doubles.</summary>
     private void WriteOnDoubles(Loop loop)
     {
-        var plain = new ProgramWriter(_writer, false, _parameters, _prefix, _nextLocal, GradientSpans, _nested);
+        var plain = new ProgramWriter(_writer, false, _parameters, _prefix, _nextLocal, _derivatives, _stacks, _nested);
         plain._tapes.UnionWith(_tapes);
         plain._reversed.UnionWith(_reversed);
         foreach (var input in loop.Inputs)

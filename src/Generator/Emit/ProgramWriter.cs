@@ -22,22 +22,24 @@ internal sealed partial class ProgramWriter
     private readonly HashSet<int> _reversed = new();
     private readonly HashSet<Loop> _valueOnly = new();
     private readonly int[] _nextLocal;
+    private readonly Stacks _stacks;
     private readonly bool _nested;
 
     public ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters)
-        : this(writer, isFloat, parameters, Naming.LocalPrefix(parameters), new int[1], new Dictionary<string, string>(), nested: false)
+        : this(writer, isFloat, parameters, Naming.LocalPrefix(parameters), new int[1], new Dictionary<string, string>(), new Stacks(), nested: false)
     {
     }
 
     /// <summary>A writer whose locals avoid every name in <paramref name="taken"/> (all parameters, gradient outputs).</summary>
     public ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters, IReadOnlyList<string> taken)
-        : this(writer, isFloat, parameters, Naming.LocalPrefix(taken), new int[1], new Dictionary<string, string>(), nested: false)
+        : this(writer, isFloat, parameters, Naming.LocalPrefix(taken), new int[1], new Dictionary<string, string>(), new Stacks(), nested: false)
     {
     }
 
     private ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters, string prefix, int[] nextLocal,
-        IReadOnlyDictionary<string, string> gradientSpans, bool nested)
+        IReadOnlyDictionary<string, string> gradientSpans, Stacks stacks, bool nested)
     {
+        _stacks = stacks;
         _writer = writer;
         _isFloat = isFloat;
         _type = isFloat ? "float" : "double";
@@ -45,11 +47,22 @@ internal sealed partial class ProgramWriter
         _prefix = prefix;
         _nextLocal = nextLocal;
         GradientSpans = gradientSpans;
+        foreach (var span in gradientSpans)
+        {
+            _derivatives[span.Key] = span.Value;
+        }
+
         _nested = nested;
     }
 
     /// <summary>For each differentiated array or span parameter (escaped name), the escaped name of its gradient span.</summary>
     public IReadOnlyDictionary<string, string> GradientSpans { get; init; }
+
+    /// <summary>The derivative buffer of every array: the gradient spans, then the local arrays' adjoint or tangent buffers.</summary>
+    private readonly Dictionary<string, string> _derivatives = new();
+
+    /// <summary>The local arrays and derivative buffers that may be rented from the pool, with the local holding the rented array.</summary>
+    private readonly List<(Alloc Alloc, string Rent)> _rented = new();
 
     /// <summary>The generic-math type parameter the code is written for (null for double or float).</summary>
     public string? Generic
@@ -66,8 +79,8 @@ internal sealed partial class ProgramWriter
     /// Second order: the program runs on <see cref="DualType"/> (value and tangent), which makes it forward mode
     /// over the reverse-mode program. Locals are declared <c>var</c>, so values that depend on no parameter
     /// (constants, integer values, [NoDerivative] data) stay <c>double</c>; a differentiated array element is read
-    /// together with its element of <see cref="DirectionSpans"/>, and a scatter adds the value into the gradient
-    /// span and the tangent into <see cref="ProductSpans"/>.
+    /// together with its element of <see cref="DirectionSpans"/>, and an element adjoint adds its value into the
+    /// gradient span and its tangent into <see cref="ProductSpans"/>. Local arrays and their buffers hold Duals.
     /// </summary>
     public bool Dual
     {
@@ -108,14 +121,140 @@ internal sealed partial class ProgramWriter
             _reversed.Add(reverse.Loop);
         }
 
+        CollectBools(program.Body);
+        DeclareBuffers(program);
+        DeclareStacks(program.Body);
         if (_dual)
         {
             _valueOnly.UnionWith(ValueOnlyLoops(program));
         }
 
-        CollectBools(program.Body);
         WriteBlock(program.Body);
+        var rents = _rented.Select(r => r.Rent).Concat(_stacks.Recorded.OrderBy(loop => loop).Select(loop => TapeNames(loop).Rent));
+        foreach (var rent in rents)
+        {
+            _writer.Line("if (" + rent + " is not null) global::System.Buffers.ArrayPool<" + _type + ">.Shared.Return(" + rent + ");");
+        }
+
         return program.Outputs.Select(Text).ToList();
+    }
+
+    /// <summary>
+    /// Names every array's derivative buffer and declares, up front (a local array may be declared inside a branch),
+    /// the locals that hold the buffers rented from the pool, so they are all returned at the end.
+    /// </summary>
+    private void DeclareBuffers(Program program)
+    {
+        foreach (var span in GradientSpans)
+        {
+            _derivatives[span.Key] = span.Value;
+        }
+
+        foreach (var alloc in Loops.Allocations(program.Body))
+        {
+            _derivatives[alloc.Array] = alloc.DerivativeArray;
+            if (_generic is not null || !FitsOnStack(alloc.Length))
+            {
+                var rent = _prefix + "pool" + Int(_rented.Count);
+                _rented.Add((alloc, rent));
+                _writer.Line(_type + "[]? " + rent + " = null;");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The stacks of the loops nested in recording loop nests live as long as the method: the forward pass pushes,
+    /// the reverse pass pops. Each starts with 256 values (on the stack; rented for generic code) and doubles.
+    /// </summary>
+    private void DeclareStacks(IEnumerable<Stmt> body)
+    {
+        CollectStacks(body);
+        foreach (var loop in _stacks.Recorded.OrderBy(loop => loop))
+        {
+            var (tape, rent, position) = TapeNames(loop);
+            var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(" + Int(StackTapeLength) + ")";
+            _writer.Line(_type + "[]? " + rent + (_generic is null ? " = null;" : " = " + pool + ";"));
+            _writer.Line("global::System.Span<" + _type + "> " + tape + " = " + (_generic is null ? "stackalloc " + _type + "[" + Int(StackTapeLength) + "]" : rent) + ";");
+            _writer.Line("int " + position + " = 0;");
+        }
+    }
+
+    private void CollectStacks(IEnumerable<Stmt> statements)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case Loop loop:
+                    if (loop.Record)
+                    {
+                        _stacks.Recorded.Add(loop.Tape);
+                    }
+
+                    CollectStacks(loop.Body.Body);
+                    break;
+                case ReverseLoop reverse:
+                    if (reverse.Tape >= 0)
+                    {
+                        _stacks.Taped.Add(reverse.Loop);
+                    }
+
+                    CollectStacks(reverse.Vjp.Body);
+                    break;
+                case If branch:
+                    CollectStacks(branch.Then);
+                    CollectStacks(branch.Else);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Pushes values on a growing tape, doubling it through the pool when it is full.</summary>
+    private void WritePush(int tapeNumber, IReadOnlyList<string> values)
+    {
+        var (tape, rent, position) = TapeNames(tapeNumber);
+        var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared";
+        _writer.Open("if (" + position + " + " + Int(values.Count) + " > " + tape + ".Length)");
+        var bigger = Fresh();
+        _writer.Line("var " + bigger + " = " + pool + ".Rent(2 * " + tape + ".Length);");
+        _writer.Line(tape + ".CopyTo(" + bigger + ");");
+        _writer.Line("if (" + rent + " is not null) " + pool + ".Return(" + rent + ");");
+        _writer.Line(rent + " = " + bigger + ";");
+        _writer.Line(tape + " = " + bigger + ";");
+        _writer.Close();
+        foreach (var value in values)
+        {
+            _writer.Line(tape + "[" + position + "++] = " + value + ";");
+        }
+    }
+
+    /// <summary>A nested loop in an outer loop's reverse pass: its results, popped from where its forward run pushed them.</summary>
+    private void WriteRestore(Loop loop)
+    {
+        var (tape, _, position) = TapeNames(loop.Tape);
+        _writer.Line(position + " -= " + Int(loop.Results.Count) + ";");
+        for (var j = 0; j < loop.Results.Count; j++)
+        {
+            _writer.Line(_type + " " + Declare(loop.Results[j]) + " = " + tape + "[" + position + " + " + Int(j) + "];");
+        }
+    }
+
+    private static bool FitsOnStack(string length) =>
+        int.TryParse(length, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n <= StackTapeLength;
+
+    /// <summary>A local array: on the stack up to <see cref="StackTapeLength"/> elements, rented (and cleared) beyond that.</summary>
+    private void WriteAlloc(Alloc alloc)
+    {
+        var declaration = "global::System.Span<" + _type + "> " + alloc.Name + " = ";
+        if (_rented.FirstOrDefault(r => r.Alloc == alloc).Rent is not { } rent)
+        {
+            _writer.Line(declaration + "stackalloc " + _type + "[" + alloc.Length + "];");
+            return;
+        }
+
+        var rented = "new global::System.Span<" + _type + ">(" + rent + " = global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(" + alloc.Length + "), 0, " + alloc.Length + ")";
+        _writer.Line(declaration + (_generic is null ? alloc.Length + " <= " + Int(StackTapeLength) + " ? stackalloc " + _type + "[" + alloc.Length + "] : " : "") + rented + ";");
+        _writer.Line("if (" + rent + " is not null) " + alloc.Name + ".Clear();");
     }
 
     private void CollectBools(IEnumerable<Stmt> statements)
@@ -150,6 +289,9 @@ internal sealed partial class ProgramWriter
                 case If branch:
                     WriteIf(branch);
                     break;
+                case Loop { Restored: true } restored:
+                    WriteRestore(restored);
+                    break;
                 case Loop loop when _valueOnly.Contains(loop):
                     WriteOnDoubles(loop);
                     break;
@@ -159,14 +301,14 @@ internal sealed partial class ProgramWriter
                 case ReverseLoop reverse:
                     WriteReverseLoop(reverse);
                     break;
-                case Scatter scatter when _dual:
-                    var element = Fresh();
-                    _writer.Line(DualType + " " + element + " = " + Text(scatter.Value) + ";");
-                    _writer.Line(GradientSpans[scatter.Array] + "[" + scatter.Index + "] += " + ElementCast + element + ".Value;");
-                    _writer.Line(ProductSpans[scatter.Array] + "[" + scatter.Index + "] += " + ElementCast + element + ".Tangent;");
+                case Store { Derivative: true } store when _dual && ProductSpans.ContainsKey(store.Array):
+                    WriteDualStore(store);
                     break;
-                case Scatter scatter:
-                    _writer.Line(GradientSpans[scatter.Array] + "[" + scatter.Index + "] += " + Text(scatter.Value) + ";");
+                case Store store:
+                    _writer.Line((store.Derivative ? _derivatives[store.Array] : store.Array) + "[" + store.Index + "]" + (store.Accumulate ? " += " : " = ") + Text(store.Value) + ";");
+                    break;
+                case Alloc alloc:
+                    WriteAlloc(alloc);
                     break;
             }
         }
@@ -193,15 +335,13 @@ internal sealed partial class ProgramWriter
                 _text[let.Id] = "(double)(" + node.Text + ")";
                 return;
             case Op.Load when _dual:
-                _writer.Line(node.Index == 1
-                    ? DualType + " " + Declare(let.Id) + " = new " + DualType + "(" + node.Name + "[" + node.Text + "], " + DirectionSpans[node.Name!] + "[" + node.Text + "]);"
-                    : "double " + Declare(let.Id) + " = " + node.Name + "[" + node.Text + "];");
+                WriteDualLoad(let);
                 return;
             case Op.IntValue:
                 _text[let.Id] = _generic is null ? "(" + _type + ")(" + node.Text + ")" : _generic + ".CreateTruncating(" + node.Text + ")";
                 return;
             case Op.Load:
-                _writer.Line(_type + " " + Declare(let.Id) + " = " + (node.Index == 2 ? GradientSpans[node.Name!] : node.Name) + "[" + node.Text + "];");
+                _writer.Line(_type + " " + Declare(let.Id) + " = " + (node.Index == 2 ? _derivatives[node.Name!] : node.Name) + "[" + node.Text + "];");
                 return;
             case Op.GradientCall:
                 _writer.Line("var " + Declare(let.Id) + " = " + (node.Text ?? node.Name + "Gradient") + "(" + Arguments(node) + ");");
@@ -335,7 +475,7 @@ internal sealed partial class ProgramWriter
             carried.Add(name);
         }
 
-        var taped = _tapes.Contains(loop.Tape);
+        var taped = loop.Record ? _stacks.Taped.Contains(loop.Tape) : _tapes.Contains(loop.Tape);
         var (tape, rent, position) = TapeNames(loop.Tape);
         if (loop.Test is { } test)
         {
@@ -343,7 +483,7 @@ internal sealed partial class ProgramWriter
             return;
         }
 
-        if (taped)
+        if (taped && !loop.Record)
         {
             var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(";
             var count = "global::System.Math.Max(0, " + loop.End + " - " + loop.Start + ") * " + Int(k);
@@ -362,7 +502,11 @@ internal sealed partial class ProgramWriter
         }
 
         _writer.Open("for (int " + loop.Variable + " = " + loop.Start + "; " + loop.Variable + " < " + loop.End + "; " + loop.Variable + "++)");
-        if (taped)
+        if (taped && loop.Record)
+        {
+            WritePush(loop.Tape, carried);
+        }
+        else if (taped)
         {
             foreach (var name in carried)
             {
@@ -378,6 +522,11 @@ internal sealed partial class ProgramWriter
         for (var j = 0; j < k; j++)
         {
             _text[loop.Results[j]] = carried[j];
+        }
+
+        if (loop.Record)
+        {
+            WritePush(loop.Tape, carried);
         }
     }
 
@@ -418,21 +567,14 @@ internal sealed partial class ProgramWriter
         var inputs = carried.Concat(loop.Inputs.Skip(k).Select(Text)).ToList();
         _writer.Open("while (true)");
         var proceed = Nested().WriteNested(test, inputs)[0];
-        _writer.Line("if (" + proceed + " == " + Zero + ") break;");
+        if (!test.Body.Any(s => s is Let { Node.Op: Op.Const, Node.Value: 1 } let && let.Id == test.Outputs[0]))
+        {
+            _writer.Line("if (" + proceed + " == " + Zero + ") break;");
+        }
+
         if (taped)
         {
-            _writer.Open("if (" + position + " + " + Int(k) + " > " + tape + ".Length)");
-            var bigger = Fresh();
-            _writer.Line("var " + bigger + " = " + pool + ".Rent(2 * " + tape + ".Length);");
-            _writer.Line(tape + ".CopyTo(" + bigger + ");");
-            _writer.Line("if (" + rent + " is not null) " + pool + ".Return(" + rent + ");");
-            _writer.Line(rent + " = " + bigger + ";");
-            _writer.Line(tape + " = " + bigger + ";");
-            _writer.Close();
-            foreach (var name in carried)
-            {
-                _writer.Line(tape + "[" + position + "++] = " + name + ";");
-            }
+            WritePush(loop.Tape, carried);
         }
 
         var outputs = Nested().WriteNested(loop.Body, inputs);
@@ -510,7 +652,7 @@ internal sealed partial class ProgramWriter
             _text[reverse.Results[j]] = adjoints[j];
         }
 
-        if (reverse.Tape < 0)
+        if (reverse.Tape < 0 || _stacks.Recorded.Contains(reverse.Loop))
         {
             return;
         }
@@ -565,7 +707,7 @@ internal sealed partial class ProgramWriter
         return program.Outputs.Select(Text).ToList();
     }
 
-    private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, GradientSpans, nested: true)
+    private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, _derivatives, _stacks, nested: true)
     {
         Generic = _generic,
         Dual = _dual,
@@ -573,6 +715,14 @@ internal sealed partial class ProgramWriter
         ProductSpans = ProductSpans,
         ElementCast = ElementCast,
     };
+
+    /// <summary>The loops whose records live on the method's stacks, and those whose reverse loops pop carried values.</summary>
+    private sealed class Stacks
+    {
+        public HashSet<int> Recorded { get; } = new();
+
+        public HashSet<int> Taped { get; } = new();
+    }
 
     private (string Tape, string Rent, string Position) TapeNames(int tape) =>
         (_prefix + "tape" + Int(tape), _prefix + "rented" + Int(tape), _prefix + "top" + Int(tape));

@@ -9,15 +9,24 @@ internal static class Loops
     /// <summary>True when the program (outside or inside branches) has a loop or reads array elements.</summary>
     public static bool Contains(Program program) => Contains(program.Body);
 
-    /// <summary>True when the program writes into a gradient span (so it must run even if no value it defines is used).</summary>
+    /// <summary>True when the program writes into an array or a gradient span (so it must run even if no value it defines is used).</summary>
     public static bool Writes(Program program) => Writes(program.Body);
+
+    /// <summary>The arrays the program declares (local arrays and their derivative buffers), at any depth.</summary>
+    public static System.Collections.Generic.IEnumerable<Alloc> Allocations(EquatableArray<Stmt> statements) => statements.SelectMany(s => s switch
+    {
+        Alloc alloc => new[] { alloc },
+        If branch => Allocations(branch.Then).Concat(Allocations(branch.Else)),
+        _ => Enumerable.Empty<Alloc>(),
+    });
 
     /// <summary>True when the program reads an element of a differentiated array or span (outside or inside loops).</summary>
     public static bool ReadsActive(Program program) => ReadsActive(program.Body);
 
     private static bool Writes(EquatableArray<Stmt> statements) => statements.Any(s => s switch
     {
-        Scatter => true,
+        Store => true,
+        Loop loop => Writes(loop.Body.Body),
         ReverseLoop reverse => Writes(reverse.Vjp.Body),
         If branch => Writes(branch.Then) || Writes(branch.Else),
         _ => false,
@@ -31,6 +40,20 @@ internal static class Loops
         _ => false,
     });
 
+    /// <summary>
+    /// True when the loops nested in a loop with this body can keep their records on the method's stacks instead of
+    /// being run again by the outer loop's reverse pass: they are all counted loops without break (their trip counts
+    /// are known when they are reversed) and nothing in the nest writes a local array (which a rerun would refill).
+    /// </summary>
+    public static bool CanRecord(Program body) => Nested(body.Body).Any() && Nested(body.Body).All(l => l.Test is null && !l.HasExit) && !Writes(body.Body);
+
+    private static System.Collections.Generic.IEnumerable<Loop> Nested(EquatableArray<Stmt> statements) => statements.SelectMany(s => s switch
+    {
+        Loop loop => new[] { loop }.Concat(Nested(loop.Body.Body)),
+        If branch => Nested(branch.Then).Concat(Nested(branch.Else)),
+        _ => Enumerable.Empty<Loop>(),
+    });
+
     /// <summary>True when value <paramref name="id"/> is read anywhere in the program (statements or outputs).</summary>
     public static bool Uses(Program program, int id) => program.Outputs.Contains(id) || Uses(program.Body, id);
 
@@ -40,7 +63,7 @@ internal static class Loops
         If branch => Reads(branch.Cond, id) || Uses(branch.Then, id) || Uses(branch.Else, id) || branch.Phis.Any(p => p.Then == id || p.Else == id),
         Loop loop => loop.Inputs.Contains(id),
         ReverseLoop reverse => reverse.Seeds.Contains(id) || reverse.Inputs.Contains(id),
-        Scatter scatter => scatter.Value == id,
+        Store store => store.Value == id,
         _ => false,
     });
 
@@ -53,7 +76,7 @@ internal static class Loops
 
     private static bool Contains(EquatableArray<Stmt> statements) => statements.Any(s => s switch
     {
-        Loop or ReverseLoop or Scatter => true,
+        Loop or ReverseLoop or Store or Alloc => true,
         Let let => let.Node.Op is Op.Load or Op.IntValue,
         If branch => Contains(branch.Then) || Contains(branch.Else),
         _ => false,

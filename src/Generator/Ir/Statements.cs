@@ -28,8 +28,14 @@ internal sealed record Phi(int Id, int Then, int Else);
 /// </summary>
 /// With <see cref="HasExit"/> (a <c>break</c>), the body has one more output, 0 when the loop must stop after
 /// this iteration; the loop then counts its iterations for the reverse pass.
+/// <para>
+/// A loop nested in another loop of a nest that <see cref="Loops.CanRecord"/> keeps its records on a stack of the
+/// method: <see cref="Record"/> marks it in the forward pass (it pushes its carried values per iteration when its
+/// reverse loop needs them, then its results), <see cref="Restored"/> in an outer loop's reverse pass, which pops
+/// its results instead of running it again.
+/// </para>
 internal sealed record Loop(int Tape, string Variable, string Start, string End, EquatableArray<int> Inputs, EquatableArray<int> Results, Program Body,
-    Program? Test = null, bool HasExit = false) : Stmt;
+    Program? Test = null, bool HasExit = false, bool Record = false, bool Restored = false) : Stmt;
 
 /// <summary>
 /// Runs the iterations of the loop that recorded tape <see cref="Tape"/> backwards. <see cref="Vjp"/> takes the
@@ -42,8 +48,27 @@ internal sealed record Loop(int Tape, string Variable, string Start, string End,
 internal sealed record ReverseLoop(int Tape, string Variable, string Start, string End, int CarriedCount, EquatableArray<int> Seeds, EquatableArray<int> Inputs,
     EquatableArray<int> Results, Program Vjp, int Loop = -1, bool IsWhile = false, bool HasExit = false) : Stmt;
 
-/// <summary>Adds <see cref="Value"/> to element <see cref="Index"/> (C# text) of the caller's gradient span <see cref="Array"/>.</summary>
-internal sealed record Scatter(string Array, string Index, int Value) : Stmt;
+/// <summary>
+/// Writes <see cref="Value"/> into element <see cref="Index"/> (C# text) of the array <see cref="Array"/> (a local array,
+/// or, with <see cref="Derivative"/>, the derivative buffer of an array: the caller's gradient span of a parameter, the
+/// adjoint or tangent buffer of a local array); <see cref="Accumulate"/> adds it instead of assigning it.
+/// </summary>
+internal sealed record Store(string Array, string Index, int Value, bool Accumulate, bool Derivative) : Stmt
+{
+    /// <summary>Adds an element adjoint to a derivative buffer (the reverse of reading an element).</summary>
+    public static Store Scatter(string array, string index, int value) => new(array, index, value, Accumulate: true, Derivative: true);
+}
+
+/// <summary>
+/// A local array of <see cref="Length"/> (C# integer text) zeroed elements, declared at the method's top level: the
+/// user's local array <see cref="Array"/>, or, with <see cref="Derivative"/>, its adjoint or tangent buffer
+/// <see cref="DerivativeArray"/>.
+/// </summary>
+internal sealed record Alloc(string Array, string DerivativeArray, string Length, bool Derivative) : Stmt
+{
+    /// <summary>The name of the buffer this statement declares.</summary>
+    public string Name => Derivative ? DerivativeArray : Array;
+}
 
 /// <summary>
 /// A whole function in SSA form: parameters are ids 0..ParamCount-1, the body defines the rest, and

@@ -22,16 +22,16 @@ internal sealed partial class BodyLowering
             return;
         }
 
-        LowerCountedLoop(loop, loop.Body, header.Variable, header.Name, header.Start, header.End, null, env, output);
+        LowerCountedLoop(loop, loop.Body, header.Variable, header.Name, header.Start, header.End, null, env, output, variableText: header.Value);
     }
 
     /// <summary><c>foreach (var v in x)</c> over an array or span parameter: a counted loop over its indices.</summary>
     private void LowerForEach(IForEachLoopOperation loop, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
         var collection = loop.Collection is IConversionOperation conversion ? conversion.Operand : loop.Collection;
-        if (ArrayOf(collection, env) is not { } array || loop.Locals.Length != 1 || !IsFloating(loop.Locals[0].Type))
+        if (ArrayOf(collection, env) is not { Rented: false } array || loop.Locals.Length != 1 || !IsFloating(loop.Locals[0].Type))
         {
-            Report(loop, "foreach over something other than an array or span parameter", $"foreach only over a {Keyword}[] or ReadOnlySpan<{Keyword}> parameter, or use a counted for loop");
+            Report(loop, "foreach over something other than an array or span parameter or local array", $"foreach only over a {Keyword}[] or ReadOnlySpan<{Keyword}> parameter or a local array that is not rented, or use a counted for loop");
             return;
         }
 
@@ -40,7 +40,8 @@ internal sealed partial class BodyLowering
     }
 
     private void LowerCountedLoop(IOperation loop, IOperation loopBody, ILocalSymbol? variable, string variableName, string start, string end,
-        (ILocalSymbol Element, ArrayParameter Array)? element, Dictionary<ISymbol, object> env, List<Stmt> output, IOperation? whileCondition = null)
+        (ILocalSymbol Element, ArrayBinding Array)? element, Dictionary<ISymbol, object> env, List<Stmt> output, IOperation? whileCondition = null,
+        IOperation? bottomCondition = null, string? variableText = null)
     {
         var header = (Variable: variable, Name: variableName, Start: start, End: end);
 
@@ -73,14 +74,15 @@ internal sealed partial class BodyLowering
 
         var referenced = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         CollectReferenced(loopBody, referenced);
-        if (whileCondition is not null)
+        foreach (var condition in new[] { whileCondition, bottomCondition }.OfType<IOperation>())
         {
-            CollectReferenced(whileCondition, referenced);
+            CollectReferenced(condition, referenced);
         }
+
         var read = env.Where(e => e.Value is int && !assigned.Contains(e.Key) && referenced.Contains(e.Key)).Select(e => e.Key).ToList();
         var inputs = carried.Concat(read).ToList();
         var bodyEnv = new Dictionary<ISymbol, object>(SymbolEqualityComparer.Default);
-        foreach (var entry in env.Where(e => e.Value is IntExpr or Frozen or ArrayParameter))
+        foreach (var entry in env.Where(e => e.Value is IntExpr or Frozen or ArrayBinding))
         {
             bodyEnv[entry.Key] = entry.Value;
         }
@@ -92,11 +94,15 @@ internal sealed partial class BodyLowering
 
         if (header.Variable is { } counter)
         {
-            bodyEnv[counter] = new IntExpr(header.Name);
+            bodyEnv[counter] = new IntExpr(variableText ?? header.Name);
         }
 
-        var test = whileCondition is null ? null : LowerTest(whileCondition, new Dictionary<ISymbol, object>(bodyEnv, SymbolEqualityComparer.Default), inputs.Count);
-        var exit = Find(loopBody, o => o is IBranchOperation { BranchKind: BranchKind.Break }) is not null || _pendingReturn is not null
+        var test = whileCondition is not null ? LowerTest(whileCondition, new Dictionary<ISymbol, object>(bodyEnv, SymbolEqualityComparer.Default), inputs.Count)
+            : bottomCondition is not null ? LowerTest(null, bodyEnv, inputs.Count)
+            : null;
+
+        // A do-while loop is while (true) whose body ends with "if (!condition) break;".
+        var exit = Find(loopBody, o => o is IBranchOperation { BranchKind: BranchKind.Break }) is not null || _pendingReturn is not null || bottomCondition is not null
             ? (loop as ILoopOperation)?.ExitLabel : null;
         var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _loopCounter, inLoop: true)
         {
@@ -118,6 +124,11 @@ internal sealed partial class BodyLowering
         }
 
         child.LowerSequence(new List<IOperation> { loopBody }, 0, bodyEnv, bodyOutput);
+        if (bottomCondition is not null && exit is not null)
+        {
+            child.StopUnless(bottomCondition, exit, bodyEnv, bodyOutput);
+        }
+
         var outputs = carried.Select(c => (int)bodyEnv[c]).ToList();
         if (exit is not null)
         {
@@ -138,11 +149,29 @@ internal sealed partial class BodyLowering
         output.Add(new Loop(tape, header.Name, header.Start, header.End, initial.ToEquatableArray(), results.ToEquatableArray(), body, test, exit is not null));
     }
 
-    /// <summary>A while loop's condition as a function of the loop's parameters: 1 to continue, 0 to stop.</summary>
-    private Program LowerTest(IOperation condition, Dictionary<ISymbol, object> env, int parameters)
+    /// <summary>The end of a do-while body: the loop goes on only if it did not break and the condition holds.</summary>
+    private void StopUnless(IOperation condition, ILabelSymbol exit, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        var flag = (int)env[exit];
+        var cond = LowerCondition(condition, env, output);
+        var otherwise = new List<Stmt>();
+        var zero = Constant(otherwise, 0);
+        var id = _nextId++;
+        output.Add(new If(cond, EquatableArray<Stmt>.Empty, otherwise.ToEquatableArray(), EquatableArray.Create(new Phi(id, flag, zero))));
+        env[exit] = id;
+    }
+
+    /// <summary>A while loop's condition (always true for null) as a function of the loop's parameters: 1 to continue, 0 to stop.</summary>
+    private Program LowerTest(IOperation? condition, Dictionary<ISymbol, object> env, int parameters)
     {
         var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _loopCounter, inLoop: true) { _nextId = parameters };
         var output = new List<Stmt>();
+        if (condition is null)
+        {
+            var always = child.Constant(output, 1);
+            return new Program(parameters, output.ToEquatableArray(), EquatableArray.Create(always));
+        }
+
         var cond = child.LowerCondition(condition, env, output);
         var then = new List<Stmt>();
         var one = child.Constant(then, 1);
@@ -180,9 +209,13 @@ internal sealed partial class BodyLowering
         return merged;
     }
 
-    private (ILocalSymbol Variable, string Name, string Start, string End)? CountedLoop(IForLoopOperation loop, Dictionary<ISymbol, object> env)
+    /// <summary>
+    /// The header of a counted loop: the generated counter's name, its start and end (it counts up by one), and the
+    /// C# text of the user's loop variable in terms of it.
+    /// </summary>
+    private (ILocalSymbol Variable, string Name, string Start, string End, string Value)? CountedLoop(IForLoopOperation loop, Dictionary<ISymbol, object> env)
     {
-        const string Advice = "write it as for (int i = start; i < end; i++) with start and end computed from integer parameters, constants and Length";
+        const string Advice = "write it as for (int i = start; i < end; i += step) or for (int i = start; i >= end; i -= step) with a constant step, and start and end computed from integer parameters, constants and Length";
         if (loop.Before.Length != 1 || loop.Before[0] is not IVariableDeclarationGroupOperation { Declarations.Length: 1 } group
             || group.Declarations[0].Declarators.Length != 1)
         {
@@ -205,12 +238,19 @@ internal sealed partial class BodyLowering
             step = statement.Operation;
         }
 
-        var increments = step is IIncrementOrDecrementOperation { Kind: OperationKind.Increment } increment && isVariable(increment.Target)
-            || step is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Value.ConstantValue: { HasValue: true, Value: 1 } } compound && isVariable(compound.Target);
-        if (!increments || loop.Condition is not IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } condition
-            || !isVariable(condition.LeftOperand))
+        var stride = step switch
         {
-            Report(loop, "loop that is not counted upwards by one", Advice);
+            IIncrementOrDecrementOperation increment when isVariable(increment.Target) => increment.Kind == OperationKind.Increment ? 1 : -1,
+            ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Value.ConstantValue: { HasValue: true, Value: int amount } } compound when isVariable(compound.Target) => amount,
+            ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Subtract, Value.ConstantValue: { HasValue: true, Value: int amount } } compound when isVariable(compound.Target) => -amount,
+            _ => 0,
+        };
+        var bound = loop.Condition as IBinaryOperation;
+        var upwards = bound?.OperatorKind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual;
+        var downwards = bound?.OperatorKind is BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual;
+        if (bound is null || !isVariable(bound.LeftOperand) || !(stride > 0 && upwards || stride < 0 && downwards))
+        {
+            Report(loop, "loop that is not counted by a constant step towards its bound", Advice);
             return null;
         }
 
@@ -223,13 +263,24 @@ internal sealed partial class BodyLowering
         }
 
         var start = IntText(initializer, env);
-        var end = IntText(condition.RightOperand, env);
-        if (condition.OperatorKind == BinaryOperatorKind.LessThanOrEqual)
+        var end = IntText(bound.RightOperand, env);
+        if (bound.OperatorKind is BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThanOrEqual)
         {
-            end = "(" + end + " + 1)";
+            end = "(" + end + (stride > 0 ? " + 1)" : " - 1)");
         }
 
-        return (variable, Emit.Naming.Escape(variable.Name), start, end);
+        var name = Emit.Naming.Escape(variable.Name);
+        if (stride == 1)
+        {
+            return (variable, name, start, end, name);
+        }
+
+        // Any other step runs a counter k = 0, 1, … over the trip count, with the loop variable start + step·k.
+        var counter = "step" + _loopCounter[0].ToString(CultureInfo.InvariantCulture) + "_";
+        var by = stride.ToString(CultureInfo.InvariantCulture);
+        var distance = stride > 0 ? "(" + end + " - " + start + ")" : "(" + start + " - " + end + ")";
+        var trips = stride is 1 or -1 ? distance : "((" + distance + " + " + (System.Math.Abs(stride) - 1).ToString(CultureInfo.InvariantCulture) + ") / " + System.Math.Abs(stride).ToString(CultureInfo.InvariantCulture) + ")";
+        return (variable, counter, "0", trips, "(" + start + (stride == -1 ? " - " : " + " + by + " * ") + counter + ")");
     }
 
     private static void CollectAssigned(IOperation operation, HashSet<ISymbol> assigned)
@@ -282,10 +333,10 @@ internal sealed partial class BodyLowering
         return null;
     }
 
-    private static ArrayParameter? ArrayOf(IOperation operation, Dictionary<ISymbol, object> env) =>
-        operation is IParameterReferenceOperation parameter && env.TryGetValue(parameter.Parameter, out var bound) ? bound as ArrayParameter : null;
+    private static ArrayBinding? ArrayOf(IOperation operation, Dictionary<ISymbol, object> env) =>
+        operation is IParameterReferenceOperation or ILocalReferenceOperation && env.TryGetValue(Target(operation)!, out var bound) ? bound as ArrayBinding : null;
 
-    private int Load(ArrayParameter array, IOperation index, Dictionary<ISymbol, object> env, List<Stmt> output) =>
+    private int Load(ArrayBinding array, IOperation index, Dictionary<ISymbol, object> env, List<Stmt> output) =>
         Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Name: array.Name, Index: array.Differentiated ? 1 : 0, Text: IntText(index, env)));
 
     private int IntValue(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt> output) =>
@@ -306,6 +357,11 @@ internal sealed partial class BodyLowering
             case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(operation)!, out var bound) && bound is IntExpr integer:
                 return integer.Text;
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance } when ArrayOf(instance, env) is { } array:
+                if (array.Rented)
+                {
+                    Report(operation, "Length of an array rented from the pool (it may be longer than requested)", "use the length you asked for");
+                }
+
                 return array.Name + ".Length";
             case IBinaryOperation binary when binary.Type?.SpecialType == SpecialType.System_Int32 && IntOperator(binary.OperatorKind) is { } symbol:
                 return "(" + IntText(binary.LeftOperand, env) + " " + symbol + " " + IntText(binary.RightOperand, env) + ")";
@@ -330,7 +386,4 @@ internal sealed partial class BodyLowering
 
     /// <summary>A floating parameter marked [NoDerivative]: read as a constant.</summary>
     private sealed record Frozen(string Text);
-
-    /// <summary>An array or span parameter.</summary>
-    private sealed record ArrayParameter(string Name, bool Differentiated);
 }

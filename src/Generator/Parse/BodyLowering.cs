@@ -69,9 +69,13 @@ internal sealed partial class BodyLowering
                 ParameterKind.Scalar => count++,
                 ParameterKind.Constant => new Frozen(Emit.Naming.Escape(parameter.Name)),
                 ParameterKind.Integer => new IntExpr(Emit.Naming.Escape(parameter.Name)),
-                _ => new ArrayParameter(Emit.Naming.Escape(parameter.Name), parameter.Kind == ParameterKind.Array),
+                _ => new ArrayBinding(Emit.Naming.Escape(parameter.Name), parameter.Kind == ParameterKind.Array, Local: false),
             };
         }
+
+        var names = parameters.Select(p => p.Name).ToList();
+        _names.UnionWith(names.Concat(Emit.Naming.DerivativeNames(names)).Select(Emit.Naming.Escape));
+        _diagnostics.AddRange(LocalArrayOrder.Check(body, local => IsFloatingArray(local.Type)));
 
         _nextId = count;
         var output = new List<Stmt>();
@@ -121,6 +125,9 @@ internal sealed partial class BodyLowering
                     break;
                 case IWhileLoopOperation { ConditionIsTop: true, ConditionIsUntil: false, Condition: { } condition } loop:
                     LowerCountedLoop(loop, loop.Body, null, "", "", "", null, env, output, condition);
+                    break;
+                case IWhileLoopOperation { ConditionIsTop: false, ConditionIsUntil: false, Condition: { } condition } loop:
+                    LowerCountedLoop(loop, loop.Body, null, "", "", "", null, env, output, bottomCondition: condition);
                     break;
                 case IVariableDeclarationGroupOperation group:
                     LowerDeclarations(group, env, output);
@@ -257,9 +264,9 @@ internal sealed partial class BodyLowering
                 {
                     env[local] = initializer is null ? Unassigned : LowerExpression(initializer, env, output);
                 }
-                else
+                else if (!LowerArrayDeclaration(declarator, initializer, env, output))
                 {
-                    Report(declarator, $"local of type '{local.Type.ToDisplayString()}'", $"use {Keyword} locals only");
+                    Report(declarator, $"local of type '{local.Type.ToDisplayString()}'", $"use {Keyword}, int, bool and local arrays (Span<{Keyword}> = stackalloc {Keyword}[n]) only");
                 }
             }
         }
@@ -267,6 +274,11 @@ internal sealed partial class BodyLowering
 
     private void LowerExpressionStatement(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
+        if (LowerElementStore(operation, env, output) || IsReturnToPool(operation, env))
+        {
+            return;
+        }
+
         switch (operation)
         {
             case ISimpleAssignmentOperation assignment when Target(assignment.Target) is { } target:

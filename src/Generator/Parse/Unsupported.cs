@@ -20,7 +20,7 @@ internal static class Unsupported
         ILockOperation => ("lock statement", "remove it from the differentiated method"),
         IArgumentOperation { Parameter.RefKind: not RefKind.None } => ("ref/out argument", "pass arguments by value"),
         IObjectCreationOperation => ("object creation", "the body may only compute with double or float values"),
-        IArrayElementReferenceOperation or IArrayCreationOperation => ("array", "arrays are supported as double[]/float[] or ReadOnlySpan parameters read element by element; local arrays are not supported yet"),
+        IArrayElementReferenceOperation or IArrayCreationOperation => ("array", "use double[]/float[] or ReadOnlySpan parameters read element by element, or local arrays declared at the top level (Span<double> r = stackalloc double[n]) written element by element with = += -="),
         IInstanceReferenceOperation or IPropertyReferenceOperation => ("member access", "use parameters, locals, constants or static fields"),
         IBinaryOperation b => ($"operator {b.OperatorKind}", "use +, -, *, / and the functions of the derivative table"),
         IUnaryOperation u => ($"operator {u.OperatorKind}", "use +, -, *, / and the functions of the derivative table"),

@@ -7,12 +7,19 @@ namespace Leibniz.Generator.Tests.Diagnostics;
 public sealed class DiagnosticTests
 {
     [Theory]
-    [InlineData("LZ0001", "loop", "double s = x; [|do { s *= 2; } while (s < 3);|] return s;")]
+    [InlineData("LZ0001", "loop header", "double s = x; [|for (;;) { s *= 2; if (s > 3) break; }|] return s;")]
     [InlineData("LZ0001", "return inside a loop", "double s = x; for (var i = 0; i < 3; i++) { for (var j = 0; j < 2; j++) { s *= x; if (s > 2) [|return s;|] } } return s;")]
     [InlineData("LZ0001", "foreach over something other", "double s = x; [|foreach (var v in new[] { x, 2.0 }) { s += v; }|] return s;")]
-    [InlineData("LZ0001", "counted upwards", "double s = x; [|for (var i = 3; i > 0; i--) { s *= x; }|] return s;")]
+    [InlineData("LZ0001", "constant step towards its bound", "double s = x; [|for (var i = 1; i < 30; i *= 2) { s *= x; }|] return s;")]
+    [InlineData("LZ0001", "constant step towards its bound", "double s = x; [|for (var i = 3; i < 10; i--) { s *= x; }|] return s;")]
     [InlineData("LZ0001", "loop inside an if statement", "double s = x; [|if (x > 0) { for (var i = 0; i < 3; i++) { s *= x; } }|] return s;")]
     [InlineData("LZ0001", "Remainder", "return [|x % 2|];")]
+    [InlineData("LZ0012", "'r[0]' of local array 'r' is written after it was read", "Span<double> r = stackalloc double[3]; r[0] = x; var y = r[0]; [|r[0] = y * 2|]; return r[0];")]
+    [InlineData("LZ0012", "'r[i]' of local array 'r'", "Span<double> r = stackalloc double[3]; for (var i = 0; i < 3; i++) { r[i] = x; } for (var i = 0; i < 3; i++) { [|r[i] = r[i] * x|]; } return r[1];")]
+    [InlineData("LZ0001", "declared inside a loop or branch", "var s = 0.0; for (var i = 0; i < 2; i++) { Span<double> [|r = stackalloc double[2]|]; r[0] = x; s += r[0]; } return s;")]
+    [InlineData("LZ0001", "in-place update", "Span<double> r = stackalloc double[2]; r[0] = x; [|r[0] *= x|]; return r[0];")]
+    [InlineData("LZ0001", "rented from the pool", "double[] r = System.Buffers.ArrayPool<double>.Shared.Rent(3); r[0] = x; var n = [|r.Length|]; return r[0] * n;")]
+    [InlineData("LZ0001", "without a length", "Span<double> [|r = stackalloc double[] { x, 2 }|]; return r[0];")]
     [InlineData("LZ0001", "conversion", "return [|(float)x|];")]
     [InlineData("LZ0002", "mark 'Helper' [Differentiable]", "return [|Helper(x)|];")]
     [InlineData("LZ0002", "not in the derivative table", "return [|Math.IEEERemainder(x, 2)|];")]
@@ -48,6 +55,20 @@ public sealed class DiagnosticTests
             public static (double Value, double dx) [|FDerivative|](double x, double y) => (x * y, y);
         }
         """, "LZ0011", "expected static (double Value, double dx, double dy) FDerivative(double x, double y)");
+
+    [Fact]
+    public void WritingIntoAnArrayParameterSaysToCopyIt() => AssertSingle("""
+        using Leibniz;
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[] x)
+            {
+                [|x[0] = 2 * x[1]|];
+                return x[0];
+            }
+        }
+        """, "LZ0001", "copy it into a local array");
 
     [Fact]
     public void SecondOrderOfACallInsideALoopIsNotSupportedYet() => AssertSingle("""

@@ -14,6 +14,9 @@ internal enum FuzzShape
 
     /// <summary>A counted loop carrying two values through a nonlinear recurrence and a branch.</summary>
     Loop,
+
+    /// <summary>A local array filled by a loop counting down, updated in place, then read by a loop stepping by two.</summary>
+    LocalArray,
 }
 
 /// <summary>One fuzzed method: its C# text and its evaluation on <see cref="Dual"/> (the independent reference).</summary>
@@ -62,6 +65,28 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                     }
 
                     return r * s + x;
+                }
+
+            """,
+        FuzzShape.LocalArray => $$"""
+                [Differentiable]
+                public static double {{Name}}(double x, double y)
+                {
+                    Span<double> a = stackalloc double[5];
+                    for (int i = 4; i >= 0; i--)
+                    {
+                        a[i] = {{A.ToCSharp()}} + 0.1 * i * y;
+                    }
+
+                    a[1] += {{B.ToCSharp()}};
+                    a[3] -= x * y;
+                    double s = x;
+                    for (int i = 0; i < 5; i += 2)
+                    {
+                        s = s * 0.5 + Math.Sin(a[i]) * ({{C.ToCSharp()}});
+                    }
+
+                    return s * a[3] + a[1];
                 }
 
             """,
@@ -116,6 +141,22 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                 }
 
                 return r * carried + x;
+            case FuzzShape.LocalArray:
+                var a = new Dual[5];
+                for (var i = 4; i >= 0; i--)
+                {
+                    a[i] = r + 0.1 * i * y;
+                }
+
+                a[1] += B.Evaluate(x, y);
+                a[3] -= x * y;
+                var sum = x;
+                for (var i = 0; i < 5; i += 2)
+                {
+                    sum = sum * 0.5 + Dual.Sin(a[i]) * C.Evaluate(x, y);
+                }
+
+                return sum * a[3] + a[1];
             default:
                 var s = B.Evaluate(x, y);
                 if (r.Value < s.Value)

@@ -1,4 +1,5 @@
 using CsCheck;
+using static Leibniz.Generator.Tests.Runtime.Numeric;
 
 namespace Leibniz.Generator.Tests.Runtime;
 
@@ -123,8 +124,6 @@ public sealed class GeneratedGradientTests
         _ => true,
     };
 
-    private static void Close(double expected, double actual, double tolerance) =>
-        Assert.True(expected.Equals(actual) || Math.Abs(expected - actual) <= tolerance * (1 + Math.Abs(expected)), $"expected {expected:R}, got {actual:R}");
 
     private static (Func<double, double, (double, double, double)> Gradient, Func<double, double, double, double, (double, double)> Jvp,
         Func<double, double, double> Primal, Func<Dual, Dual, Dual> Dual, Func<Var, Var, Var> Tape) Lookup(string name) => name switch

@@ -1,4 +1,5 @@
 using CsCheck;
+using static Leibniz.Generator.Tests.Runtime.Numeric;
 
 namespace Leibniz.Generator.Tests.Runtime;
 
@@ -41,7 +42,4 @@ public sealed class GenericMathTests
 
         return r + Dual.Abs(x - y) * Math.PI + Dual.Tanh(x) * Dual.Max(x, y);
     }
-
-    private static void Close(double expected, double actual, double tolerance) =>
-        Assert.True(expected.Equals(actual) || Math.Abs(expected - actual) <= tolerance * (1 + Math.Abs(expected)), $"expected {expected:R}, got {actual:R}");
 }

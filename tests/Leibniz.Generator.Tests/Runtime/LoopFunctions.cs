@@ -196,4 +196,32 @@ public static partial class LoopFunctions
 
         return product - threshold;
     }
+
+    /// <summary>
+    /// Three nested levels with recurrences (their reverse passes need the carried values): the inner loops keep
+    /// their records on the method's stacks, which grow past their first 256 values.
+    /// </summary>
+    [Differentiable]
+    public static double NestedRecurrences(ReadOnlySpan<double> x, double a, int inner)
+    {
+        var total = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            var p = x[i];
+            for (int j = 0; j < inner; j++)
+            {
+                var q = p * a;
+                for (int k = 0; k <= j % 3; k++)
+                {
+                    q = Math.Sin(q) * p + 0.25 * x[(i + k) % x.Length];
+                }
+
+                p = 0.5 * p + q * a;
+            }
+
+            total = total * 0.9 + p * x[i];
+        }
+
+        return total;
+    }
 }

@@ -1,4 +1,5 @@
 using CsCheck;
+using static Leibniz.Generator.Tests.Runtime.Numeric;
 
 namespace Leibniz.Generator.Tests.Runtime;
 
@@ -235,6 +236,23 @@ public sealed class LoopGradientTests
         });
 
     [Fact]
+    public void NestedRecurrencesOnTheMethodsStacksMatchDual() =>
+        Gen.Select(Gen.Double[-1, 1].Array[1, 30], Gen.Double[-0.9, 0.9], Gen.Int[0, 40]).Sample((x, a, inner) =>
+        {
+            var dx = new double[x.Length];
+            var value = LoopFunctions.NestedRecurrencesGradient(x, a, inner, dx, out var da);
+            Close(LoopFunctions.NestedRecurrences(x, a, inner), value, 1e-14);
+            var duals = x.Select(v => new Dual(v, 0)).ToArray();
+            Close(DualNestedRecurrences(duals, new Dual(a, 1), inner).Tangent, da, 1e-9);
+            for (var i = 0; i < x.Length; i++)
+            {
+                duals[i] = new Dual(x[i], 1);
+                Close(DualNestedRecurrences(duals, new Dual(a, 0), inner).Tangent, dx[i], 1e-9);
+                duals[i] = new Dual(x[i], 0);
+            }
+        }, iter: 100);
+
+    [Fact]
     public void AGradientSpanOfTheWrongLengthIsAnArgumentExceptionNamingIt()
     {
         var exception = Assert.Throws<ArgumentException>(() => LoopFunctions.ScaledNormGradient([1.0, 2.0], 1.0, new double[3], out _));
@@ -273,7 +291,7 @@ public sealed class LoopGradientTests
         LoopFunctions.RosenbrockGradient(large, dLarge) + LoopFunctions.ScaledNormGradient(small, 0.7, dSmall, out var ds) + ds
         + LoopFunctions.RecurrenceGradient(0.3, 1.1, 100).dr + LoopFunctions.RecurrenceGradient(0.3, 1.1, 1000).dx
         + LoopFunctions.QuadraticFormGradient(small.AsSpan(0, 7), small, 0.5, dSmall.AsSpan(0, 7))
-        + LoopFunctions.ContractGradient(1.5, 0.8).da;
+        + LoopFunctions.ContractGradient(1.5, 0.8).da + LoopFunctions.NestedRecurrencesGradient(small, 0.3, 30, dSmall, out var da) + da;
 
     private static Dual DualRecurrence(Dual x, Dual r, int steps)
     {
@@ -286,6 +304,29 @@ public sealed class LoopGradientTests
         }
 
         return y + product;
+    }
+
+    private static Dual DualNestedRecurrences(Dual[] x, Dual a, int inner)
+    {
+        var total = new Dual(0, 0);
+        for (var i = 0; i < x.Length; i++)
+        {
+            var p = x[i];
+            for (var j = 0; j < inner; j++)
+            {
+                var q = p * a;
+                for (var k = 0; k <= j % 3; k++)
+                {
+                    q = Dual.Sin(q) * p + 0.25 * x[(i + k) % x.Length];
+                }
+
+                p = 0.5 * p + q * a;
+            }
+
+            total = total * 0.9 + p * x[i];
+        }
+
+        return total;
     }
 
     private static Dual DualContract(Dual x, Dual a)
@@ -358,27 +399,4 @@ public sealed class LoopGradientTests
     }
 
     private static double SoftSumDouble(double[] x, double t) => Math.Log(x.Sum(v => Math.Exp(t * v))) / t;
-
-    /// <summary>Fourth-order central differences.</summary>
-    private static double[] CentralGradient(Func<double[], double> f, double[] x)
-    {
-        var gradient = new double[x.Length];
-        for (var i = 0; i < x.Length; i++)
-        {
-            var h = 1e-3 * (1 + Math.Abs(x[i]));
-            double At(double offset)
-            {
-                var shifted = (double[])x.Clone();
-                shifted[i] += offset;
-                return f(shifted);
-            }
-
-            gradient[i] = (At(-2 * h) - 8 * At(-h) + 8 * At(h) - At(2 * h)) / (12 * h);
-        }
-
-        return gradient;
-    }
-
-    private static void Close(double expected, double actual, double tolerance) =>
-        Assert.True(expected.Equals(actual) || Math.Abs(expected - actual) <= tolerance * (1 + Math.Abs(expected)), $"expected {expected:R}, got {actual:R}");
 }

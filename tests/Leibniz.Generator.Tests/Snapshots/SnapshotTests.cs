@@ -227,6 +227,39 @@ public sealed class SnapshotTests
         """));
 
     [Fact]
+    public void LocalArrays() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using Leibniz;
+
+        public static partial class Buffers
+        {
+            [Differentiable]
+            public static double TriangularSolve(ReadOnlySpan<double> lower, ReadOnlySpan<double> b, int n)
+            {
+                Span<double> z = stackalloc double[n];
+                for (int i = 0; i < n; i++)
+                {
+                    var s = b[i];
+                    for (int j = 0; j < i; j++)
+                    {
+                        s -= lower[i * n + j] * z[j];
+                    }
+
+                    z[i] = s / lower[i * n + i];
+                }
+
+                var norm = 0.0;
+                foreach (var v in z)
+                {
+                    norm += v * v;
+                }
+
+                return norm;
+            }
+        }
+        """));
+
+    [Fact]
     public void SecondOrder() => Snapshot.Verify(GeneratorHarness.Run("""
         using System;
         using Leibniz;

@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using System.Linq;
+using Leibniz.Generator.Ir;
+using Leibniz.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Leibniz.Generator.Parse;
+
+/// <summary>
+/// Local arrays: <c>Span&lt;T&gt; r = stackalloc T[n]</c>, <c>T[] r = new T[n]</c> or
+/// <c>ArrayPool&lt;T&gt;.Shared.Rent(n)</c>, declared at the method's top level, written element by element
+/// (<c>=</c>, <c>+=</c>, <c>-=</c>) and read. The derivative code allocates its own copy and a derivative buffer
+/// of the same length (on the stack when small), so the user's allocation never runs in it.
+/// </summary>
+internal sealed partial class BodyLowering
+{
+    /// <summary>Names already used in the generated members: parameters, derivative outputs, local arrays.</summary>
+    private readonly HashSet<string> _names = new();
+
+    /// <summary>Binds a local array declaration; false when the local is not an array.</summary>
+    private bool LowerArrayDeclaration(IVariableDeclaratorOperation declarator, IOperation? initializer, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        var local = declarator.Symbol;
+        if (!IsFloatingArray(local.Type))
+        {
+            return false;
+        }
+
+        if (initializer is IConversionOperation conversion)
+        {
+            initializer = conversion.Operand;
+        }
+
+        var (length, rented) = initializer switch
+        {
+            IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } creation => (creation.DimensionSizes[0], false),
+            IInvocationOperation { TargetMethod.Name: "Rent", Arguments.Length: 1 } rent when IsArrayPool(rent.TargetMethod.ContainingType) => (rent.Arguments[0].Value, true),
+            { Syntax: StackAllocArrayCreationExpressionSyntax { Initializer: null } } allocation => (allocation.ChildOperations.FirstOrDefault(), false),
+            _ => ((IOperation?)null, false),
+        };
+        var name = Free(Emit.Naming.Escape(local.Name));
+        var derivative = Free("d" + name);
+
+        // Bound even when reported, so its uses do not add diagnostics of their own.
+        env[local] = new ArrayBinding(name, Differentiated: true, Local: true, rented);
+        if (length is null)
+        {
+            Report(declarator, $"local array '{local.Name}' without a length", $"declare it as Span<{Keyword}> {local.Name} = stackalloc {Keyword}[n] (or new {Keyword}[n], or ArrayPool<{Keyword}>.Shared.Rent(n)) and fill it element by element");
+        }
+        else if (_inLoop || declarator.Syntax.FirstAncestorOrSelf<BlockSyntax>()?.Parent is not BaseMethodDeclarationSyntax)
+        {
+            Report(declarator, $"local array '{local.Name}' declared inside a loop or branch", "declare it once at the top level of the method and reuse it in the loop");
+        }
+        else
+        {
+            output.Add(new Alloc(name, derivative, IntText(length, env), Derivative: false));
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <c>r[i] = v</c>, <c>r[i] += v</c> or <c>r[i] -= v</c> on a local array; false when the target is not an element
+    /// of an array.
+    /// </summary>
+    private bool LowerElementStore(IOperation assignment, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        var target = assignment switch
+        {
+            IAssignmentOperation a => a.Target,
+            IIncrementOrDecrementOperation d => d.Target,
+            _ => null,
+        };
+        if (Element(target) is not { } element)
+        {
+            return false;
+        }
+
+        if (ArrayOf(element.Array, env) is not { } array || !array.Local)
+        {
+            Report(assignment, "write into an array parameter", $"copy it into a local array (Span<{Keyword}> copy = stackalloc {Keyword}[n]) and write into that");
+            return true;
+        }
+
+        var index = IntText(element.Index, env);
+        switch (assignment)
+        {
+            case ISimpleAssignmentOperation simple:
+                output.Add(new Store(array.Name, index, LowerExpression(simple.Value, env, output), Accumulate: false, Derivative: false));
+                return true;
+            case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } compound:
+                var value = LowerExpression(compound.Value, env, output);
+                if (compound.OperatorKind == BinaryOperatorKind.Subtract)
+                {
+                    value = Add(output, Node.Of(Op.Neg, value));
+                }
+
+                output.Add(new Store(array.Name, index, value, Accumulate: true, Derivative: false));
+                return true;
+            default:
+                Report(assignment, "in-place update of an array element other than = += -=", "compute the new value in a local and assign it to an element of another local array");
+                return true;
+        }
+    }
+
+    /// <summary>The array and index of an element access (<c>a[i]</c> on an array or a span), if it is one.</summary>
+    private static (IOperation Array, IOperation Index)? Element(IOperation? operation) => operation switch
+    {
+        IArrayElementReferenceOperation { Indices.Length: 1 } element => (element.ArrayReference, element.Indices[0]),
+        IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } instance } indexer => (instance, indexer.Arguments[0].Value),
+        _ => null,
+    };
+
+    /// <summary><c>ArrayPool&lt;T&gt;.Shared.Return(r)</c> on a rented local array: the derivative code returns its own buffers.</summary>
+    private static bool IsReturnToPool(IOperation operation, Dictionary<ISymbol, object> env) =>
+        operation is IInvocationOperation { TargetMethod.Name: "Return" } call && IsArrayPool(call.TargetMethod.ContainingType)
+        && call.Arguments.Length >= 1 && ArrayOf(call.Arguments[0].Value, env) is { Rented: true };
+
+    private static bool IsArrayPool(INamedTypeSymbol? type) => type is { Name: "ArrayPool", ContainingNamespace: { Name: "Buffers", ContainingNamespace.Name: "System" } };
+
+    private bool IsFloatingArray(ITypeSymbol type) =>
+        type is IArrayTypeSymbol { Rank: 1 } array ? IsFloating(array.ElementType)
+        : type is INamedTypeSymbol { Name: "Span", TypeArguments.Length: 1, ContainingNamespace.Name: "System" } span && IsFloating(span.TypeArguments[0]);
+
+    private string Free(string name)
+    {
+        while (_names.Contains(name))
+        {
+            name = "_" + name;
+        }
+
+        _names.Add(name);
+        return name;
+    }
+
+    /// <summary>An array: a parameter (read-only) or a local array of the method, with the name the generated code uses.</summary>
+    private sealed record ArrayBinding(string Name, bool Differentiated, bool Local, bool Rented = false);
+}

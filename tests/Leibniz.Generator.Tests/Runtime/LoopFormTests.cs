@@ -1,0 +1,100 @@
+using CsCheck;
+using static Leibniz.Generator.Tests.Runtime.Numeric;
+
+namespace Leibniz.Generator.Tests.Runtime;
+
+/// <summary>Loops counting down or by other steps, and do-while loops, against finite differences and Dual.</summary>
+public sealed class LoopFormTests
+{
+    private static readonly Gen<double[]> Vectors = Gen.Double[-1.5, 1.5].Array[0, 30];
+
+    [Fact]
+    public void HornerCountingDownGivesThePolynomialAndItsDerivatives() =>
+        Gen.Select(Vectors, Gen.Double[-1.5, 1.5]).Sample((c, x) =>
+        {
+            var dc = new double[c.Length];
+            var value = LoopFormFunctions.HornerGradient(c, x, dc, out var dx);
+            double expected = 0, slope = 0;
+            for (var k = 0; k < c.Length; k++)
+            {
+                expected += c[k] * Math.Pow(x, k);
+                slope += k == 0 ? 0 : k * c[k] * Math.Pow(x, k - 1);
+                Close(Math.Pow(x, k), dc[k], 1e-12);
+            }
+
+            Close(expected, value, 1e-12);
+            Close(slope, dx, 1e-12);
+        }, iter: 200);
+
+    [Fact]
+    public void SteppedLoopsMatchFiniteDifferences() => Vectors.Sample(x =>
+    {
+        foreach (var (f, gradient) in new (Func<double[], double> F, Func<double[], double[], double> Gradient)[]
+                 {
+                     (v => LoopFormFunctions.EveryOther(v), (v, d) => LoopFormFunctions.EveryOtherGradient(v, d)),
+                     (v => LoopFormFunctions.DownByThree(v), (v, d) => LoopFormFunctions.DownByThreeGradient(v, d)),
+                 })
+        {
+            var dx = new double[x.Length];
+            Close(f(x), gradient(x, dx), 1e-14);
+            var expected = CentralGradient(f, x);
+            for (var i = 0; i < x.Length; i++)
+            {
+                Close(expected[i], dx[i], 1e-6);
+            }
+        }
+    }, iter: 200);
+
+    [Fact]
+    public void DoWhileLoopsMatchDual() =>
+        Gen.Select(Gen.Double[-2, 2], Gen.Double[0.5, 0.9]).Sample((x, a) =>
+        {
+            var (value, dx, da) = LoopFormFunctions.SettleGradient(x, a);
+            Close(LoopFormFunctions.Settle(x, a), value, 1e-14);
+            Close(DualSettle(new Dual(x, 1), new Dual(a, 0)).Tangent, dx, 1e-10);
+            Close(DualSettle(new Dual(x, 0), new Dual(a, 1)).Tangent, da, 1e-10);
+            var (grown, slope) = LoopFormFunctions.GrowGradient(x);
+            Close(LoopFormFunctions.Grow(x), grown, 1e-14);
+            Close(DualGrow(new Dual(x, 1)).Tangent, slope, 1e-10);
+            Close(slope, LoopFormFunctions.GrowJvp(x, 1).Tangent, 1e-12);
+        }, iter: 300);
+
+    private static Dual DualSettle(Dual x, Dual a)
+    {
+        var y = x * x + 1;
+        var total = new Dual(0, 0);
+        do
+        {
+            y = Dual.Sqrt(y) * a + 0.01 * y;
+            total += y;
+        }
+        while (y.Value > 1.2);
+
+        return total;
+    }
+
+    private static Dual DualGrow(Dual x)
+    {
+        var y = 1 + x * x;
+        var steps = 0;
+        do
+        {
+            steps++;
+            if (steps > 6)
+            {
+                break;
+            }
+
+            if (y.Value < 2)
+            {
+                y = y * 1.5 + x;
+                continue;
+            }
+
+            y = Dual.Log(y) * y + 1;
+        }
+        while (y.Value < 10);
+
+        return y;
+    }
+}
