@@ -62,12 +62,15 @@ internal sealed partial class ProgramWriter
     /// <summary>
     /// The top-level forward loops whose tangents nobody reads: untaped loops whose results reach only the value
     /// (output 0) and conditions — not a gradient output, a reverse loop, an array element, a tape, a record or a
-    /// branch (branches are taken as needing everything they use) — and that write no array. An accumulator loop
+    /// branch (branches are taken as needing everything they use) — and that neither write an array nor read a
+    /// local one (a local array holds Duals: its elements' tangents may be needed elsewhere). An accumulator loop
     /// such as a sum of squares is one; its reverse pass does not read it. They are written on doubles, which
     /// saves their tangent arithmetic.
     /// </summary>
     private IEnumerable<Loop> ValueOnlyLoops(Program program)
     {
+        var locals = new HashSet<string>(Loops.Allocations(program.Body).SelectMany(a => new[] { a.Array, a.DerivativeArray }));
+        bool IsValueOnly(Loop loop) => !_tapes.Contains(loop.Tape) && !Records(loop) && !Loops.Writes(loop.Body) && !ReadsLocal(loop.Body.Body, locals);
         var needed = new HashSet<int>(program.Outputs.Skip(1));
         var body = program.Body;
         for (var s = body.Count - 1; s >= 0; s--)
@@ -96,8 +99,14 @@ internal sealed partial class ProgramWriter
         return body.OfType<Loop>().Where(loop => IsValueOnly(loop) && !loop.Results.Any(needed.Contains));
     }
 
-    /// <summary>A loop that could run on doubles if its results are not needed: no tape, no records (its own or nested ones), no array writes.</summary>
-    private bool IsValueOnly(Loop loop) => !_tapes.Contains(loop.Tape) && !Records(loop) && !Loops.Writes(loop.Body);
+    /// <summary>True when the statements read an element of a local array or of a derivative buffer (which hold Duals).</summary>
+    private static bool ReadsLocal(EquatableArray<Stmt> statements, HashSet<string> locals) => statements.Any(s => s switch
+    {
+        Let let => let.Node.Op == Op.Load && (let.Node.Index == 2 || locals.Contains(let.Node.Name!)),
+        Loop loop => ReadsLocal(loop.Body.Body, locals) || (loop.Test is { } test && ReadsLocal(test.Body, locals)),
+        If branch => ReadsLocal(branch.Then, locals) || ReadsLocal(branch.Else, locals),
+        _ => false,
+    });
 
     private static bool Records(Loop loop) => loop.Record || loop.Restored || Records(loop.Body.Body);
 

@@ -183,4 +183,54 @@ public static partial class SecondOrderLoopFunctions
 
         return y + product;
     }
+
+    /// <summary>A local array filled by a recurrence (each element reads the one before), then read in a second loop.</summary>
+    [Differentiable(Order = 2)]
+    public static double Smooth(ReadOnlySpan<double> x, double s)
+    {
+        Span<double> z = stackalloc double[x.Length];
+        var previous = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            previous = Math.Tanh(s * previous + x[i]);
+            z[i] = previous;
+        }
+
+        var total = 0.0;
+        foreach (var v in z)
+        {
+            total += v * v * s;
+        }
+
+        return total;
+    }
+
+    /// <summary>Horner's rule, counting down.</summary>
+    [Differentiable(Order = 2)]
+    public static double Horner(ReadOnlySpan<double> c, double x)
+    {
+        var p = 0.0;
+        for (int i = c.Length - 1; i >= 0; i--)
+        {
+            p = p * x + c[i];
+        }
+
+        return p * Math.Sin(p);
+    }
+
+    /// <summary>A do-while loop (tuple form).</summary>
+    [Differentiable(Order = 2)]
+    public static double Settle(double x, double a)
+    {
+        var y = x * x + 1;
+        var total = 0.0;
+        do
+        {
+            y = Math.Sqrt(y) * a + 0.01 * y;
+            total += y * y;
+        }
+        while (y > 1.2);
+
+        return total;
+    }
 }
