@@ -44,7 +44,10 @@ internal static class ExtendedSecondOrder
             Hessian = Naming.Free("hessian", taken);
             Taken = taken.ToList();
             Prefix = Naming.LocalPrefix(Taken);
+            _names = taken;
         }
+
+        private readonly HashSet<string> _names;
 
         public EquatableArray<ParameterModel> Signature { get; }
 
@@ -62,8 +65,11 @@ internal static class ExtendedSecondOrder
 
         public List<string> Taken { get; }
 
-        /// <summary>The prefix of the SSA locals; the members' own locals use it too, with a word that SSA locals never have.</summary>
+        /// <summary>The prefix of the SSA locals.</summary>
         public string Prefix { get; }
+
+        /// <summary>A local of the second-order members: the prefix and a word that SSA locals never have, made free of every parameter name.</summary>
+        public string Local(string word) => Naming.Free(Prefix + word, _names);
 
         public bool IsArray(int i) => Signature[i].Kind == ParameterKind.Array;
 
@@ -141,7 +147,7 @@ internal static class ExtendedSecondOrder
         var duals = new List<string>();
         foreach (var i in shape.Scalars)
         {
-            var dual = shape.Prefix + "in" + duals.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var dual = shape.Local("in" + duals.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             writer.Line($"{ProgramWriter.DualType} {dual} = new {ProgramWriter.DualType}({shape.Name(i)}, {Naming.Escape(shape.Directions[i])});");
             duals.Add(dual);
         }
@@ -204,19 +210,18 @@ internal static class ExtendedSecondOrder
         var arguments = shape.Signature.Select(p => Naming.Escape(p.Name)).ToList();
         var one = Literals.Format(1, model.IsFloat);
         var zero = Literals.Format(0, model.IsFloat);
+        var columns = d.Select((_, j) => shape.Local("column" + j.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         for (var j = 0; j < d.Count; j++)
         {
             var unit = d.Select((_, k) => k == j ? one : zero);
-            writer.Line($"var {Column(shape, j)} = {model.Name}Hvp({string.Join(", ", arguments.Concat(unit))});");
+            writer.Line($"var {columns[j]} = {model.Name}Hvp({string.Join(", ", arguments.Concat(unit))});");
         }
 
-        string Item(int column, int item) => Column(shape, column) + ".Item" + (item + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string Item(int column, int item) => columns[column] + ".Item" + (item + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var items = Enumerable.Range(0, d.Count + 1).Select(k => Item(0, k)).Concat(pairs.Select(p => Item(p.J, 1 + d.Count + p.I)));
         writer.Line("return (" + string.Join(", ", items) + ");");
         writer.Close();
     }
-
-    private static string Column(Shape shape, int j) => shape.Prefix + "column" + j.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Span form: row r of the N×N Hessian is H·e_r, one Hvp per unit vector e_r, written straight into the row.</summary>
     private static void WriteSpanHessian(CodeWriter writer, MethodModel model, Shape shape)
@@ -244,7 +249,6 @@ internal static class ExtendedSecondOrder
             WriteLengthCheck(writer, "gradient", shape.Signature[i].Name, shape.Name(i), Naming.Escape(shape.Gradients[i]));
         }
 
-        var p = shape.Prefix;
         var offsets = new Dictionary<int, string>();
         var offset = "0";
         foreach (var i in blocks)
@@ -253,7 +257,7 @@ internal static class ExtendedSecondOrder
             offset = offset == "0" ? Length(shape, i) : offset + " + " + Length(shape, i);
         }
 
-        var size = p + "size";
+        var size = shape.Local("size");
         writer.Line($"int {size} = {offset};");
         writer.Open($"if ({hessian}.Length != (long){size} * {size})");
         writer.Line($"throw new global::System.ArgumentException(\"The Hessian span must have length N² = \" + ((long){size} * {size}).ToString({Invariant}) + \" (N = \" + {size}.ToString({Invariant}) + \" differentiated variables), but has length \" + {hessian}.Length.ToString({Invariant}) + \".\", nameof({hessian}));");
@@ -279,7 +283,7 @@ internal static class ExtendedSecondOrder
         foreach (var i in shape.Arrays)
         {
             var k = units.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var (unit, rented) = (p + "unit" + k, p + "rentedunit" + k);
+            var (unit, rented) = (shape.Local("unit" + k), shape.Local("rentedunit" + k));
             writer.Line($"{t}[]? {rented} = null;");
             writer.Line($"global::System.Span<{t}> {unit} = {Length(shape, i)} <= {ProgramWriter.StackTapeLength} ? stackalloc {t}[{ProgramWriter.StackTapeLength}] : ({rented} = {pool}.Rent({Length(shape, i)}));");
             writer.Line($"{unit} = {unit}.Slice(0, {Length(shape, i)});");
@@ -287,8 +291,8 @@ internal static class ExtendedSecondOrder
             units[i] = (unit, rented);
         }
 
-        var value = p + "value";
-        var row = p + "row";
+        var value = shape.Local("value");
+        var row = shape.Local("row");
         writer.Line($"{t} {value} = {Literals.Format(0, model.IsFloat)};");
         writer.Line($"int {row} = 0;");
         var one = Literals.Format(1, model.IsFloat);
@@ -302,7 +306,7 @@ internal static class ExtendedSecondOrder
             var call = $"{value} = {model.Name}Hvp({string.Join(", ", arguments.Concat(directions).Concat(gradientArguments).Concat(products))});";
             if (shape.IsArray(block))
             {
-                var element = p + "element";
+                var element = shape.Local("element");
                 writer.Open($"for (int {element} = 0; {element} < {Length(shape, block)}; {element}++)");
                 writer.Line($"{units[block].Span}[{element}] = {one};");
                 writer.Line(call);

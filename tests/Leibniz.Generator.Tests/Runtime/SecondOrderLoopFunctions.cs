@@ -233,4 +233,17 @@ public static partial class SecondOrderLoopFunctions
 
         return total;
     }
+
+    /// <summary>Parameter names that collide with the generated ones (vx, hessian, the local tsize): they get a leading _.</summary>
+    [Differentiable(Order = 2)]
+    public static double Awkward(ReadOnlySpan<double> x, double vx, int tsize, [NoDerivative] double hessian)
+    {
+        var total = 0.0;
+        for (int i = 0; i < tsize; i++)
+        {
+            total += x[i] * x[i] * vx + hessian * Math.Sin(x[i] * vx);
+        }
+
+        return total * vx;
+    }
 }

@@ -161,6 +161,27 @@ public sealed class SecondOrderLoopTests
             },
             p => SecondOrderLoopFunctions.Settle(p[0], p[1]));
 
+        yield return new Case("Awkward",
+            all =>
+            {
+                var d = new double[all.Length - 1];
+                SecondOrderLoopFunctions.AwkwardGradient(all[..^1], all[^1], all.Length - 1, 0.3, d, out var dvx);
+                return [.. d, dvx];
+            },
+            (all, v) =>
+            {
+                var (d, h) = (new double[all.Length - 1], new double[all.Length - 1]);
+                var value = SecondOrderLoopFunctions.AwkwardHvp(all[..^1], all[^1], all.Length - 1, 0.3, _vx: v[..^1], vvx: v[^1], dx: d, dvx: out var dvx, hvx: h, hvvx: out var hvvx);
+                return (value, [.. d, dvx], [.. h, hvvx]);
+            },
+            all =>
+            {
+                var (d, h) = (new double[all.Length - 1], new double[all.Length * all.Length]);
+                var value = SecondOrderLoopFunctions.AwkwardHessian(all[..^1], all[^1], all.Length - 1, 0.3, d, out var dvx, _hessian: h);
+                return (value, [.. d, dvx], h);
+            },
+            all => SecondOrderLoopFunctions.Awkward(all[..^1], all[^1], all.Length - 1, 0.3));
+
         yield return new Case("Nested",
             x => Gradient(x, (p, d) => SecondOrderLoopFunctions.NestedGradient(p, d)),
             (x, v) =>
