@@ -49,6 +49,35 @@ internal sealed partial class ProgramWriter
         _writer.Line("var " + Declare(let.Id) + " = " + (node.Index == 2 ? _derivatives[node.Name!] : node.Name) + "[" + node.Text + "];");
     }
 
+    /// <summary>For each call to another [Differentiable] method, its value and partial derivatives as Dual locals.</summary>
+    private readonly Dictionary<int, List<string>> _calls = new();
+
+    /// <summary>
+    /// A call to another [Differentiable] method (an Order = 2 one): its Hvp at the arguments' values, in the
+    /// direction of their tangents, gives the value with tangent ∇f·ȧ and every partial derivative with tangent (H·ȧ)ₖ.
+    /// </summary>
+    private void WriteDualCall(Let let)
+    {
+        var node = let.Node;
+        var arguments = node.Args.Select(id => AsDual(Text(id))).ToList();
+        var m = arguments.Count;
+        var call = Fresh();
+        var values = arguments.Select(a => ElementCast + a + ".Value");
+        var tangents = arguments.Select(a => ElementCast + a + ".Tangent");
+        _writer.Line("var " + call + " = " + node.Name + "Hvp(" + string.Join(", ", values.Concat(tangents)) + ");");
+        string Item(int index) => call + ".Item" + (index + 1).ToString(CultureInfo.InvariantCulture);
+        var slope = string.Join(" + ", arguments.Select((a, k) => Item(1 + k) + " * " + a + ".Tangent"));
+        var locals = new List<string> { Fresh() };
+        _writer.Line(DualType + " " + locals[0] + " = new " + DualType + "(" + Item(0) + ", " + slope + ");");
+        for (var k = 0; k < m; k++)
+        {
+            locals.Add(Fresh());
+            _writer.Line(DualType + " " + locals[k + 1] + " = new " + DualType + "(" + Item(1 + k) + ", " + Item(1 + m + k) + ");");
+        }
+
+        _calls[let.Id] = locals;
+    }
+
     /// <summary>An element adjoint of a differentiated array parameter: its value into the gradient span, its tangent into the product span.</summary>
     private void WriteDualStore(Store store)
     {

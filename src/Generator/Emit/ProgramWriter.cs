@@ -325,6 +325,9 @@ internal sealed partial class ProgramWriter
             case Op.Field:
                 _text[let.Id] = node.Name!;
                 return;
+            case Op.Project when _dual:
+                _text[let.Id] = _calls[node.Args[0]][node.Index];
+                return;
             case Op.Project:
                 _text[let.Id] = Text(node.Args[0]) + ".Item" + (node.Index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return;
@@ -336,6 +339,9 @@ internal sealed partial class ProgramWriter
                 return;
             case Op.Load when _dual:
                 WriteDualLoad(let);
+                return;
+            case Op.GradientCall when _dual:
+                WriteDualCall(let);
                 return;
             case Op.IntValue:
                 _text[let.Id] = _generic is null ? "(" + _type + ")(" + node.Text + ")" : _generic + ".CreateTruncating(" + node.Text + ")";

@@ -71,7 +71,7 @@ public sealed class DiagnosticTests
         """, "LZ0001", "copy it into a local array");
 
     [Fact]
-    public void SecondOrderOfACallInsideALoopIsNotSupportedYet() => AssertSingle("""
+    public void SecondOrderOfACallNeedsTheCalleesSecondOrder() => AssertSingle("""
         using Leibniz;
         public static partial class C
         {
@@ -90,7 +90,7 @@ public sealed class DiagnosticTests
                 return s;
             }
         }
-        """, "LZ0010", "Order = 2 (Hessians) does not support calls to other [Differentiable] methods");
+        """, "LZ0010", "mark 'Square' [Differentiable(Order = 2)] too");
 
     [Fact]
     public void SecondOrderOfAGenericLoopIsNotSupportedYet() => AssertSingle("""
@@ -111,7 +111,22 @@ public sealed class DiagnosticTests
                 return s;
             }
         }
-        """, "LZ0010", "nor generic-math methods with loops");
+        """, "LZ0010", "of a generic-math method supports only straight-line code");
+
+    [Fact]
+    public void SecondOrderCannotUseACustomDerivative() => AssertSingle("""
+        using Leibniz;
+        public static partial class C
+        {
+            public static double Opaque(double x) => x * x;
+
+            [DerivativeOf(nameof(Opaque))]
+            public static (double Value, double dx) OpaqueDerivative(double x) => (x * x, 2 * x);
+
+            [Differentiable(Order = 2)]
+            public static double [|F|](double x) => Opaque(x) * x;
+        }
+        """, "LZ0010", "cannot use the [DerivativeOf] derivative of 'Opaque'");
 
     [Fact]
     public void GenericMethodWithADoubleParameter() => AssertSingle("""

@@ -246,4 +246,25 @@ public static partial class SecondOrderLoopFunctions
 
         return total * vx;
     }
+
+    /// <summary>A callee for the methods below: calls are differentiated through its own Hvp, so it has Order = 2.</summary>
+    [Differentiable(Order = 2)]
+    public static double Bump(double u, double w) => Math.Exp(-u * u) * w + Math.Sin(u * w);
+
+    /// <summary>A call to another [Differentiable] method inside a loop over a span.</summary>
+    [Differentiable(Order = 2)]
+    public static double Bumps(ReadOnlySpan<double> x, double s)
+    {
+        var total = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            total += Bump(x[i], s) * x[i];
+        }
+
+        return total;
+    }
+
+    /// <summary>A straight-line method with a call (its second order is the Dual program too).</summary>
+    [Differentiable(Order = 2)]
+    public static double CallsBump(double x, double y) => Bump(x * y, y) + x * Bump(y, 0.5);
 }

@@ -182,6 +182,45 @@ public sealed class SecondOrderLoopTests
             },
             all => SecondOrderLoopFunctions.Awkward(all[..^1], all[^1], all.Length - 1, 0.3));
 
+        yield return new Case("Bumps",
+            all =>
+            {
+                var d = new double[all.Length - 1];
+                SecondOrderLoopFunctions.BumpsGradient(all[..^1], all[^1], d, out var ds);
+                return [.. d, ds];
+            },
+            (all, v) =>
+            {
+                var (d, h) = (new double[all.Length - 1], new double[all.Length - 1]);
+                var value = SecondOrderLoopFunctions.BumpsHvp(all[..^1], all[^1], v[..^1], v[^1], d, out var ds, h, out var hs);
+                return (value, [.. d, ds], [.. h, hs]);
+            },
+            all =>
+            {
+                var (d, h) = (new double[all.Length - 1], new double[all.Length * all.Length]);
+                var value = SecondOrderLoopFunctions.BumpsHessian(all[..^1], all[^1], d, out var ds, h);
+                return (value, [.. d, ds], h);
+            },
+            all => SecondOrderLoopFunctions.Bumps(all[..^1], all[^1]));
+
+        yield return new Case("CallsBump",
+            p =>
+            {
+                var (_, dx, dy) = SecondOrderLoopFunctions.CallsBumpGradient(p[0], p[1]);
+                return [dx, dy];
+            },
+            (p, v) =>
+            {
+                var (value, dx, dy, hx, hy) = SecondOrderLoopFunctions.CallsBumpHvp(p[0], p[1], v[0], v[1]);
+                return (value, [dx, dy], [hx, hy]);
+            },
+            p =>
+            {
+                var (value, dx, dy, dxdx, dxdy, dydy) = SecondOrderLoopFunctions.CallsBumpHessian(p[0], p[1]);
+                return (value, [dx, dy], [dxdx, dxdy, dxdy, dydy]);
+            },
+            p => SecondOrderLoopFunctions.CallsBump(p[0], p[1]));
+
         yield return new Case("Nested",
             x => Gradient(x, (p, d) => SecondOrderLoopFunctions.NestedGradient(p, d)),
             (x, v) =>
@@ -255,6 +294,7 @@ public sealed class SecondOrderLoopTests
     {
         "Contract" or "Settle" => Gen.Select(Gen.Double[-1.5, 1.5], Gen.Double[0.55, 0.9], (x, a) => new[] { x, a }),
         // r = −0.1 makes 0 a fixed point of y ↦ r·sin(y) + 0.1·y, where the loop's branch has its kink.
+        "CallsBump" => Gen.Double[-1.5, 1.5].Array[2],
         "Recurrence" => Gen.Select(AwayFromZero, Gen.Double[0.15, 1.5], Gen.Bool, (x, r, negative) => new[] { x[0], negative ? -r : r }),
         "SkipAndStop" or "Table" => AwayFromZero,
         _ => Vectors,
