@@ -158,6 +158,9 @@ internal sealed partial class GraphBuilder
         return id;
     }
 
+    /// <summary>Makes a value readable from the current scope (for statements added with <see cref="AddStatement"/>).</summary>
+    public int Import(int id) => Visible(id);
+
     /// <summary>Adds a statement that is not a simple value (a loop, a reverse loop, a write to a gradient span).</summary>
     public void AddStatement(Stmt statement) => Current.Statements.Add(statement);
 

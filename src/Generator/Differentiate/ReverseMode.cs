@@ -299,8 +299,9 @@ internal static class ReverseMode
 
         // Accumulators (sum += f(x[i])) have adjoints that do not depend on the carried values: nothing to record.
         var tape = Enumerable.Range(0, k).Any(p => Loops.Uses(vjp, p)) ? loop.Tape : -1;
+        // A loop inside a branch is reversed in the mirrored branch, which reads the forward branch's values through phis.
         b.AddStatement(new ReverseLoop(tape, loop.Variable, loop.Start, loop.End, k, seeds.ToEquatableArray(),
-            loop.Inputs.Skip(k).ToEquatableArray(), results, vjp, loop.Tape, loop.Test is not null, loop.HasExit));
+            loop.Inputs.Skip(k).Select(b.Import).ToEquatableArray(), results, vjp, loop.Tape, loop.Test is not null, loop.HasExit));
         for (var j = 0; j < loop.Inputs.Count; j++)
         {
             var adjoint = results[j];
@@ -379,6 +380,10 @@ internal static class ReverseMode
             if (statement is Let let)
             {
                 defined.Add(let.Id);
+            }
+            else if (statement is Loop loop)
+            {
+                defined.UnionWith(loop.Results);
             }
             else if (statement is IfBuilder branch)
             {

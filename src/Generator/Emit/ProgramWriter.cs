@@ -130,7 +130,7 @@ internal sealed partial class ProgramWriter
         }
 
         WriteBlock(program.Body);
-        var rents = _rented.Select(r => r.Rent).Concat(_stacks.Recorded.OrderBy(loop => loop).Select(loop => TapeNames(loop).Rent));
+        var rents = _rented.Select(r => r.Rent).Concat(_stacks.All.OrderBy(loop => loop).Select(loop => TapeNames(loop).Rent));
         foreach (var rent in rents)
         {
             _writer.Line("if (" + rent + " is not null) global::System.Buffers.ArrayPool<" + _type + ">.Shared.Return(" + rent + ");");
@@ -163,13 +163,20 @@ internal sealed partial class ProgramWriter
     }
 
     /// <summary>
-    /// The stacks of the loops nested in recording loop nests live as long as the method: the forward pass pushes,
-    /// the reverse pass pops. Each starts with 256 values (on the stack; rented for generic code) and doubles.
+    /// The stacks of the loops nested in recording loop nests, and of the loops inside branches (whose reverse loops
+    /// run in the mirrored branch of the reverse pass), live as long as the method: the forward pass pushes, the
+    /// reverse pass pops. Each starts with 256 values (on the stack; rented for generic code) and doubles. The
+    /// iteration counters of loops inside branches are declared with them.
     /// </summary>
     private void DeclareStacks(IEnumerable<Stmt> body)
     {
-        CollectStacks(body);
-        foreach (var loop in _stacks.Recorded.OrderBy(loop => loop))
+        CollectStacks(body, inBranch: false);
+        foreach (var loop in _stacks.Counted.Where(_stacks.Reversed.Contains).OrderBy(loop => loop))
+        {
+            _writer.Line("int " + CounterName(loop) + " = 0;");
+        }
+
+        foreach (var loop in _stacks.All.OrderBy(loop => loop))
         {
             var (tape, rent, position) = TapeNames(loop);
             var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(" + Int(StackTapeLength) + ")";
@@ -179,7 +186,7 @@ internal sealed partial class ProgramWriter
         }
     }
 
-    private void CollectStacks(IEnumerable<Stmt> statements)
+    private void CollectStacks(IEnumerable<Stmt> statements, bool inBranch)
     {
         foreach (var statement in statements)
         {
@@ -191,7 +198,17 @@ internal sealed partial class ProgramWriter
                         _stacks.Recorded.Add(loop.Tape);
                     }
 
-                    CollectStacks(loop.Body.Body);
+                    if (inBranch)
+                    {
+                        _stacks.Branched.Add(loop.Tape);
+                    }
+
+                    if (inBranch && (loop.HasExit || loop.Test is not null))
+                    {
+                        _stacks.Counted.Add(loop.Tape);
+                    }
+
+                    CollectStacks(loop.Body.Body, inBranch: false);
                     break;
                 case ReverseLoop reverse:
                     if (reverse.Tape >= 0)
@@ -199,11 +216,12 @@ internal sealed partial class ProgramWriter
                         _stacks.Taped.Add(reverse.Loop);
                     }
 
-                    CollectStacks(reverse.Vjp.Body);
+                    _stacks.Reversed.Add(reverse.Loop);
+                    CollectStacks(reverse.Vjp.Body, inBranch: false);
                     break;
                 case If branch:
-                    CollectStacks(branch.Then);
-                    CollectStacks(branch.Else);
+                    CollectStacks(branch.Then, inBranch: true);
+                    CollectStacks(branch.Else, inBranch: true);
                     break;
             }
         }
@@ -481,7 +499,8 @@ internal sealed partial class ProgramWriter
             carried.Add(name);
         }
 
-        var taped = loop.Record ? _stacks.Taped.Contains(loop.Tape) : _tapes.Contains(loop.Tape);
+        var onStack = _stacks.OnStack(loop.Tape);
+        var taped = onStack ? _stacks.Taped.Contains(loop.Tape) : _tapes.Contains(loop.Tape);
         var (tape, rent, position) = TapeNames(loop.Tape);
         if (loop.Test is { } test)
         {
@@ -489,7 +508,7 @@ internal sealed partial class ProgramWriter
             return;
         }
 
-        if (taped && !loop.Record)
+        if (taped && !onStack)
         {
             var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(";
             var count = "global::System.Math.Max(0, " + loop.End + " - " + loop.Start + ") * " + Int(k);
@@ -501,14 +520,14 @@ internal sealed partial class ProgramWriter
             _writer.Line("int " + position + " = 0;");
         }
 
-        var counted = loop.HasExit && _reversed.Contains(loop.Tape);
-        if (counted)
+        var counted = loop.HasExit && (_stacks.Counted.Contains(loop.Tape) ? _stacks.Reversed.Contains(loop.Tape) : _reversed.Contains(loop.Tape));
+        if (counted && !_stacks.Counted.Contains(loop.Tape))
         {
             _writer.Line("int " + CounterName(loop.Tape) + " = 0;");
         }
 
         _writer.Open("for (int " + loop.Variable + " = " + loop.Start + "; " + loop.Variable + " < " + loop.End + "; " + loop.Variable + "++)");
-        if (taped && loop.Record)
+        if (taped && onStack)
         {
             WritePush(loop.Tape, carried);
         }
@@ -557,13 +576,14 @@ internal sealed partial class ProgramWriter
         var (tape, rent, position) = TapeNames(loop.Tape);
         var counter = CounterName(loop.Tape);
         var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared";
-        var reversed = _reversed.Contains(loop.Tape);
-        if (reversed)
+        var hoisted = _stacks.Counted.Contains(loop.Tape);
+        var reversed = hoisted ? _stacks.Reversed.Contains(loop.Tape) : _reversed.Contains(loop.Tape);
+        if (reversed && !hoisted)
         {
             _writer.Line("int " + counter + " = 0;");
         }
 
-        if (taped)
+        if (taped && !hoisted)
         {
             _writer.Line(_type + "[]? " + rent + (RentsTapes ? " = " + pool + ".Rent(" + Int(StackTapeLength) + ");" : " = null;"));
             _writer.Line("global::System.Span<" + _type + "> " + tape + " = " + (RentsTapes ? rent : "stackalloc " + _type + "[" + Int(StackTapeLength) + "]") + ";");
@@ -650,15 +670,16 @@ internal sealed partial class ProgramWriter
         }
 
         var outputs = Nested().WriteNested(reverse.Vjp, inputs);
-        Assign(adjoints.Take(k).ToList(), outputs.Take(k).ToList(), add: false);
+        // The sums first: an input's adjoint may be a carried adjoint itself (a + q has ∂/∂a = q̄), read before it changes.
         Assign(adjoints.Skip(k).ToList(), outputs.Skip(k).ToList(), add: true);
+        Assign(adjoints.Take(k).ToList(), outputs.Take(k).ToList(), add: false);
         _writer.Close();
         for (var j = 0; j < reverse.Results.Count; j++)
         {
             _text[reverse.Results[j]] = adjoints[j];
         }
 
-        if (reverse.Tape < 0 || _stacks.Recorded.Contains(reverse.Loop))
+        if (reverse.Tape < 0 || _stacks.OnStack(reverse.Loop))
         {
             return;
         }
@@ -725,9 +746,25 @@ internal sealed partial class ProgramWriter
     /// <summary>The loops whose records live on the method's stacks, and those whose reverse loops pop carried values.</summary>
     private sealed class Stacks
     {
+        /// <summary>Loops nested in recording nests.</summary>
         public HashSet<int> Recorded { get; } = new();
 
+        /// <summary>Loops inside branches of the method's top level.</summary>
+        public HashSet<int> Branched { get; } = new();
+
+        /// <summary>Every loop whose tape is one of the method's stacks.</summary>
+        public IEnumerable<int> All => Recorded.Concat(Branched.Where(Taped.Contains)).Distinct();
+
+        /// <summary>Loops whose reverse loop pops carried values.</summary>
         public HashSet<int> Taped { get; } = new();
+
+        /// <summary>Loops that have a reverse loop somewhere in the program.</summary>
+        public HashSet<int> Reversed { get; } = new();
+
+        /// <summary>Loops inside branches that count their iterations (while loops and loops with a break).</summary>
+        public HashSet<int> Counted { get; } = new();
+
+        public bool OnStack(int loop) => Recorded.Contains(loop) || (Branched.Contains(loop) && Taped.Contains(loop));
     }
 
     private (string Tape, string Rent, string Position) TapeNames(int tape) =>

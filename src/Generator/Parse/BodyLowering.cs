@@ -92,12 +92,6 @@ internal sealed partial class BodyLowering
             if (!_inLoop && _pendingReturn is null && op is ILoopOperation { Body: { } loopBody } returning && Find(loopBody, o => o is IReturnOperation) is not null
                 && !ContainsNestedReturn(loopBody))
             {
-                if (ops.Skip(i + 1).FirstOrDefault(ContainsLoop) is { } later)
-                {
-                    Report(later, "loop after a loop that returns", "compute the second loop first, or return after both");
-                    return null;
-                }
-
                 return LowerLoopWithReturn(returning, ops.Skip(i + 1).ToList(), env, output);
             }
 
@@ -150,16 +144,10 @@ internal sealed partial class BodyLowering
                     // if (c) { A; continue; } B  ≡  if (c) { A } else { B }: the rest of the body runs on the paths that do not continue.
                     LowerIf(conditional, env, output, ops.Skip(i + 1).ToList());
                     return null;
-                case IConditionalOperation conditional when ContainsLoop(conditional):
-                    Report(conditional, "loop inside an if statement", "move the loop out of the branch (compute both cases in the loop body with if/else)");
+                case IConditionalOperation conditional when _inLoop && ContainsLoop(conditional):
+                    Report(conditional, "loop inside an if statement inside a loop", "move the inner loop out of the branch (compute both cases in its body with if/else)");
                     break;
                 case IConditionalOperation conditional:
-                    if (ContainsReturn(conditional) && ops.Skip(i + 1).FirstOrDefault(ContainsLoop) is { } later)
-                    {
-                        Report(later, "loop after an early return", "compute the loop first, or return from a single place after it");
-                        break;
-                    }
-
                     if (ContainsReturn(conditional))
                     {
                         return LowerReturningIf(conditional, ops.Skip(i + 1).ToList(), env, output);

@@ -83,7 +83,7 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                     double s = x;
                     for (int i = 0; i < 5; i += 2)
                     {
-                        s = s * 0.5 + Math.Sin(a[i]) * ({{C.ToCSharp()}});
+                        s = s * 0.5 + Math.Sin(a[i]) * ({{C.ToCSharp()}}) + y;
                     }
 
                     return s * a[3] + a[1];
@@ -153,7 +153,7 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                 var sum = x;
                 for (var i = 0; i < 5; i += 2)
                 {
-                    sum = sum * 0.5 + Dual.Sin(a[i]) * C.Evaluate(x, y);
+                    sum = sum * 0.5 + Dual.Sin(a[i]) * C.Evaluate(x, y) + y;
                 }
 
                 return sum * a[3] + a[1];

@@ -84,4 +84,85 @@ public static partial class LoopFormFunctions
 
         return y;
     }
+
+    /// <summary>Guard clauses, then a recurrence over the span (its tape lives on the method's stack).</summary>
+    [Differentiable]
+    public static double Guarded(ReadOnlySpan<double> x, double s)
+    {
+        if (x.Length == 0)
+        {
+            return s * s;
+        }
+
+        if (s < -1)
+        {
+            return -s * x[0];
+        }
+
+        var p = 1.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            p = p * Math.Sin(x[i] * s) + 1;
+        }
+
+        return p;
+    }
+
+    /// <summary>Different loops in the two branches of an if: a while loop with a break, and a nest of two loops.</summary>
+    [Differentiable]
+    public static double Branches(ReadOnlySpan<double> x, double a)
+    {
+        var r = 0.0;
+        if (a > 0)
+        {
+            var y = 1 + a * a;
+            while (y > 0.2)
+            {
+                y = y * 0.7 * (1 + 0.1 * Math.Cos(y));
+                r += y * x[0];
+                if (r > 3)
+                {
+                    break;
+                }
+            }
+        }
+        else
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                var q = a;
+                for (int j = 0; j <= i; j++)
+                {
+                    q = Math.Sin(q) * x[j] + a;
+                }
+
+                r += q * q;
+            }
+        }
+
+        return r * a;
+    }
+
+    /// <summary>A loop that may return, followed by another loop.</summary>
+    [Differentiable]
+    public static double FirstLargeThenSum(ReadOnlySpan<double> x)
+    {
+        var product = 1.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            product *= 1 + x[i] * x[i];
+            if (product > 20)
+            {
+                return Math.Log(product) * x[i];
+            }
+        }
+
+        var sum = product;
+        for (int i = 0; i < x.Length; i++)
+        {
+            sum = sum * 0.5 + Math.Exp(x[i]) * sum;
+        }
+
+        return sum;
+    }
 }

@@ -59,6 +59,116 @@ public sealed class LoopFormTests
             Close(slope, LoopFormFunctions.GrowJvp(x, 1).Tangent, 1e-12);
         }, iter: 300);
 
+    [Fact]
+    public void LoopsAfterGuardClausesInBranchesAndAfterALoopThatReturnsMatchDual() =>
+        Gen.Select(Gen.Double[-1.2, 1.2].Array[0, 12], Gen.Double[-2, 2]).Sample((x, a) =>
+        {
+            var dx = new double[x.Length];
+            var value = LoopFormFunctions.GuardedGradient(x, a, dx, out var da);
+            Close(LoopFormFunctions.Guarded(x, a), value, 1e-14);
+            AgreesWithDual(x, a, dx, da, DualGuarded);
+            if (x.Length > 0)
+            {
+                value = LoopFormFunctions.BranchesGradient(x, a, dx, out da);
+                Close(LoopFormFunctions.Branches(x, a), value, 1e-14);
+                AgreesWithDual(x, a, dx, da, DualBranches);
+            }
+
+            value = LoopFormFunctions.FirstLargeThenSumGradient(x, dx);
+            Close(LoopFormFunctions.FirstLargeThenSum(x), value, 1e-14);
+            AgreesWithDual(x, a, dx, 0, (v, _) => DualFirstLargeThenSum(v));
+            var direction = x.Select((_, i) => Math.Cos(i)).ToArray();
+            LoopFormFunctions.GuardedGradient(x, a, dx, out da);
+            Close(dx.Zip(direction, (g, v) => g * v).Sum() + 0.5 * da, LoopFormFunctions.GuardedJvp(x, a, direction, 0.5).Tangent, 1e-12);
+        }, iter: 300);
+
+    private static void AgreesWithDual(double[] x, double a, double[] dx, double da, Func<Dual[], Dual, Dual> f)
+    {
+        var duals = x.Select(v => new Dual(v, 0)).ToArray();
+        Close(f(duals, new Dual(a, 1)).Tangent, da, 1e-9);
+        for (var i = 0; i < x.Length; i++)
+        {
+            duals[i] = new Dual(x[i], 1);
+            Close(f(duals, new Dual(a, 0)).Tangent, dx[i], 1e-9);
+            duals[i] = new Dual(x[i], 0);
+        }
+    }
+
+    private static Dual DualGuarded(Dual[] x, Dual s)
+    {
+        if (x.Length == 0)
+        {
+            return s * s;
+        }
+
+        if (s.Value < -1)
+        {
+            return -s * x[0];
+        }
+
+        var p = new Dual(1, 0);
+        foreach (var v in x)
+        {
+            p = p * Dual.Sin(v * s) + 1;
+        }
+
+        return p;
+    }
+
+    private static Dual DualBranches(Dual[] x, Dual a)
+    {
+        var r = new Dual(0, 0);
+        if (a.Value > 0)
+        {
+            var y = 1 + a * a;
+            while (y.Value > 0.2)
+            {
+                y = y * 0.7 * (1 + 0.1 * Dual.Cos(y));
+                r += y * x[0];
+                if (r.Value > 3)
+                {
+                    break;
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < x.Length; i++)
+            {
+                var q = a;
+                for (var j = 0; j <= i; j++)
+                {
+                    q = Dual.Sin(q) * x[j] + a;
+                }
+
+                r += q * q;
+            }
+        }
+
+        return r * a;
+    }
+
+    private static Dual DualFirstLargeThenSum(Dual[] x)
+    {
+        var product = new Dual(1, 0);
+        foreach (var v in x)
+        {
+            product *= 1 + v * v;
+            if (product.Value > 20)
+            {
+                return Dual.Log(product) * v;
+            }
+        }
+
+        var sum = product;
+        foreach (var v in x)
+        {
+            sum = sum * 0.5 + Dual.Exp(v) * sum;
+        }
+
+        return sum;
+    }
+
     private static Dual DualSettle(Dual x, Dual a)
     {
         var y = x * x + 1;

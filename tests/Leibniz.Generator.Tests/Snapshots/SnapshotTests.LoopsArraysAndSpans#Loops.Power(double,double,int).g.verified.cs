@@ -41,9 +41,9 @@ partial class Loops
             double t14 = global::System.Math.Cos(t9);
             double t15 = t13 * t14;
             double t16 = (double)(k) * t15;
-            t5 = t12;
             t6 += t16;
             t7 += t13;
+            t5 = t12;
         }
         if (trented0 is not null) global::System.Buffers.ArrayPool<double>.Shared.Return(trented0);
         return (t0, t6, t7);
