@@ -267,4 +267,27 @@ public static partial class SecondOrderLoopFunctions
     /// <summary>A straight-line method with a call (its second order is the Dual program too).</summary>
     [Differentiable(Order = 2)]
     public static double CallsBump(double x, double y) => Bump(x * y, y) + x * Bump(y, 0.5);
+
+    /// <summary>Loops inside if/else: a recurrence with a tape in one branch, an accumulator in the other.</summary>
+    [Differentiable(Order = 2)]
+    public static double Branchy(ReadOnlySpan<double> x, double s)
+    {
+        var total = 0.0;
+        if (s > 0)
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                total = total * Math.Cos(x[i]) + Math.Sin(x[i] * s);
+            }
+        }
+        else
+        {
+            foreach (var v in x)
+            {
+                total += v * v * s;
+            }
+        }
+
+        return total * s;
+    }
 }

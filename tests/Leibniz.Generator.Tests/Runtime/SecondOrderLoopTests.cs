@@ -221,6 +221,27 @@ public sealed class SecondOrderLoopTests
             },
             p => SecondOrderLoopFunctions.CallsBump(p[0], p[1]));
 
+        yield return new Case("Branchy",
+            all =>
+            {
+                var d = new double[all.Length - 1];
+                SecondOrderLoopFunctions.BranchyGradient(all[..^1], all[^1], d, out var ds);
+                return [.. d, ds];
+            },
+            (all, v) =>
+            {
+                var (d, h) = (new double[all.Length - 1], new double[all.Length - 1]);
+                var value = SecondOrderLoopFunctions.BranchyHvp(all[..^1], all[^1], v[..^1], v[^1], d, out var ds, h, out var hs);
+                return (value, [.. d, ds], [.. h, hs]);
+            },
+            all =>
+            {
+                var (d, h) = (new double[all.Length - 1], new double[all.Length * all.Length]);
+                var value = SecondOrderLoopFunctions.BranchyHessian(all[..^1], all[^1], d, out var ds, h);
+                return (value, [.. d, ds], h);
+            },
+            all => SecondOrderLoopFunctions.Branchy(all[..^1], all[^1]));
+
         yield return new Case("Nested",
             x => Gradient(x, (p, d) => SecondOrderLoopFunctions.NestedGradient(p, d)),
             (x, v) =>
@@ -287,7 +308,7 @@ public sealed class SecondOrderLoopTests
             p => SecondOrderLoopFunctions.Recurrence(p[0], p[1], 7));
     }
 
-    /// <summary>SkipAndStop and Table have kinks at xᵢ = 0 (a continue branch; Abs, Sign), Recurrence where an iterate is 0: their points keep away from 0.</summary>
+    /// <summary>SkipAndStop, Table and Branchy have kinks at 0 (a continue branch; Abs, Sign; the branch on s), Recurrence where an iterate is 0: their points keep away from 0.</summary>
     private static readonly Gen<double[]> AwayFromZero = Gen.Select(Gen.Double[0.01, 1.5], Gen.Bool, (m, negative) => negative ? -m : m).Array[1, 24];
 
     private static Gen<double[]> Points(Case c) => c.Name switch
@@ -296,7 +317,7 @@ public sealed class SecondOrderLoopTests
         // r = −0.1 makes 0 a fixed point of y ↦ r·sin(y) + 0.1·y, where the loop's branch has its kink.
         "CallsBump" => Gen.Double[-1.5, 1.5].Array[2],
         "Recurrence" => Gen.Select(AwayFromZero, Gen.Double[0.15, 1.5], Gen.Bool, (x, r, negative) => new[] { x[0], negative ? -r : r }),
-        "SkipAndStop" or "Table" => AwayFromZero,
+        "SkipAndStop" or "Table" or "Branchy" => AwayFromZero,
         _ => Vectors,
     };
 
@@ -416,8 +437,10 @@ public sealed class SecondOrderLoopTests
 
     [Fact]
     public void FloatHessiansAgreeWithTheFloatHvpAndTheDoubleMethod() =>
-        Gen.Select(Gen.Float[-1.5f, 1.5f].Array[1, 12], Gen.Float[0.5f, 2f], Gen.Float[0.05f, 1.5f], Gen.Float[-1.5f, 1.5f]).Sample((x, t, y, r) =>
+        Gen.Select(Gen.Float[-1.5f, 1.5f].Array[1, 12], Gen.Float[0.5f, 2f], Gen.Float[0.05f, 1.5f], Gen.Float[0.15f, 1.5f], Gen.Bool).Sample((x, t, y, magnitude, negative) =>
         {
+            // |r| ≥ 0.15 keeps away from r = −0.1, where the iterates approach the recurrence's branch at 0.
+            var r = negative ? -magnitude : magnitude;
             var n = x.Length + 1;
             var hessian = new float[n * n];
             SecondOrderLoopFunctions.SoftSumHessian(x, t, new float[x.Length], out _, hessian);
