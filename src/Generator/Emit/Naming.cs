@@ -45,5 +45,20 @@ internal static class Naming
         return prefix;
     }
 
+    /// <summary>
+    /// <paramref name="name"/>, or <c>_</c> + it (repeatedly) while it is taken; the result is added to
+    /// <paramref name="taken"/>. Second-order directions (<c>v</c> + name) and products (<c>hv</c> + name) use it.
+    /// </summary>
+    public static string Free(string name, HashSet<string> taken)
+    {
+        while (taken.Contains(name))
+        {
+            name = "_" + name;
+        }
+
+        taken.Add(name);
+        return name;
+    }
+
     public static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 }

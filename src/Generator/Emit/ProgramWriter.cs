@@ -7,12 +7,13 @@ using Leibniz.Generator.Parse;
 namespace Leibniz.Generator.Emit;
 
 /// <summary>Writes an SSA program as C# statements: one local per value, atoms inlined, real if/else.</summary>
-internal sealed class ProgramWriter
+internal sealed partial class ProgramWriter
 {
     private readonly CodeWriter _writer;
     private readonly bool _isFloat;
     private string _type;
     private string? _generic;
+    private bool _dual;
     private readonly string _prefix;
     private readonly IReadOnlyList<string> _parameters;
     private readonly Dictionary<int, string> _text = new();
@@ -20,6 +21,7 @@ internal sealed class ProgramWriter
     private readonly Dictionary<int, int> _sinCos = new();
     private readonly HashSet<int> _tapes = new();
     private readonly HashSet<int> _reversed = new();
+    private readonly HashSet<Loop> _valueOnly = new();
     private readonly int[] _nextLocal;
     private readonly Stacks _stacks;
     private readonly bool _nested;
@@ -74,6 +76,38 @@ internal sealed class ProgramWriter
         }
     }
 
+    /// <summary>
+    /// Second order: the program runs on <see cref="DualType"/> (value and tangent), which makes it forward mode
+    /// over the reverse-mode program. Locals are declared <c>var</c>, so values that depend on no parameter
+    /// (constants, integer values, [NoDerivative] data) stay <c>double</c>; a differentiated array element is read
+    /// together with its element of <see cref="DirectionSpans"/>, and an element adjoint adds its value into the
+    /// gradient span and its tangent into <see cref="ProductSpans"/>. Local arrays and their buffers hold Duals.
+    /// </summary>
+    public bool Dual
+    {
+        get => _dual;
+        init
+        {
+            _dual = value;
+            _type = value ? DualType : _type;
+        }
+    }
+
+    /// <summary>In <see cref="Dual"/> mode, for each differentiated array or span parameter, the escaped name of its direction span.</summary>
+    public IReadOnlyDictionary<string, string> DirectionSpans { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>In <see cref="Dual"/> mode, for each differentiated array or span parameter, the escaped name of its Hessian-vector-product span.</summary>
+    public IReadOnlyDictionary<string, string> ProductSpans { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>In <see cref="Dual"/> mode, the cast that turns a double into an element of the caller's spans ("(float)" for float methods).</summary>
+    public string ElementCast { get; init; } = "";
+
+    /// <summary>The runtime's dual number, written fully qualified.</summary>
+    public const string DualType = "global::Leibniz.Dual";
+
+    /// <summary>C# text that reads <paramref name="text"/> (a double or a Dual atom) as a Dual.</summary>
+    public static string AsDual(string text) => "((" + DualType + ")(" + text + "))";
+
     /// <summary>Writes the statements and returns the C# text of each output.</summary>
     public IReadOnlyList<string> Write(Program program)
     {
@@ -91,6 +125,11 @@ internal sealed class ProgramWriter
         CollectBools(program.Body);
         DeclareBuffers(program);
         DeclareStacks(program.Body);
+        if (_dual)
+        {
+            _valueOnly.UnionWith(ValueOnlyLoops(program));
+        }
+
         WriteBlock(program.Body);
         var rents = _rented.Select(r => r.Rent).Concat(_stacks.All.OrderBy(loop => loop).Select(loop => TapeNames(loop).Rent));
         foreach (var rent in rents)
@@ -273,11 +312,17 @@ internal sealed class ProgramWriter
                 case Loop { Restored: true } restored:
                     WriteRestore(restored);
                     break;
+                case Loop loop when _valueOnly.Contains(loop):
+                    WriteOnDoubles(loop);
+                    break;
                 case Loop loop:
                     WriteLoop(loop);
                     break;
                 case ReverseLoop reverse:
                     WriteReverseLoop(reverse);
+                    break;
+                case Store { Derivative: true } store when _dual && ProductSpans.ContainsKey(store.Array):
+                    WriteDualStore(store);
                     break;
                 case Store store:
                     _writer.Line((store.Derivative ? _derivatives[store.Array] : store.Array) + "[" + store.Index + "]" + (store.Accumulate ? " += " : " = ") + Text(store.Value) + ";");
@@ -300,11 +345,23 @@ internal sealed class ProgramWriter
             case Op.Field:
                 _text[let.Id] = node.Name!;
                 return;
+            case Op.Project when _dual:
+                _text[let.Id] = _calls[node.Args[0]][node.Index];
+                return;
             case Op.Project:
                 _text[let.Id] = Text(node.Args[0]) + ".Item" + (node.Index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return;
             case Op.Bool:
                 _writer.Line("bool " + Declare(let.Id) + " = " + Condition(node.Cond!) + ";");
+                return;
+            case Op.IntValue when _dual:
+                _text[let.Id] = "(double)(" + node.Text + ")";
+                return;
+            case Op.Load when _dual:
+                WriteDualLoad(let);
+                return;
+            case Op.GradientCall when _dual:
+                WriteDualCall(let);
                 return;
             case Op.IntValue:
                 _text[let.Id] = _generic is null ? "(" + _type + ")(" + node.Text + ")" : _generic + ".CreateTruncating(" + node.Text + ")";
@@ -323,7 +380,7 @@ internal sealed class ProgramWriter
                 return;
             default:
                 var expression = Expression(node);
-                _writer.Line(_type + " " + Declare(let.Id) + " = " + expression + ";");
+                _writer.Line((_dual ? "var" : _type) + " " + Declare(let.Id) + " = " + expression + ";");
                 return;
         }
     }
@@ -405,6 +462,11 @@ internal sealed class ProgramWriter
     private string Call(Node node)
     {
         var args = Arguments(node);
+        if (_dual)
+        {
+            return DualCall(node, args);
+        }
+
         if (_generic is { } t)
         {
             return node.Name switch
@@ -485,7 +547,7 @@ internal sealed class ProgramWriter
             var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(";
             var count = "global::System.Math.Max(0, " + loop.End + " - " + loop.Start + ") * " + Int(k);
             _writer.Line(_type + "[]? " + rent + " = null;");
-            _writer.Line(_nested
+            _writer.Line(RentsTapes
                 ? "global::System.Span<" + _type + "> " + tape + " = " + rent + " = " + pool + count + ");"
                 : "global::System.Span<" + _type + "> " + tape + " = " + count + " <= " + Int(StackTapeLength) + " ? stackalloc " + _type + "[" + Int(StackTapeLength) + "] : ("
                     + rent + " = " + pool + count + "));");
@@ -537,7 +599,7 @@ internal sealed class ProgramWriter
 
         if (loop.HasExit)
         {
-            _writer.Line("if (" + outputs[loop.Results.Count] + " == " + Literals.Format(0, _isFloat) + ") break;");
+            _writer.Line("if (" + outputs[loop.Results.Count] + " == " + Zero + ") break;");
         }
     }
 
@@ -557,8 +619,8 @@ internal sealed class ProgramWriter
 
         if (taped && !hoisted)
         {
-            _writer.Line(_type + "[]? " + rent + (_nested ? " = " + pool + ".Rent(" + Int(StackTapeLength) + ");" : " = null;"));
-            _writer.Line("global::System.Span<" + _type + "> " + tape + " = " + (_nested ? rent : "stackalloc " + _type + "[" + Int(StackTapeLength) + "]") + ";");
+            _writer.Line(_type + "[]? " + rent + (RentsTapes ? " = " + pool + ".Rent(" + Int(StackTapeLength) + ");" : " = null;"));
+            _writer.Line("global::System.Span<" + _type + "> " + tape + " = " + (RentsTapes ? rent : "stackalloc " + _type + "[" + Int(StackTapeLength) + "]") + ";");
             _writer.Line("int " + position + " = 0;");
         }
 
@@ -567,7 +629,7 @@ internal sealed class ProgramWriter
         var proceed = Nested().WriteNested(test, inputs)[0];
         if (!test.Body.Any(s => s is Let { Node.Op: Op.Const, Node.Value: 1 } let && let.Id == test.Outputs[0]))
         {
-            _writer.Line("if (" + proceed + " == " + Literals.Format(0, _isFloat) + ") break;");
+            _writer.Line("if (" + proceed + " == " + Zero + ") break;");
         }
 
         if (taped)
@@ -586,6 +648,12 @@ internal sealed class ProgramWriter
         }
     }
 
+    /// <summary>Zero in the written type.</summary>
+    private string Zero => _generic is null ? Literals.Format(0, _isFloat) : _generic + ".Zero";
+
+    /// <summary>Nested loops rent their tapes; so do generic-math methods, whose T may be a managed type (no stackalloc).</summary>
+    private bool RentsTapes => _nested || _generic is not null;
+
     private string CounterName(int loop) => _prefix + "iterations" + Int(loop);
 
     private void WriteReverseLoop(ReverseLoop reverse)
@@ -595,7 +663,7 @@ internal sealed class ProgramWriter
         for (var j = 0; j < reverse.Results.Count; j++)
         {
             var name = Fresh();
-            _writer.Line(_type + " " + name + " = " + (j < k ? Text(reverse.Seeds[j]) : Literals.Format(0, _isFloat)) + ";");
+            _writer.Line((IsPassedThrough(reverse, j) ? "var" : _type) + " " + name + " = " + (j < k ? Text(reverse.Seeds[j]) : Zero) + ";");
             adjoints.Add(name);
         }
 
@@ -626,13 +694,13 @@ internal sealed class ProgramWriter
         }
         else
         {
-            restored.AddRange(Enumerable.Repeat(Literals.Format(0, _isFloat), k));
+            restored.AddRange(Enumerable.Repeat(Zero, k));
         }
 
         var inputs = restored.Concat(reverse.Inputs.Select(Text)).Concat(adjoints.Take(k)).ToList();
         if (reverse.HasExit)
         {
-            inputs.Add(Literals.Format(0, _isFloat));
+            inputs.Add(Zero);
         }
 
         var outputs = Nested().WriteNested(reverse.Vjp, inputs);
@@ -660,7 +728,8 @@ internal sealed class ProgramWriter
         var staged = new List<string>();
         for (var j = 0; j < targets.Count; j++)
         {
-            if (targets.Count > 1 && !add)
+            // A Dual-mode target that keeps its value needs no temporary (and may be a double: IsPassedThrough).
+            if (targets.Count > 1 && !add && !(_dual && values[j] == targets[j]))
             {
                 var temporary = Fresh();
                 _writer.Line(_type + " " + temporary + " = " + values[j] + ";");
@@ -674,7 +743,7 @@ internal sealed class ProgramWriter
 
         for (var j = 0; j < targets.Count; j++)
         {
-            if (staged[j] != targets[j] && !(add && staged[j] == Literals.Format(0, _isFloat)))
+            if (staged[j] != targets[j] && !(add && staged[j] == Zero))
             {
                 _writer.Line(targets[j] + operation + staged[j] + ";");
             }
@@ -699,7 +768,14 @@ internal sealed class ProgramWriter
         return program.Outputs.Select(Text).ToList();
     }
 
-    private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, _derivatives, _stacks, nested: true);
+    private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, _derivatives, _stacks, nested: true)
+    {
+        Generic = _generic,
+        Dual = _dual,
+        DirectionSpans = DirectionSpans,
+        ProductSpans = ProductSpans,
+        ElementCast = ElementCast,
+    };
 
     /// <summary>The loops whose records live on the method's stacks, and those whose reverse loops pop carried values.</summary>
     private sealed class Stacks

@@ -46,8 +46,8 @@ internal static class SecondOrderWriter
         writer.Close();
 
         var taken = new HashSet<string>(parameters.Concat(names));
-        var directions = parameters.Select(p => Free("v" + p, taken)).ToList();
-        var products = parameters.Select(p => Free("hv" + p, taken)).ToList();
+        var directions = parameters.Select(p => Naming.Free("v" + p, taken)).ToList();
+        var products = parameters.Select(p => Naming.Free("hv" + p, taken)).ToList();
         writer.Line();
         writer.Line("/// <summary>");
         writer.Line($"/// The value of <see cref=\"{SourceEmitter.Cref(model)}\"/>, its gradient and the Hessian-vector product H·v, by forward-over-reverse differentiation (about the cost of two gradients).");
@@ -71,16 +71,5 @@ internal static class SecondOrderWriter
         outputs = new ProgramWriter(writer, model.IsFloat, all) { Generic = model.TypeParameter }.Write(ForwardMode.BuildHvp(gradient, model.IsFloat));
         writer.Line("return (" + string.Join(", ", outputs) + ");");
         writer.Close();
-    }
-
-    private static string Free(string name, HashSet<string> taken)
-    {
-        while (taken.Contains(name))
-        {
-            name = "_" + name;
-        }
-
-        taken.Add(name);
-        return name;
     }
 }

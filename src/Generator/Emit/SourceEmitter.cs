@@ -36,7 +36,12 @@ internal static class SourceEmitter
             WriteGradient(writer, model, gradient, partials);
             writer.Line();
             WriteJvp(writer, model, jvp, partials);
-            if (model.Order == 2)
+            if (model.Order == 2 && Parse.MethodParser.HasCalls(model.Body.Body))
+            {
+                // The symbolic forward-over-reverse cannot see into a callee; the Dual program calls its Hvp.
+                ExtendedSecondOrder.Write(writer, model, gradient);
+            }
+            else if (model.Order == 2)
             {
                 SecondOrderWriter.Write(writer, model, gradient);
             }
@@ -45,6 +50,10 @@ internal static class SourceEmitter
         {
             ExtendedGradient.Write(writer, model, gradient);
             ExtendedJvp.Write(writer, model, ForwardMode.Build(model.Body, model.IsFloat));
+            if (model.Order == 2)
+            {
+                ExtendedSecondOrder.Write(writer, model, gradient);
+            }
         }
 
         foreach (var _ in model.Types)

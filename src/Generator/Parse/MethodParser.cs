@@ -83,10 +83,6 @@ internal static class MethodParser
         {
             var parameter = method.Parameters[i];
             var kind = Classify(parameter, floating, generic);
-            if (generic is not null && kind is not (ParameterKind.Scalar or ParameterKind.Constant))
-            {
-                kind = null;
-            }
 
             signature.Add(new ParameterModel(parameter.Name, kind ?? ParameterKind.Integer, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
             if (kind is null || parameter.RefKind != RefKind.None || parameter.IsParams)
@@ -96,8 +92,7 @@ internal static class MethodParser
             }
         }
 
-        var order = method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == AttributeName).NamedArguments
-            .Where(a => a.Key == "Order").Select(a => a.Value.Value as int?).FirstOrDefault() ?? 1;
+        var order = OrderOf(method);
         if (order is < 1 or > 2)
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name, "Order must be 1 or 2"));
@@ -149,13 +144,51 @@ internal static class MethodParser
             order,
             generic?.Name,
             generic is null ? null : string.Join(", ", generic.ConstraintTypes.Select(c => c.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))));
-        if (order == 2 && (!model.IsScalarOnly || HasCalls(program.Body)))
+        if (order == 2 && SecondOrderProblem(model, syntax, semanticModel, cancellationToken) is { } problem)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name,
-                "Order = 2 (Hessians) supports only straight-line methods of scalar parameters without calls to other [Differentiable] methods yet; use Order = 1"));
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name, problem));
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
+
         return new ParseResult(model, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>The Order of a [Differentiable] method (1 when not given).</summary>
+    public static int OrderOf(IMethodSymbol method) =>
+        method.OriginalDefinition.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeName)?.NamedArguments
+            .Where(a => a.Key == "Order").Select(a => a.Value.Value as int?).FirstOrDefault() ?? 1;
+
+    /// <summary>
+    /// Why <c>Order = 2</c> cannot be generated, or null. Calls are differentiated through the callee's own
+    /// Hessian-vector product, so every [Differentiable] callee must have <c>Order = 2</c>; a [DerivativeOf]
+    /// derivative has no second derivative; generic-math methods get second order only when straight-line.
+    /// </summary>
+    private static string? SecondOrderProblem(MethodModel model, MethodDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        if (model.TypeParameter is not null && (!model.IsScalarOnly || HasCalls(model.Body.Body)))
+        {
+            return "Order = 2 (Hessians) of a generic-math method supports only straight-line code without calls yet; use Order = 1, or write it for double or float";
+        }
+
+        foreach (var invocation in syntax.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol target || !IsDifferentiable(target) && CustomDerivatives.Find(target) is null)
+            {
+                continue;
+            }
+
+            if (CustomDerivatives.Find(target) is not null)
+            {
+                return $"Order = 2 (Hessians) cannot use the [DerivativeOf] derivative of '{target.Name}', which has no second derivative; use Order = 1";
+            }
+
+            if (OrderOf(target) != 2)
+            {
+                return $"Order = 2 (Hessians) differentiates the call to '{target.Name}' through its Hessian-vector product; mark '{target.Name}' [Differentiable(Order = 2)] too";
+            }
+        }
+
+        return null;
     }
 
     private static SpecialType FloatingType(IMethodSymbol method)
@@ -171,10 +204,12 @@ internal static class MethodParser
         return SpecialType.System_Double;
     }
 
-    private static bool HasCalls(EquatableArray<Ir.Stmt> statements) => statements.Any(s => s switch
+    /// <summary>True when the statements (in branches and loops too) call another [Differentiable] method.</summary>
+    public static bool HasCalls(EquatableArray<Ir.Stmt> statements) => statements.Any(s => s switch
     {
         Ir.Let let => let.Node.Op == Ir.Op.UserCall,
         Ir.If branch => HasCalls(branch.Then) || HasCalls(branch.Else),
+        Ir.Loop loop => HasCalls(loop.Body.Body) || (loop.Test is { } test && HasCalls(test.Body)),
         _ => false,
     });
 
@@ -198,9 +233,20 @@ internal static class MethodParser
     private static ParameterKind? Classify(IParameterSymbol parameter, SpecialType floating, ITypeParameterSymbol? generic = null)
     {
         var frozen = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NoDerivativeAttributeName);
-        if (generic is not null && SymbolEqualityComparer.Default.Equals(parameter.Type, generic))
+        if (generic is not null)
         {
-            return frozen ? ParameterKind.Constant : ParameterKind.Scalar;
+            // A generic-math method uses T throughout: T, T[] or ReadOnlySpan<T>, and int.
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, generic))
+            {
+                return frozen ? ParameterKind.Constant : ParameterKind.Scalar;
+            }
+
+            if (ElementType(parameter.Type) is { } elementType && SymbolEqualityComparer.Default.Equals(elementType, generic))
+            {
+                return frozen ? ParameterKind.ConstantArray : ParameterKind.Array;
+            }
+
+            return parameter.Type.SpecialType == SpecialType.System_Int32 ? ParameterKind.Integer : null;
         }
 
         if (parameter.Type.SpecialType == floating)

@@ -71,14 +71,73 @@ public sealed class DiagnosticTests
         """, "LZ0001", "copy it into a local array");
 
     [Fact]
-    public void SecondOrderOfALoopIsNotSupportedYet() => AssertSingle("""
+    public void SecondOrderOfACallNeedsTheCalleesSecondOrder() => AssertSingle("""
+        using Leibniz;
+        public static partial class C
+        {
+            [Differentiable]
+            public static double Square(double v) => v * v;
+
+            [Differentiable(Order = 2)]
+            public static double [|F|](double[] x)
+            {
+                var s = 0.0;
+                foreach (var v in x)
+                {
+                    s += Square(v);
+                }
+
+                return s;
+            }
+        }
+        """, "LZ0010", "mark 'Square' [Differentiable(Order = 2)] too");
+
+    [Fact]
+    public void SecondOrderOfAGenericLoopIsNotSupportedYet() => AssertSingle("""
+        using System;
+        using System.Numerics;
         using Leibniz;
         public static partial class C
         {
             [Differentiable(Order = 2)]
-            public static double [|F|](double[] x) => x[0] * x[0];
+            public static T [|F|]<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+            {
+                var s = T.Zero;
+                foreach (var v in x)
+                {
+                    s += v * v;
+                }
+
+                return s;
+            }
         }
-        """, "LZ0010", "Order = 2 (Hessians) supports only");
+        """, "LZ0010", "of a generic-math method supports only straight-line code");
+
+    [Fact]
+    public void SecondOrderCannotUseACustomDerivative() => AssertSingle("""
+        using Leibniz;
+        public static partial class C
+        {
+            public static double Opaque(double x) => x * x;
+
+            [DerivativeOf(nameof(Opaque))]
+            public static (double Value, double dx) OpaqueDerivative(double x) => (x * x, 2 * x);
+
+            [Differentiable(Order = 2)]
+            public static double [|F|](double x) => Opaque(x) * x;
+        }
+        """, "LZ0010", "cannot use the [DerivativeOf] derivative of 'Opaque'");
+
+    [Fact]
+    public void GenericMethodWithADoubleParameter() => AssertSingle("""
+        using System.Numerics;
+        using Leibniz;
+        public static partial class C
+        {
+            [Differentiable]
+            public static T F<T>(T x, [|double[] y|]) where T : IFloatingPointIeee754<T> => x;
+        }
+        """, "LZ0003", "'y' of method 'F' has type 'double[]'");
 
     [Fact]
     public void UnsupportedParameterType() => AssertSingle("""

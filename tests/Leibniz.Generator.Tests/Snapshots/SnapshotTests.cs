@@ -275,6 +275,28 @@ public sealed class SnapshotTests
         """));
 
     [Fact]
+    public void SecondOrderSpan() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using Leibniz;
+
+        public static partial class SecondSpan
+        {
+            [Differentiable(Order = 2)]
+            public static double Energy(ReadOnlySpan<double> x, double k)
+            {
+                var total = 0.0;
+                for (int i = 0; i < x.Length - 1; i++)
+                {
+                    var d = x[i + 1] - x[i];
+                    total += k * d * d + Math.Cos(x[i]);
+                }
+
+                return total;
+            }
+        }
+        """));
+
+    [Fact]
     public void GenericMathCustomDerivativesAndWhileLoops() => Snapshot.Verify(GeneratorHarness.Run("""
         using System;
         using System.Numerics;
