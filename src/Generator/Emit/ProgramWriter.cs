@@ -420,6 +420,12 @@ internal sealed partial class ProgramWriter
     /// <summary>Sin and cos of the same value in one block: computed together by one SinCos call (about 0.7× the time of both).</summary>
     private void PairSinesWithCosines(IEnumerable<Stmt> statements)
     {
+        // Dual computes its cosine's derivative from its own SinCos; the pairing is for plain floating code.
+        if (_dual)
+        {
+            return;
+        }
+
         var lets = statements.OfType<Let>().Where(l => l.Node is { Op: Op.Call, Name: "Sin" or "Cos", Args.Count: 1 }).ToList();
         foreach (var sine in lets.Where(l => l.Node.Name == "Sin"))
         {

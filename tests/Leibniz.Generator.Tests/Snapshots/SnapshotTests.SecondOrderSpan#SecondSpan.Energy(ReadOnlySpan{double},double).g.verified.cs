@@ -92,10 +92,9 @@ partial class SecondSpan
             double t13 = t6 * t11;
             double t14 = t7 * t8;
             double t15 = t13 + t14;
-            double t16 = global::System.Math.Cos(t4);
-            double t17 = global::System.Math.Sin(t4);
-            double t18 = t5 * t17;
-            double t19 = t12 + t16;
+            var (t16, t17) = global::System.Math.SinCos(t4);
+            double t18 = t5 * t16;
+            double t19 = t12 + t17;
             double t20 = t15 - t18;
             double t21 = t0 + t19;
             double t22 = t1 + t20;
