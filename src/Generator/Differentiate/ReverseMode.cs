@@ -329,50 +329,37 @@ internal static class ReverseMode
             return;
         }
 
-        // Only at the branch's own level: inside a mirrored branch, the adjoints would be left in the forward one.
+        // When the adjoints flowing into a branch are known before it (an early return's result has adjoint 1), its
+        // reverse sweep runs at the end of the forward branch itself — the condition is tested once — and the
+        // adjoints of outer values leave through phis of the forward branch. Only at the branch's own level (inside
+        // a mirrored branch they would be left in the forward one), and not for branches that write arrays (the
+        // reverse of a write must come after the reverse of every later read).
         if (b.Current == forward.Parent && seeds.All(s => b.IsHoisted(s.Seed) || s.Seed < state.FirstIds[forward]) && !Writes(forward.Then) && !Writes(forward.Else))
         {
-            FuseBranch(state, forward, seeds, adjoints);
+            SweepSides(state, forward, forward, seeds, adjoints);
             return;
         }
 
         var reverse = b.BeginIf(forward.Cond);
         reverse.Then.Twin = forward.Then;
         reverse.Else.Twin = forward.Else;
-        var parent = b.Current;
-        var thenOut = SweepSide(state, reverse.Then, forward.Then, seeds.Select(s => (s.Phi.Then, s.Seed)));
-        var elseOut = SweepSide(state, reverse.Else, forward.Else, seeds.Select(s => (s.Phi.Else, s.Seed)));
-        b.Current = parent;
-        foreach (var outer in thenOut.Keys.Union(elseOut.Keys).OrderBy(k => k))
-        {
-            var zero = b.Constant(0);
-            var merged = b.AddPhi(reverse, thenOut.TryGetValue(outer, out var t) ? t : zero, elseOut.TryGetValue(outer, out var e) ? e : zero);
-            if (!adjoints.TryGetValue(outer, out var list))
-            {
-                adjoints[outer] = list = new List<int>();
-            }
-
-            list.Add(merged);
-        }
+        SweepSides(state, reverse, forward, seeds, adjoints);
     }
 
     /// <summary>
-    /// When the adjoints flowing into a branch are known before it (an early return's result has adjoint 1), its
-    /// reverse sweep runs at the end of the forward branch itself — no second test of the condition — and the
-    /// adjoints of outer values leave it through phis of the forward branch. Not for branches that write arrays:
-    /// the reverse of a write must come after the reverse of every later read.
+    /// Sweeps both sides of <paramref name="forward"/> into the sides of <paramref name="target"/> (a mirrored branch, or
+    /// the forward branch itself) and merges the adjoints that leave them with phis of <paramref name="target"/>.
     /// </summary>
-    private static void FuseBranch(State state, IfBuilder forward, List<(Phi Phi, int Seed)> seeds, Dictionary<int, List<int>> adjoints)
+    private static void SweepSides(State state, IfBuilder target, IfBuilder forward, List<(Phi Phi, int Seed)> seeds, Dictionary<int, List<int>> adjoints)
     {
         var b = state.Builder;
-        var parent = b.Current;
-        var thenOut = SweepSide(state, forward.Then, forward.Then, seeds.Select(s => (s.Phi.Then, s.Seed)));
-        var elseOut = SweepSide(state, forward.Else, forward.Else, seeds.Select(s => (s.Phi.Else, s.Seed)));
-        b.Current = parent;
+        var thenOut = SweepSide(state, target.Then, forward.Then, seeds.Select(s => (s.Phi.Then, s.Seed)));
+        var elseOut = SweepSide(state, target.Else, forward.Else, seeds.Select(s => (s.Phi.Else, s.Seed)));
+        b.Current = target.Parent;
         foreach (var outer in thenOut.Keys.Union(elseOut.Keys).OrderBy(k => k))
         {
             var zero = b.Constant(0);
-            var merged = b.AddPhi(forward, thenOut.TryGetValue(outer, out var t) ? t : zero, elseOut.TryGetValue(outer, out var e) ? e : zero);
+            var merged = b.AddPhi(target, thenOut.TryGetValue(outer, out var t) ? t : zero, elseOut.TryGetValue(outer, out var e) ? e : zero);
             if (!adjoints.TryGetValue(outer, out var list))
             {
                 adjoints[outer] = list = new List<int>();
