@@ -46,6 +46,11 @@ internal static class Liveness
                     live.UnionWith(reverse.Seeds);
                     live.UnionWith(reverse.Inputs);
                     break;
+                case FusedLoop fused when fused.Results.Any(live.Contains) || fused.Adjoints.Any(live.Contains) || Ir.Loops.Writes(fused.Vjp):
+                    kept.Add(fused);
+                    live.UnionWith(fused.Inputs);
+                    live.UnionWith(fused.Seeds);
+                    break;
                 case Loop { Restored: true } restored:
                     // Pops what the recording loop pushed, used or not, so the stack stays in step.
                     kept.Add(restored);

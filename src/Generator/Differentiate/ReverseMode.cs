@@ -68,7 +68,12 @@ internal static class ReverseMode
     /// The vector-Jacobian product of a loop body: parameters are the body's parameters followed by one adjoint
     /// per body output; outputs are the adjoints of the body's parameters (element adjoints go to the gradient spans).
     /// </summary>
-    private static Program BuildVjp(Program body, bool isFloat, Nest nest)
+    /// <param name="body">The loop body.</param>
+    /// <param name="isFloat">Whether the method computes in float.</param>
+    /// <param name="nest">How nested loops are treated.</param>
+    /// <param name="withCarried">Also output the carried values after the iteration (for a fused loop).</param>
+    /// <param name="seeds">Adjoints of the outputs known as constants, folded into the product (null: parameters).</param>
+    private static Program BuildVjp(Program body, bool isFloat, Nest nest, bool withCarried = false, IReadOnlyList<double?>? seeds = null)
     {
         var state = new State(new GraphBuilder(body.ParamCount + body.Outputs.Count, isFloat), nest);
         for (var i = 0; i < body.ParamCount; i++)
@@ -82,12 +87,13 @@ internal static class ReverseMode
         for (var j = 0; j < body.Outputs.Count; j++)
         {
             var output = state.Map[body.Outputs[j]];
-            Accumulate(state, adjoints, output, () => body.ParamCount + j);
+            var seed = seeds?[j] is { } constant ? b.Constant(constant) : body.ParamCount + j;
+            Accumulate(state, adjoints, output, () => seed);
         }
 
         Sweep(state, b.Root.Statements.ToList(), adjoints);
-        var gradient = Enumerable.Range(0, body.ParamCount).Select(p => adjoints.TryGetValue(p, out var terms) ? b.Sum(terms) : b.Constant(0));
-        return b.Build(gradient.ToList());
+        var gradient = Enumerable.Range(0, body.ParamCount).Select(p => adjoints.TryGetValue(p, out var terms) ? b.Sum(terms) : b.Constant(0)).ToList();
+        return b.Build(withCarried ? gradient.Concat(body.Outputs.Select(o => state.Map[o])) : gradient);
     }
 
     private static void Replay(State state, EquatableArray<Stmt> statements)
@@ -138,14 +144,16 @@ internal static class ReverseMode
                             Nest.Top => Loops.CanRecord(loop.Body) ? Nest.Record : Nest.Replay,
                             var same => same,
                         };
-                        b.AddStatement(loop with
+                        var forward = loop with
                         {
                             Inputs = inputs,
                             Results = results,
                             Body = Simplify(loop.Body, b.IsFloat, inner),
                             Test = loop.Test is { } test ? Simplify(test, b.IsFloat, Nest.Replay) : null,
                             Record = state.Nest == Nest.Record,
-                        });
+                        };
+                        b.AddStatement(forward);
+                        state.LoopScopes[forward] = b.Current;
                         break;
                     }
 
@@ -300,6 +308,11 @@ internal static class ReverseMode
 
         // Accumulators (sum += f(x[i])) have adjoints that do not depend on the carried values: nothing to record.
         var tape = Enumerable.Range(0, k).Any(p => Loops.Uses(vjp, p)) ? loop.Tape : -1;
+        if (tape < 0 && TryFuse(state, loop, body, vjp, seeds, adjoints))
+        {
+            return;
+        }
+
         // A loop inside a branch is reversed in the mirrored branch, which reads the forward branch's values through phis.
         b.AddStatement(new ReverseLoop(tape, loop.Variable, loop.Start, loop.End, k, seeds.ToEquatableArray(),
             loop.Inputs.Skip(k).Select(b.Import).ToEquatableArray(), results, vjp, loop.Tape, loop.Test is not null, loop.HasExit));
@@ -308,6 +321,38 @@ internal static class ReverseMode
             var adjoint = results[j];
             Accumulate(state, adjoints, loop.Inputs[j], () => adjoint);
         }
+    }
+
+    /// <summary>
+    /// A loop of accumulators — its body hands every carried adjoint on unchanged and reads no carried value in its
+    /// reverse pass — whose seeds are known before it (constants, parameters) is reversed in the same pass as it runs,
+    /// in forward order: the reverse pass's recomputation of each iteration is the forward pass, which is saved.
+    /// Only for loops without nested loops (their records make the forward pass the cheap part), without break, and
+    /// that write no local array (whose reverse must follow the reverse of every later read).
+    /// </summary>
+    private static bool TryFuse(State state, Loop loop, Program body, Program vjp, List<int> seeds, Dictionary<int, List<int>> adjoints)
+    {
+        var b = state.Builder;
+        var k = loop.Results.Count;
+        if (state.Nest != Nest.Top || loop.Test is not null || loop.HasExit || Loops.HasNested(body)
+            || Loops.Writes(body) || !seeds.All(b.IsHoisted) || Enumerable.Range(0, k).Any(j => vjp.Outputs[j] != body.ParamCount + j)
+            || !state.LoopScopes.TryGetValue(loop, out var scope) || scope != b.Current)
+        {
+            return false;
+        }
+
+        var constants = seeds.Select(s => b.IsConstant(s, out var value) ? value : (double?)null).ToList();
+        var fusedVjp = BuildVjp(body, b.IsFloat, Nest.Replay, withCarried: true, constants);
+        var inputAdjoints = loop.Inputs.Skip(k).Select(_ => b.NewValue(active: true)).ToEquatableArray();
+        scope.Statements[scope.Statements.IndexOf(loop)] = new FusedLoop(loop.Variable, loop.Start, loop.End, k, loop.Inputs, seeds.ToEquatableArray(),
+            loop.Results, inputAdjoints, new Program(fusedVjp.ParamCount, fusedVjp.Body, fusedVjp.Outputs.Skip(k).ToEquatableArray()));
+        for (var j = 0; j < loop.Inputs.Count; j++)
+        {
+            var adjoint = j < k ? seeds[j] : inputAdjoints[j - k];
+            Accumulate(state, adjoints, loop.Inputs[j], () => adjoint);
+        }
+
+        return true;
     }
 
     private static void SweepBranch(State state, IfBuilder forward, Dictionary<int, List<int>> adjoints)
@@ -458,6 +503,9 @@ internal static class ReverseMode
         public Dictionary<int, (int[] Args, int[] Partials)> ClosedForms { get; } = new();
 
         public Dictionary<IfBuilder, int> OriginalPhis { get; } = new();
+
+        /// <summary>The scope each forward loop was added to (where a fused loop replaces it).</summary>
+        public Dictionary<Loop, Scope> LoopScopes { get; } = new();
 
         /// <summary>The first id created inside each forward branch: values below it exist before the branch.</summary>
         public Dictionary<IfBuilder, int> FirstIds { get; } = new();

@@ -116,6 +116,10 @@ internal sealed partial class ProgramWriter
                     needed.UnionWith(reverse.Seeds);
                     needed.UnionWith(reverse.Inputs);
                     break;
+                case FusedLoop fused:
+                    needed.UnionWith(fused.Seeds);
+                    needed.UnionWith(fused.Inputs);
+                    break;
                 case Store store:
                     needed.Add(store.Value);
                     break;
@@ -167,6 +171,10 @@ internal sealed partial class ProgramWriter
             case ReverseLoop reverse:
                 needed.UnionWith(reverse.Seeds);
                 needed.UnionWith(reverse.Inputs);
+                break;
+            case FusedLoop fused:
+                needed.UnionWith(fused.Seeds);
+                needed.UnionWith(fused.Inputs);
                 break;
             case Store store:
                 needed.Add(store.Value);

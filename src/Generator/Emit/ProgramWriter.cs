@@ -321,6 +321,9 @@ internal sealed partial class ProgramWriter
                 case ReverseLoop reverse:
                     WriteReverseLoop(reverse);
                     break;
+                case FusedLoop fused:
+                    WriteFusedLoop(fused);
+                    break;
                 case Store { Derivative: true } store when _dual && ProductSpans.ContainsKey(store.Array):
                     WriteDualStore(store);
                     break;
@@ -661,6 +664,45 @@ internal sealed partial class ProgramWriter
     private bool RentsTapes => _nested || _generic is not null;
 
     private string CounterName(int loop) => _prefix + "iterations" + Int(loop);
+
+    /// <summary>A loop of accumulators and its reverse pass in one: each iteration's vector-Jacobian product also yields its carried values.</summary>
+    private void WriteFusedLoop(FusedLoop fused)
+    {
+        var k = fused.CarriedCount;
+        var carried = new List<string>();
+        for (var j = 0; j < k; j++)
+        {
+            var name = Fresh();
+            _writer.Line(_type + " " + name + " = " + Text(fused.Inputs[j]) + ";");
+            carried.Add(name);
+        }
+
+        var sums = new List<string>();
+        foreach (var _ in fused.Adjoints)
+        {
+            var name = Fresh();
+            _writer.Line(_type + " " + name + " = " + Literals.Format(0, _isFloat) + ";");
+            sums.Add(name);
+        }
+
+        _writer.Open("for (int " + fused.Variable + " = " + fused.Start + "; " + fused.Variable + " < " + fused.End + "; " + fused.Variable + "++)");
+        var inputs = carried.Concat(fused.Inputs.Skip(k).Select(Text)).Concat(fused.Seeds.Select(Text)).ToList();
+        var outputs = Nested().WriteNested(fused.Vjp, inputs);
+
+        // The sums first: an adjoint may read a carried value of this iteration, read before it changes.
+        Assign(sums, outputs.Take(sums.Count).ToList(), add: true);
+        Assign(carried, outputs.Skip(sums.Count).ToList(), add: false);
+        _writer.Close();
+        for (var j = 0; j < k; j++)
+        {
+            _text[fused.Results[j]] = carried[j];
+        }
+
+        for (var i = 0; i < sums.Count; i++)
+        {
+            _text[fused.Adjoints[i]] = sums[i];
+        }
+    }
 
     private void WriteReverseLoop(ReverseLoop reverse)
     {

@@ -28,6 +28,7 @@ internal static class Loops
         Store => true,
         Loop loop => Writes(loop.Body.Body),
         ReverseLoop reverse => Writes(reverse.Vjp.Body),
+        FusedLoop fused => Writes(fused.Vjp.Body),
         If branch => Writes(branch.Then) || Writes(branch.Else),
         _ => false,
     });
@@ -45,7 +46,10 @@ internal static class Loops
     /// being run again by the outer loop's reverse pass: they are all counted loops without break (their trip counts
     /// are known when they are reversed) and nothing in the nest writes a local array (which a rerun would refill).
     /// </summary>
-    public static bool CanRecord(Program body) => Nested(body.Body).Any() && Nested(body.Body).All(l => l.Test is null && !l.HasExit) && !Writes(body.Body);
+    public static bool CanRecord(Program body) => HasNested(body) && Nested(body.Body).All(l => l.Test is null && !l.HasExit) && !Writes(body.Body);
+
+    /// <summary>True when the body has a loop in it (at any depth).</summary>
+    public static bool HasNested(Program body) => Nested(body.Body).Any();
 
     private static System.Collections.Generic.IEnumerable<Loop> Nested(EquatableArray<Stmt> statements) => statements.SelectMany(s => s switch
     {
@@ -63,6 +67,7 @@ internal static class Loops
         If branch => Reads(branch.Cond, id) || Uses(branch.Then, id) || Uses(branch.Else, id) || branch.Phis.Any(p => p.Then == id || p.Else == id),
         Loop loop => loop.Inputs.Contains(id),
         ReverseLoop reverse => reverse.Seeds.Contains(id) || reverse.Inputs.Contains(id),
+        FusedLoop fused => fused.Seeds.Contains(id) || fused.Inputs.Contains(id),
         Store store => store.Value == id,
         _ => false,
     });
@@ -76,7 +81,7 @@ internal static class Loops
 
     private static bool Contains(EquatableArray<Stmt> statements) => statements.Any(s => s switch
     {
-        Loop or ReverseLoop or Store or Alloc => true,
+        Loop or ReverseLoop or FusedLoop or Store or Alloc => true,
         Let let => let.Node.Op is Op.Load or Op.IntValue,
         If branch => Contains(branch.Then) || Contains(branch.Else),
         _ => false,

@@ -49,6 +49,17 @@ internal sealed record ReverseLoop(int Tape, string Variable, string Start, stri
     EquatableArray<int> Results, Program Vjp, int Loop = -1, bool IsWhile = false, bool HasExit = false) : Stmt;
 
 /// <summary>
+/// A loop of accumulators reversed in the same pass as it runs: each iteration applies the body's vector-Jacobian
+/// product <see cref="Vjp"/> to its carried values (the first <see cref="CarriedCount"/> of <see cref="Inputs"/>,
+/// initialised from them), its other inputs and <see cref="Seeds"/>, the adjoints of its results, which the body
+/// passes on unchanged, so the iterations may run in any order. The Vjp's outputs are the adjoints of the other
+/// inputs (summed into <see cref="Adjoints"/>), then the carried values after the iteration (<see cref="Results"/>
+/// after the loop).
+/// </summary>
+internal sealed record FusedLoop(string Variable, string Start, string End, int CarriedCount, EquatableArray<int> Inputs, EquatableArray<int> Seeds,
+    EquatableArray<int> Results, EquatableArray<int> Adjoints, Program Vjp) : Stmt;
+
+/// <summary>
 /// Writes <see cref="Value"/> into element <see cref="Index"/> (C# text) of the array <see cref="Array"/> (a local array,
 /// or, with <see cref="Derivative"/>, the derivative buffer of an array: the caller's gradient span of a parameter, the
 /// adjoint or tangent buffer of a local array); <see cref="Accumulate"/> adds it instead of assigning it.

@@ -6,7 +6,7 @@ namespace Leibniz.Generator.Tests.Fuzz;
 
 /// <summary>
 /// Random expression trees (depth ≤ 6, every table function, ?: branches) in expression bodies and in block bodies
-/// with locals, if/else, else-if, early returns, counted loops and local arrays → C# → generator → one in-memory
+/// with locals, if/else, else-if, early returns, counted loops, accumulators and local arrays → C# → generator → one in-memory
 /// compilation → generated gradient and Jvp against <see cref="Dual"/> at random points.
 /// </summary>
 public sealed class DifferentialFuzzTests(ITestOutputHelper output)
@@ -22,8 +22,9 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
         var generator = new ExprGenerator(seed);
         var random = new Random(seed);
         var cases = Enumerable.Range(0, Methods)
-            .Select(i => (i % 6) switch
+            .Select(i => (i % 7) switch
             {
+                6 => new FuzzCase(i, FuzzShape.Accumulator, generator.Next(4), generator.Next(3), generator.Next(3)),
                 5 => new FuzzCase(i, FuzzShape.LocalArray, generator.Next(4), generator.Next(3), generator.Next(3)),
                 4 => new FuzzCase(i, FuzzShape.Loop, generator.Next(4), generator.Next(3), generator.Next(3)),
                 2 => new FuzzCase(i, FuzzShape.IfElse, generator.Next(5), generator.Next(3), generator.Next(4)),

@@ -17,6 +17,9 @@ internal enum FuzzShape
 
     /// <summary>A local array filled by a loop counting down, updated in place, then read by a loop stepping by two.</summary>
     LocalArray,
+
+    /// <summary>Two accumulators in one loop, whose adjoints (a parameter, a constant) are known before it.</summary>
+    Accumulator,
 }
 
 /// <summary>One fuzzed method: its C# text and its evaluation on <see cref="Dual"/> (the independent reference).</summary>
@@ -90,6 +93,22 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                 }
 
             """,
+        FuzzShape.Accumulator => $$"""
+                [Differentiable]
+                public static double {{Name}}(double x, double y)
+                {
+                    double sum = 0;
+                    double other = x;
+                    for (int i = 0; i < 4; i++)
+                    {
+                        sum += ({{A.ToCSharp()}}) * Math.Sin(0.3 * i * x + y);
+                        other -= {{B.ToCSharp()}};
+                    }
+
+                    return sum * y + other + ({{C.ToCSharp()}});
+                }
+
+            """,
         _ => $$"""
                 [Differentiable]
                 public static double {{Name}}(double x, double y)
@@ -141,6 +160,16 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                 }
 
                 return r * carried + x;
+            case FuzzShape.Accumulator:
+                var total = new Dual(0, 0);
+                var other = x;
+                for (var i = 0; i < 4; i++)
+                {
+                    total += r * Dual.Sin(0.3 * i * x + y);
+                    other -= B.Evaluate(x, y);
+                }
+
+                return total * y + other + C.Evaluate(x, y);
             case FuzzShape.LocalArray:
                 var a = new Dual[5];
                 for (var i = 4; i >= 0; i--)

@@ -54,50 +54,44 @@ partial class Buffers
             double t9 = z[index2_];
             double t10 = t9 * t9;
             double t11 = t8 + t10;
+            double t12 = t9 + t9;
+            dz[index2_] += t12;
             t8 = t11;
-        }
-        double t12 = 1.0;
-        for (int index2_ = z.Length - 1; index2_ >= 0; index2_--)
-        {
-            double t13 = z[index2_];
-            double t14 = t12 * t13;
-            double t15 = t14 + t14;
-            dz[index2_] += t15;
         }
         for (int i = n - 1; i >= 0; i--)
         {
-            double t16 = b[i];
-            double t17 = t16;
+            double t13 = b[i];
+            double t14 = t13;
             for (int j = 0; j < i; j++)
             {
-                double t18 = lower[((i * n) + j)];
-                double t19 = z[j];
-                double t20 = t18 * t19;
-                double t21 = t17 - t20;
-                t17 = t21;
+                double t15 = lower[((i * n) + j)];
+                double t16 = z[j];
+                double t17 = t15 * t16;
+                double t18 = t14 - t17;
+                t14 = t18;
             }
-            double t22 = lower[((i * n) + i)];
-            double t23 = t17 / t22;
-            z[i] = t23;
-            double t24 = dz[i];
+            double t19 = lower[((i * n) + i)];
+            double t20 = t14 / t19;
+            z[i] = t20;
+            double t21 = dz[i];
             dz[i] = 0.0;
-            double t25 = t24 / t22;
-            double t26 = t23 * t25;
-            double t27 = -t26;
-            dlower[((i * n) + i)] += t27;
-            double t28 = t25;
+            double t22 = t21 / t19;
+            double t23 = t20 * t22;
+            double t24 = -t23;
+            dlower[((i * n) + i)] += t24;
+            double t25 = t22;
             for (int j = i - 1; j >= 0; j--)
             {
-                double t29 = lower[((i * n) + j)];
-                double t30 = z[j];
-                double t31 = t28 * t30;
-                double t32 = -t31;
-                double t33 = t28 * t29;
-                double t34 = -t33;
-                dz[j] += t34;
-                dlower[((i * n) + j)] += t32;
+                double t26 = lower[((i * n) + j)];
+                double t27 = z[j];
+                double t28 = t25 * t27;
+                double t29 = -t28;
+                double t30 = t25 * t26;
+                double t31 = -t30;
+                dz[j] += t31;
+                dlower[((i * n) + j)] += t29;
             }
-            db[i] += t28;
+            db[i] += t25;
         }
         if (tpool0 is not null) global::System.Buffers.ArrayPool<double>.Shared.Return(tpool0);
         if (tpool1 is not null) global::System.Buffers.ArrayPool<double>.Shared.Return(tpool1);

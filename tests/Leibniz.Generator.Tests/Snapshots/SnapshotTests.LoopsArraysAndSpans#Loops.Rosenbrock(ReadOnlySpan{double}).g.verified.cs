@@ -31,29 +31,15 @@ partial class Loops
             double t8 = t7 * t7;
             double t9 = t6 + t8;
             double t10 = t0 + t9;
+            double t11 = t7 + t7;
+            double t12 = t5 + t5;
+            double t13 = t2 * t12;
+            double t14 = t11 + t13;
+            double t15 = t13 + t14;
+            double t16 = -t15;
+            dx[i] += t16;
+            dx[(i + 1)] += t12;
             t0 = t10;
-        }
-        double t11 = 1.0;
-        for (int i = (x.Length - 1) - 1; i >= 0; i--)
-        {
-            double t12 = x[(i + 1)];
-            double t13 = x[i];
-            double t14 = t13 * t13;
-            double t15 = t12 - t14;
-            double t16 = 100.0 * t15;
-            double t17 = 1.0 - t13;
-            double t18 = t11 * t17;
-            double t19 = t18 + t18;
-            double t20 = t11 * t16;
-            double t21 = t11 * t15;
-            double t22 = 100.0 * t21;
-            double t23 = t20 + t22;
-            double t24 = t13 * t23;
-            double t25 = t19 + t24;
-            double t26 = t24 + t25;
-            double t27 = -t26;
-            dx[i] += t27;
-            dx[(i + 1)] += t23;
         }
         return t0;
     }

@@ -21,40 +21,27 @@ partial class SecondSpan
         }
         dx.Clear();
         double t0 = 0.0;
+        double t1 = 0.0;
         for (int i = 0; i < (x.Length - 1); i++)
         {
-            double t1 = x[(i + 1)];
-            double t2 = x[i];
-            double t3 = t1 - t2;
-            double t4 = k * t3;
-            double t5 = t3 * t4;
-            double t6 = global::System.Math.Cos(t2);
-            double t7 = t5 + t6;
-            double t8 = t0 + t7;
-            t0 = t8;
+            double t2 = x[(i + 1)];
+            double t3 = x[i];
+            double t4 = t2 - t3;
+            double t5 = k * t4;
+            double t6 = t4 * t5;
+            var (t7, t8) = global::System.Math.SinCos(t3);
+            double t9 = t6 + t8;
+            double t10 = t0 + t9;
+            double t11 = t4 * t4;
+            double t12 = t5 + t5;
+            double t13 = t7 + t12;
+            double t14 = -t13;
+            dx[i] += t14;
+            dx[(i + 1)] += t12;
+            t1 += t11;
+            t0 = t10;
         }
-        double t9 = 1.0;
-        double t10 = 0.0;
-        for (int i = (x.Length - 1) - 1; i >= 0; i--)
-        {
-            double t11 = x[(i + 1)];
-            double t12 = x[i];
-            double t13 = t11 - t12;
-            double t14 = k * t13;
-            double t15 = global::System.Math.Sin(t12);
-            double t16 = t9 * t15;
-            double t17 = t9 * t14;
-            double t18 = t9 * t13;
-            double t19 = t13 * t18;
-            double t20 = k * t18;
-            double t21 = t17 + t20;
-            double t22 = t16 + t21;
-            double t23 = -t22;
-            dx[i] += t23;
-            dx[(i + 1)] += t21;
-            t10 += t19;
-        }
-        dk = t10;
+        dk = t1;
         return t0;
     }
 
@@ -137,46 +124,34 @@ partial class SecondSpan
         dx.Clear();
         hvx.Clear();
         global::Leibniz.Dual tin0 = new global::Leibniz.Dual(k, vk);
-        double t0 = 0.0;
+        global::Leibniz.Dual t0 = 0.0;
+        global::Leibniz.Dual t1 = 0.0;
         for (int i = 0; i < (x.Length - 1); i++)
         {
-            double t1 = x[(i + 1)];
-            double t2 = x[i];
-            double t3 = t1 - t2;
-            double t4 = ((global::Leibniz.Dual)(tin0)).Value * t3;
-            double t5 = t3 * t4;
-            double t6 = global::System.Math.Cos(t2);
-            double t7 = t5 + t6;
-            double t8 = t0 + t7;
-            t0 = t8;
+            global::Leibniz.Dual t2 = new global::Leibniz.Dual(x[(i + 1)], vx[(i + 1)]);
+            global::Leibniz.Dual t3 = new global::Leibniz.Dual(x[i], vx[i]);
+            var t4 = t2 - t3;
+            var t5 = tin0 * t4;
+            var t6 = t4 * t5;
+            var t7 = global::Leibniz.Dual.Cos(t3);
+            var t8 = t6 + t7;
+            var t9 = t0 + t8;
+            var t10 = global::Leibniz.Dual.Sin(t3);
+            var t11 = t4 * t4;
+            var t12 = t5 + t5;
+            var t13 = t10 + t12;
+            var t14 = -t13;
+            global::Leibniz.Dual t15 = t14;
+            dx[i] += t15.Value;
+            hvx[i] += t15.Tangent;
+            global::Leibniz.Dual t16 = t12;
+            dx[(i + 1)] += t16.Value;
+            hvx[(i + 1)] += t16.Tangent;
+            t1 += t11;
+            t0 = t9;
         }
-        var t9 = 1.0;
-        global::Leibniz.Dual t10 = 0.0;
-        for (int i = (x.Length - 1) - 1; i >= 0; i--)
-        {
-            global::Leibniz.Dual t11 = new global::Leibniz.Dual(x[(i + 1)], vx[(i + 1)]);
-            global::Leibniz.Dual t12 = new global::Leibniz.Dual(x[i], vx[i]);
-            var t13 = t11 - t12;
-            var t14 = tin0 * t13;
-            var t15 = global::Leibniz.Dual.Sin(t12);
-            var t16 = t9 * t15;
-            var t17 = t9 * t14;
-            var t18 = t9 * t13;
-            var t19 = t13 * t18;
-            var t20 = tin0 * t18;
-            var t21 = t17 + t20;
-            var t22 = t16 + t21;
-            var t23 = -t22;
-            global::Leibniz.Dual t24 = t23;
-            dx[i] += t24.Value;
-            hvx[i] += t24.Tangent;
-            global::Leibniz.Dual t25 = t21;
-            dx[(i + 1)] += t25.Value;
-            hvx[(i + 1)] += t25.Tangent;
-            t10 += t19;
-        }
-        dk = ((global::Leibniz.Dual)(t10)).Value;
-        hvk = ((global::Leibniz.Dual)(t10)).Tangent;
+        dk = ((global::Leibniz.Dual)(t1)).Value;
+        hvk = ((global::Leibniz.Dual)(t1)).Tangent;
         return ((global::Leibniz.Dual)(t0)).Value;
     }
 
