@@ -29,36 +29,42 @@ def goal_rows(get):
     """(goal, measured, verdict) rows; get(type, method, **params) returns a report row or None."""
     rows = []
 
-    def ratios(suite, method, base, key, values, label):
-        pairs = [(label(v), get(suite, method, **{key: v}), get(suite, base, **{key: v})) for v in values]
+    def ratios(suite, method, base, key, values, label, fixed):
+        pairs = [(label(v), get(suite, method, **fixed, **{key: v}), get(suite, base, **fixed, **{key: v}))
+                 for v in values]
         return [(k, m["median"] / b["median"]) for k, m, b in pairs if m and b]
 
-    for suite, key, values, label, what in (
-            ("SpanRosenbrockBenchmarks", "N", SIZES, lambda n: f"n = {n:,}", "span Rosenbrock"),
-            ("RecurrenceBenchmarks", "Steps", STEPS, lambda k: f"k = {k:,}", "recurrence (tape)"),
-            ("GaussianMixtureBenchmarks", "Shape", SHAPES, lambda s: s.replace("_", " "), "Gaussian mixture")):
-        r = ratios(suite, "GeneratedGradient", "Primal", key, values, label)
+    for suite, key, values, label, what, fixed in (
+            ("SpanRosenbrockBenchmarks", "N", SIZES, lambda n: f"n = {n:,}", "span Rosenbrock", {}),
+            ("RecurrenceBenchmarks", "Steps", STEPS, lambda k: f"k = {k:,}", "recurrence (tape), r = 0.3",
+             {"R": 0.3}),
+            ("RecurrenceBenchmarks", "Steps", STEPS, lambda k: f"k = {k:,}",
+             "recurrence (tape), r = 0.8 (subnormal adjoints)", {"R": 0.8}),
+            ("GaussianMixtureBenchmarks", "Shape", SHAPES, lambda s: s.replace("_", " "), "Gaussian mixture", {})):
+        r = ratios(suite, "GeneratedGradient", "Primal", key, values, label, fixed)
         if r:
             rows.append((f"Loops: {what} generated gradient ≤ 3× primal ({', '.join(k for k, _ in r)})",
                          " / ".join(f"{v:.2f}×" for _, v in r), over(r, 3)))
     small = [(w, get(s, m, **p)) for w, s, m, p in (
         ("span Rosenbrock gradient n = 100", "SpanRosenbrockBenchmarks", "GeneratedGradient", {"N": 100}),
         ("span Rosenbrock Jvp n = 100", "SpanRosenbrockBenchmarks", "GeneratedJvp", {"N": 100}),
-        ("recurrence gradient k = 100 (stackalloc tape)", "RecurrenceBenchmarks", "GeneratedGradient", {"Steps": 100}),
+        ("recurrence gradient k = 100 (stackalloc tape)", "RecurrenceBenchmarks", "GeneratedGradient",
+         {"R": 0.3, "Steps": 100}),
         ("recurrence gradient k = 10,000 (pooled tape)", "RecurrenceBenchmarks", "GeneratedGradient",
-         {"Steps": 10000}))]
+         {"R": 0.3, "Steps": 10000}))]
     for what, r in small:
         if r:
             rows.append((f"Loops: {what} allocates 0 bytes", f"{r['bytes']} B", verdict(r["bytes"] == 0)))
-    for suite, key, values, unit in (("SpanRosenbrockBenchmarks", "N", (10000, 1000000), "element"),
-                                     ("RecurrenceBenchmarks", "Steps", STEPS, "step")):
+    for suite, key, values, unit, fixed, name in (
+            ("SpanRosenbrockBenchmarks", "N", (10000, 1000000), "element", {}, "span Rosenbrock"),
+            ("RecurrenceBenchmarks", "Steps", STEPS, "step", {"R": 0.3}, "recurrence r = 0.3"),
+            ("RecurrenceBenchmarks", "Steps", STEPS, "step", {"R": 0.8}, "recurrence r = 0.8")):
         for method in ("GeneratedGradient", "GeneratedJvp"):
-            rs = [get(suite, method, **{key: v}) for v in values]
+            rs = [get(suite, method, **fixed, **{key: v}) for v in values]
             if not all(rs):
                 continue
             per = [r["median"] / v for r, v in zip(rs, values)]
             growth = per[-1] / per[0]
-            name = "span Rosenbrock" if suite.startswith("Span") else "recurrence"
             rows.append((f"Loops: {name} {method} cost linear in {key} (ns/{unit} at {values[-1]:,} ≤ "
                          f"{LINEAR_SLACK}× at {values[0]:,})",
                          f"{per[0]:.2f} → {per[-1]:.2f} ns/{unit} ({growth:.2f}×)", verdict(growth <= LINEAR_SLACK)))
@@ -81,11 +87,15 @@ def tables(suites, grouped, keyer):
         out.append(grouped("Span Rosenbrock (for loop over ReadOnlySpan<double>)", rows, keyer("N"),
                            lambda r: "Primal", "ns/element", lambda r: f"{r['median'] / int(r['params']['N']):.3f}",
                            versus_hand_written(rows, "N")))
+        out.append(growth("Span Rosenbrock: ns per element against n", rows, "N", "n"))
     if "RecurrenceBenchmarks" in suites:
         rows = suites["RecurrenceBenchmarks"]
-        out.append(grouped("Recurrence y ← r·sin(y) + x/2 (carried-value tape)", rows, keyer("Steps"),
+        out.append(grouped("Recurrence y ← r·sin(y) + x/2 (carried-value tape)", rows, keyer("R", "Steps"),
                            lambda r: "Primal", "ns/step", lambda r: f"{r['median'] / int(r['params']['Steps']):.2f}",
-                           versus_hand_written(rows, "Steps")))
+                           versus_hand_written(rows, "R", "Steps")))
+        for value in sorted({r["params"]["R"] for r in rows}):
+            out.append(growth(f"Recurrence, r = {value}: ns per step against k",
+                              [r for r in rows if r["params"]["R"] == value], "Steps", "k"))
     if "GaussianMixtureBenchmarks" in suites:
         out.append(grouped("Gaussian-mixture log-likelihood", suites["GaussianMixtureBenchmarks"], keyer("Shape"),
                            lambda r: "Primal", "ns/point",
@@ -109,11 +119,22 @@ def primal_of(rows, row):
     return next(r["median"] for r in rows if r["method"] == f + "Primal")
 
 
-def versus_hand_written(rows, key):
-    """An extra column: the median over the hand-written gradient's median at the same size."""
-    hand = {r["params"][key]: r["median"] for r in rows if r["method"] == "HandWrittenGradient"}
+def versus_hand_written(rows, *keys):
+    """An extra column: the median over the hand-written gradient's median with the same parameters."""
+    hand = {tuple(r["params"][k] for k in keys): r["median"] for r in rows if r["method"] == "HandWrittenGradient"}
 
     def cell(r):
-        return f"{r['median'] / hand[r['params'][key]]:.2f}" if r["params"][key] in hand else ""
+        at = tuple(r["params"][k] for k in keys)
+        return f"{r['median'] / hand[at]:.2f}" if at in hand else ""
     cell.header = "× hand-written"
     return cell
+
+
+def growth(name, rows, key, label):
+    """One line per size: each method's median divided by the size, so linear cost shows as a constant column."""
+    methods = list(dict.fromkeys(r["method"] for r in rows))
+    sizes = sorted({int(r["params"][key]) for r in rows})
+    at = {(r["method"], int(r["params"][key])): r["median"] for r in rows}
+    body = [[f"{n:,}", *(f"{at[(m, n)] / n:.3f}" if (m, n) in at else "" for m in methods)] for n in sizes]
+    header = ["| " + " | ".join([label, *methods]) + " |", "|" + "|".join("---:" for _ in range(len(methods) + 1)) + "|"]
+    return f"#### {name}\n\n" + "\n".join(header + ["| " + " | ".join(b) + " |" for b in body])
