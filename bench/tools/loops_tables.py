@@ -93,9 +93,9 @@ def tables(suites, grouped, keyer):
         out.append(grouped("Recurrence y ← r·sin(y) + x/2 (carried-value tape)", rows, keyer("R", "Steps"),
                            lambda r: "Primal", "ns/step", lambda r: f"{r['median'] / int(r['params']['Steps']):.2f}",
                            versus_hand_written(rows, "R", "Steps")))
-        for value in sorted({r["params"]["R"] for r in rows}):
+        for value in sorted({r["params"].get("R", "") for r in rows}):
             out.append(growth(f"Recurrence, r = {value}: ns per step against k",
-                              [r for r in rows if r["params"]["R"] == value], "Steps", "k"))
+                              [r for r in rows if r["params"].get("R", "") == value], "Steps", "k"))
     if "GaussianMixtureBenchmarks" in suites:
         out.append(grouped("Gaussian-mixture log-likelihood", suites["GaussianMixtureBenchmarks"], keyer("Shape"),
                            lambda r: "Primal", "ns/point",
@@ -121,10 +121,10 @@ def primal_of(rows, row):
 
 def versus_hand_written(rows, *keys):
     """An extra column: the median over the hand-written gradient's median with the same parameters."""
-    hand = {tuple(r["params"][k] for k in keys): r["median"] for r in rows if r["method"] == "HandWrittenGradient"}
+    hand = {tuple(r["params"].get(k, "") for k in keys): r["median"] for r in rows if r["method"] == "HandWrittenGradient"}
 
     def cell(r):
-        at = tuple(r["params"][k] for k in keys)
+        at = tuple(r["params"].get(k, "") for k in keys)
         return f"{r['median'] / hand[at]:.2f}" if at in hand else ""
     cell.header = "× hand-written"
     return cell
