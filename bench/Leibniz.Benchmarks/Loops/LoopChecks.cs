@@ -48,9 +48,11 @@ public static class LoopChecks
     }
 
     /// <summary>Up to <paramref name="count"/> indices spread evenly over 0..n−1, both ends included.</summary>
-    public static IEnumerable<int> Spread(int n, int count) =>
-        Enumerable.Range(0, Math.Min(n, count)).Select(k => (int)((long)k * (n - 1) / Math.Max(1, Math.Min(n, count) - 1)))
-            .Distinct();
+    public static IEnumerable<int> Spread(int n, int count)
+    {
+        var m = Math.Min(n, count);
+        return Enumerable.Range(0, m).Select(k => (int)((long)k * (n - 1) / Math.Max(1, m - 1))).Distinct();
+    }
 
     /// <summary>A deterministic, non-trivial point: xᵢ = 0.6 + 0.5·sin(0.7·i + phase).</summary>
     public static double[] Point(int n, double phase)
