@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # One command for every figure in BENCHMARKS.md: the machine probe, every BenchmarkDotNet suite, the PyTorch side
-# and the comparison, with the reports copied to bench/results/. About 10 minutes on the 2-core machine; run it on
+# and the comparison, with the reports copied to bench/results/. About 15 minutes on the 2-core machine; run it on
 # an otherwise idle machine (check `uptime`). Needs the .NET 10 SDK, gcc, and bench/pytorch/install.sh done.
+# The '*' filter includes issue 7's suites (Loops/: span Rosenbrock, recurrence, Gaussian mixture; SecondOrder/:
+# Hvp and Hessian); collect.py puts their tables between BENCHMARKS.md's <!-- issue7:start/end --> markers.
+# Those suites alone: dotnet run -c Release --project bench/Leibniz.Benchmarks -- --filter '*Loops*' '*SecondOrder*'
 #   bash bench/run_all.sh            full run
 #   bash bench/run_all.sh --quick    smoke run of the same pipeline (numbers not for quoting)
 set -euo pipefail

@@ -10,6 +10,8 @@ import json
 import os
 import re
 
+import loops_tables
+
 SCALAR = ("RastriginBenchmarks", "RosenbrockBenchmarks", "Polynomial50Benchmarks", "BranchesBenchmarks")
 
 
@@ -153,6 +155,7 @@ def goals(suites, compare, peak):
         g = 2 * 1024 ** 3 / mm["median"]
         rows.append(("matmul 1024 ≥ 50 % of peak", f"{g:.1f} GFLOP/s = {100 * g / peak:.0f} % of {peak} GFLOP/s",
                      verdict(g >= 0.5 * peak)))
+    rows += loops_tables.goal_rows(get)
     return table(["Goal", "Measured", "Verdict"], rows)
 
 
@@ -199,16 +202,20 @@ def main():
     if "FmaPeak" in suites:
         out.append(grouped("FMA peak", suites["FmaPeak"], keyer(), lambda r: "Vector256Fma", "GFLOP/s",
                            lambda r: f"{(16 if '512' in r['method'] else 8) * 2 * 12 * 65536 / r['median']:.1f}"))
+    loops = loops_tables.tables(suites, grouped, keyer)
     if args.splice:
         with open(args.splice) as f:
             doc = f.read()
-        for region, text in (("goals", out[0]), ("tables", "\n\n".join(out[1:]))):
+        regions = [("goals", out[0]), ("tables", "\n\n".join(out[1:]))]
+        if loops:
+            regions.append(("issue7", "\n\n".join(loops)))
+        for region, text in regions:
             start, end = f"<!-- {region}:start -->", f"<!-- {region}:end -->"
             doc = doc[:doc.index(start) + len(start)] + "\n" + text + "\n" + doc[doc.index(end):]
         with open(args.splice, "w") as f:
             f.write(doc)
     else:
-        print("\n\n".join(out))
+        print("\n\n".join(out + loops))
 
 
 if __name__ == "__main__":
