@@ -7,9 +7,8 @@ namespace Leibniz.Benchmarks.SecondOrder;
 
 /// <summary>
 /// Hessian-vector products of a span method (extended Rosenbrock, n = 10², 10⁴, 10⁶): the generated gradient is the
-/// baseline of each n, next to a hand-written Hvp that shows what H·v can cost. The generated
-/// <c>RosenbrockHvp(x, vx, dx, hvx)</c> row belongs in this class, once Order = 2 accepts span methods
-/// (see <see cref="SpanSecondOrderFunctions"/>).
+/// baseline of each n, next to the generated <c>RosenbrockHvp(x, vx, dx, hvx)</c> and a hand-written Hvp that shows
+/// what H·v can cost.
 /// </summary>
 [Config(typeof(Config))]
 public class SpanHvpBenchmarks
@@ -56,10 +55,19 @@ public class SpanHvpBenchmarks
             LoopChecks.Close($"Rosenbrock hand-written Hvp [{i}] vs differences", (up[i] - down[i]) / (2 * step),
                 _product[i], 1e-6);
         }
+
+        var generatedProduct = new double[N];
+        LoopChecks.Close("Rosenbrock generated Hvp value", value,
+            SpanSecondOrderFunctions.RosenbrockHvp(_x, _direction, generated, generatedProduct));
+        LoopChecks.Close("Rosenbrock generated Hvp gradient", generated, _gradient);
+        LoopChecks.Close("Rosenbrock generated Hvp product", generatedProduct, _product);
     }
 
     [Benchmark(Baseline = true)]
     public double GeneratedGradient() => SpanSecondOrderFunctions.RosenbrockGradient(_x, _gradient);
+
+    [Benchmark]
+    public double GeneratedHvp() => SpanSecondOrderFunctions.RosenbrockHvp(_x, _direction, _gradient, _product);
 
     [Benchmark]
     public double HandWrittenHvp() => SecondOrder.HandWrittenHvp.RosenbrockHvp(_x, _direction, _gradient, _product);
