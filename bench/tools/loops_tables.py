@@ -68,6 +68,11 @@ def goal_rows(get):
             rows.append((f"Loops: {name} {method} cost linear in {key} (ns/{unit} at {values[-1]:,} ≤ "
                          f"{LINEAR_SLACK}× at {values[0]:,})",
                          f"{per[0]:.2f} → {per[-1]:.2f} ns/{unit} ({growth:.2f}×)", verdict(growth <= LINEAR_SLACK)))
+    span = [(n, get("SpanHvpBenchmarks", "GeneratedHvp", N=n), get("SpanHvpBenchmarks", "GeneratedGradient", N=n)) for n in SIZES]
+    span = [(f"n = {n:,}", h["median"] / g["median"]) for n, h, g in span if h and g]
+    if span:
+        rows.append((f"Second order: span Rosenbrock Hvp ≤ 3× gradient ({', '.join(k for k, _ in span)})",
+                     " / ".join(f"{v:.2f}×" for _, v in span), over(span, 3)))
     for f in ("Rosenbrock", "Mixed"):
         gradient, hvp, hessian = (get("SecondOrderBenchmarks", f + m) for m in ("Gradient", "Hvp", "Hessian"))
         if gradient and hvp:
@@ -108,7 +113,7 @@ def tables(suites, grouped, keyer):
                            lambda r: r["params"]["Function"] + "Gradient", "× primal",
                            lambda r: f"{r['median'] / primal_of(rows, r):.2f}"))
     if "SpanHvpBenchmarks" in suites:
-        out.append(grouped("Span Hessian-vector product (reference)", suites["SpanHvpBenchmarks"], keyer("N"),
+        out.append(grouped("Span Hessian-vector product", suites["SpanHvpBenchmarks"], keyer("N"),
                            lambda r: "GeneratedGradient", "ns/element",
                            lambda r: f"{r['median'] / int(r['params']['N']):.3f}"))
     return out
