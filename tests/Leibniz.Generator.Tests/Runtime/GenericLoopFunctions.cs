@@ -54,4 +54,17 @@ public static partial class GenericLoopFunctions
 
         return T.Log(total) + y * w[0];
     }
+
+    /// <summary>A loop of accumulators with a scalar inside: reversed as it runs, its scalar's adjoint summed from T.Zero.</summary>
+    [Differentiable]
+    public static T ScaledSquares<T>(ReadOnlySpan<T> x, T s) where T : IFloatingPointIeee754<T>
+    {
+        var sum = T.Zero;
+        for (int i = 0; i < x.Length; i++)
+        {
+            sum += s * x[i] * x[i] + T.Sin(s);
+        }
+
+        return sum;
+    }
 }

@@ -1,4 +1,5 @@
 using CsCheck;
+using static Leibniz.Generator.Tests.Runtime.Numeric;
 
 namespace Leibniz.Generator.Tests.Runtime;
 
@@ -56,6 +57,17 @@ public sealed class GenericLoopTests
             Close(GenericLoopFunctions.Norm(values.Select(v => new Dual(v, 0)).ToArray(), dualW, new Dual(s, 1)).Tangent, dNormS, 1e-10);
         });
 
-    private static void Close(double expected, double actual, double tolerance) =>
-        Assert.True(expected.Equals(actual) || Math.Abs(expected - actual) <= tolerance * (1 + Math.Abs(expected)), $"expected {expected:R}, got {actual:R}");
+    [Fact]
+    public void AFusedAccumulatorLoopWithAScalarMatchesTheAnalyticGradient() =>
+        Gen.Select(Gen.Double[-1.5, 1.5].Array[0, 20], Gen.Double[-2, 2]).Sample((x, s) =>
+        {
+            var dx = new double[x.Length];
+            var value = GenericLoopFunctions.ScaledSquaresGradient(x, s, dx, out var ds);
+            Close(GenericLoopFunctions.ScaledSquares<double>(x, s), value, 1e-14);
+            Close(x.Sum(v => v * v) + x.Length * Math.Cos(s), ds, 1e-12);
+            for (var i = 0; i < x.Length; i++)
+            {
+                Close(2 * s * x[i], dx[i], 1e-12);
+            }
+        });
 }

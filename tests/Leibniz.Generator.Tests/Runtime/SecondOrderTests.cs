@@ -1,4 +1,5 @@
 using CsCheck;
+using static Leibniz.Generator.Tests.Runtime.Numeric;
 
 namespace Leibniz.Generator.Tests.Runtime;
 
@@ -86,7 +87,4 @@ public sealed class SecondOrderTests
         var (_, dx, dy, dz) = SecondOrderFunctions.MixedGradient(p[0], p[1], p[2]);
         return [dx, dy, dz];
     }
-
-    private static void Close(double expected, double actual, double tolerance) =>
-        Assert.True(expected.Equals(actual) || Math.Abs(expected - actual) <= tolerance * (1 + Math.Abs(expected)), $"expected {expected:R}, got {actual:R}");
 }

@@ -1,0 +1,384 @@
+using System.Collections.Generic;
+using System.Linq;
+using Leibniz.Generator.Ir;
+
+namespace Leibniz.Generator.Emit;
+
+/// <summary>
+/// Loops: forward loops with their tapes, reverse loops that pop them, loops reversed as they run, and the
+/// method-level stacks of nested loops and of loops inside branches.
+/// </summary>
+internal sealed partial class ProgramWriter
+{
+    /// <summary>
+    /// The stacks of the loops nested in recording loop nests, and of the loops inside branches (whose reverse loops
+    /// run in the mirrored branch of the reverse pass), live as long as the method: the forward pass pushes, the
+    /// reverse pass pops. Each starts with 256 values (on the stack; rented for generic code) and doubles. The
+    /// iteration counters of loops inside branches are declared with them.
+    /// </summary>
+    private void DeclareStacks(IEnumerable<Stmt> body)
+    {
+        CollectStacks(body, inBranch: false);
+        foreach (var loop in _stacks.Counted.Where(_stacks.Reversed.Contains).OrderBy(loop => loop))
+        {
+            _writer.Line("int " + CounterName(loop) + " = 0;");
+        }
+
+        foreach (var loop in _stacks.All.OrderBy(loop => loop))
+        {
+            var (tape, rent, position) = TapeNames(loop);
+            var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(" + Int(StackTapeLength) + ")";
+            _writer.Line(_type + "[]? " + rent + (_generic is null ? " = null;" : " = " + pool + ";"));
+            _writer.Line("global::System.Span<" + _type + "> " + tape + " = " + (_generic is null ? "stackalloc " + _type + "[" + Int(StackTapeLength) + "]" : rent) + ";");
+            _writer.Line("int " + position + " = 0;");
+        }
+    }
+
+    private void CollectStacks(IEnumerable<Stmt> statements, bool inBranch)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case Loop loop:
+                    if (loop.Record)
+                    {
+                        _stacks.Recorded.Add(loop.Tape);
+                    }
+
+                    if (inBranch)
+                    {
+                        _stacks.Branched.Add(loop.Tape);
+                    }
+
+                    if (inBranch && (loop.HasExit || loop.Test is not null))
+                    {
+                        _stacks.Counted.Add(loop.Tape);
+                    }
+
+                    CollectStacks(loop.Body.Body, inBranch: false);
+                    break;
+                case ReverseLoop reverse:
+                    if (reverse.Tape >= 0)
+                    {
+                        _stacks.Taped.Add(reverse.Loop);
+                    }
+
+                    _stacks.Reversed.Add(reverse.Loop);
+                    CollectStacks(reverse.Vjp.Body, inBranch: false);
+                    break;
+                case If branch:
+                    CollectStacks(branch.Then, inBranch: true);
+                    CollectStacks(branch.Else, inBranch: true);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Pushes values on a growing tape, doubling it through the pool when it is full.</summary>
+    private void WritePush(int tapeNumber, IReadOnlyList<string> values)
+    {
+        var (tape, rent, position) = TapeNames(tapeNumber);
+        var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared";
+        _writer.Open("if (" + position + " + " + Int(values.Count) + " > " + tape + ".Length)");
+        var bigger = Fresh();
+        _writer.Line("var " + bigger + " = " + pool + ".Rent(2 * " + tape + ".Length);");
+        _writer.Line(tape + ".CopyTo(" + bigger + ");");
+        _writer.Line("if (" + rent + " is not null) " + pool + ".Return(" + rent + ");");
+        _writer.Line(rent + " = " + bigger + ";");
+        _writer.Line(tape + " = " + bigger + ";");
+        _writer.Close();
+        foreach (var value in values)
+        {
+            _writer.Line(tape + "[" + position + "++] = " + value + ";");
+        }
+    }
+
+    /// <summary>A nested loop in an outer loop's reverse pass: its results, popped from where its forward run pushed them.</summary>
+    private void WriteRestore(Loop loop)
+    {
+        var (tape, _, position) = TapeNames(loop.Tape);
+        _writer.Line(position + " -= " + Int(loop.Results.Count) + ";");
+        for (var j = 0; j < loop.Results.Count; j++)
+        {
+            _writer.Line(_type + " " + Declare(loop.Results[j]) + " = " + tape + "[" + position + " + " + Int(j) + "];");
+        }
+    }
+
+    /// <summary>
+    /// A forward loop. When a reverse loop will replay it, every iteration first pushes the carried values onto
+    /// a tape: stack memory for up to <see cref="StackTapeLength"/> values at the top level of the method,
+    /// a buffer rented from the shared ArrayPool otherwise.
+    /// </summary>
+    private void WriteLoop(Loop loop)
+    {
+        var k = loop.Results.Count;
+        var carried = new List<string>();
+        for (var j = 0; j < k; j++)
+        {
+            var name = Fresh();
+            _writer.Line(_type + " " + name + " = " + Text(loop.Inputs[j]) + ";");
+            carried.Add(name);
+        }
+
+        var onStack = _stacks.OnStack(loop.Tape);
+        var taped = onStack ? _stacks.Taped.Contains(loop.Tape) : _tapes.Contains(loop.Tape);
+        var (tape, rent, position) = TapeNames(loop.Tape);
+        if (loop.Test is { } test)
+        {
+            WriteWhileLoop(loop, test, carried, taped);
+            return;
+        }
+
+        if (taped && !onStack)
+        {
+            var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(";
+            var count = "global::System.Math.Max(0, " + loop.End + " - " + loop.Start + ") * " + Int(k);
+            _writer.Line(_type + "[]? " + rent + " = null;");
+            _writer.Line(RentsTapes
+                ? "global::System.Span<" + _type + "> " + tape + " = " + rent + " = " + pool + count + ");"
+                : "global::System.Span<" + _type + "> " + tape + " = " + count + " <= " + Int(StackTapeLength) + " ? stackalloc " + _type + "[" + Int(StackTapeLength) + "] : ("
+                    + rent + " = " + pool + count + "));");
+            _writer.Line("int " + position + " = 0;");
+        }
+
+        var counted = loop.HasExit && (_stacks.Counted.Contains(loop.Tape) ? _stacks.Reversed.Contains(loop.Tape) : _reversed.Contains(loop.Tape));
+        if (counted && !_stacks.Counted.Contains(loop.Tape))
+        {
+            _writer.Line("int " + CounterName(loop.Tape) + " = 0;");
+        }
+
+        _writer.Open("for (int " + loop.Variable + " = " + loop.Start + "; " + loop.Variable + " < " + loop.End + "; " + loop.Variable + "++)");
+        if (taped && onStack)
+        {
+            WritePush(loop.Tape, carried);
+        }
+        else if (taped)
+        {
+            foreach (var name in carried)
+            {
+                _writer.Line(tape + "[" + position + "++] = " + name + ";");
+            }
+        }
+
+        var inputs = carried.Concat(loop.Inputs.Skip(k).Select(Text)).ToList();
+        var outputs = Nested().WriteNested(loop.Body, inputs);
+        Assign(carried, outputs.Take(k).ToList(), add: false);
+        WriteExit(loop, outputs, counted);
+        _writer.Close();
+        for (var j = 0; j < k; j++)
+        {
+            _text[loop.Results[j]] = carried[j];
+        }
+
+        if (loop.Record)
+        {
+            WritePush(loop.Tape, carried);
+        }
+    }
+
+    /// <summary>After a body with a break: count the iteration (for the reverse pass), then stop if the body said so.</summary>
+    private void WriteExit(Loop loop, IReadOnlyList<string> outputs, bool counted)
+    {
+        if (counted)
+        {
+            _writer.Line(CounterName(loop.Tape) + "++;");
+        }
+
+        if (loop.HasExit)
+        {
+            _writer.Line("if (" + outputs[loop.Results.Count] + " == " + Zero + ") break;");
+        }
+    }
+
+    /// <summary>A while loop: its tape starts on the stack (top level) or with a rented buffer and doubles when full.</summary>
+    private void WriteWhileLoop(Loop loop, Ir.Program test, List<string> carried, bool taped)
+    {
+        var k = loop.Results.Count;
+        var (tape, rent, position) = TapeNames(loop.Tape);
+        var counter = CounterName(loop.Tape);
+        var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared";
+        var hoisted = _stacks.Counted.Contains(loop.Tape);
+        var reversed = hoisted ? _stacks.Reversed.Contains(loop.Tape) : _reversed.Contains(loop.Tape);
+        if (reversed && !hoisted)
+        {
+            _writer.Line("int " + counter + " = 0;");
+        }
+
+        if (taped && !hoisted)
+        {
+            _writer.Line(_type + "[]? " + rent + (RentsTapes ? " = " + pool + ".Rent(" + Int(StackTapeLength) + ");" : " = null;"));
+            _writer.Line("global::System.Span<" + _type + "> " + tape + " = " + (RentsTapes ? rent : "stackalloc " + _type + "[" + Int(StackTapeLength) + "]") + ";");
+            _writer.Line("int " + position + " = 0;");
+        }
+
+        var inputs = carried.Concat(loop.Inputs.Skip(k).Select(Text)).ToList();
+        _writer.Open("while (true)");
+        var proceed = Nested().WriteNested(test, inputs)[0];
+        if (!test.Body.Any(s => s is Let { Node.Op: Op.Const, Node.Value: 1 } let && let.Id == test.Outputs[0]))
+        {
+            _writer.Line("if (" + proceed + " == " + Zero + ") break;");
+        }
+
+        if (taped)
+        {
+            WritePush(loop.Tape, carried);
+        }
+
+        var outputs = Nested().WriteNested(loop.Body, inputs);
+        Assign(carried, outputs.Take(k).ToList(), add: false);
+        WriteExit(loop, outputs, reversed);
+
+        _writer.Close();
+        for (var j = 0; j < k; j++)
+        {
+            _text[loop.Results[j]] = carried[j];
+        }
+    }
+
+    /// <summary>Nested loops rent their tapes; so do generic-math methods, whose T may be a managed type (no stackalloc).</summary>
+    private bool RentsTapes => _nested || _generic is not null;
+
+    private string CounterName(int loop) => _prefix + "iterations" + Int(loop);
+
+    /// <summary>A loop of accumulators and its reverse pass in one: each iteration's vector-Jacobian product also yields its carried values.</summary>
+    private void WriteFusedLoop(FusedLoop fused)
+    {
+        var k = fused.CarriedCount;
+        var carried = new List<string>();
+        for (var j = 0; j < k; j++)
+        {
+            var name = Fresh();
+            _writer.Line(_type + " " + name + " = " + Text(fused.Inputs[j]) + ";");
+            carried.Add(name);
+        }
+
+        var sums = new List<string>();
+        foreach (var _ in fused.Adjoints)
+        {
+            var name = Fresh();
+            _writer.Line(_type + " " + name + " = " + Zero + ";");
+            sums.Add(name);
+        }
+
+        _writer.Open("for (int " + fused.Variable + " = " + fused.Start + "; " + fused.Variable + " < " + fused.End + "; " + fused.Variable + "++)");
+        var inputs = carried.Concat(fused.Inputs.Skip(k).Select(Text)).Concat(fused.Seeds.Select(Text)).ToList();
+        var outputs = Nested().WriteNested(fused.Vjp, inputs);
+
+        // The sums first: an adjoint may read a carried value of this iteration, read before it changes.
+        Assign(sums, outputs.Take(sums.Count).ToList(), add: true);
+        Assign(carried, outputs.Skip(sums.Count).ToList(), add: false);
+        _writer.Close();
+        for (var j = 0; j < k; j++)
+        {
+            _text[fused.Results[j]] = carried[j];
+        }
+
+        for (var i = 0; i < sums.Count; i++)
+        {
+            _text[fused.Adjoints[i]] = sums[i];
+        }
+    }
+
+    private void WriteReverseLoop(ReverseLoop reverse)
+    {
+        var k = reverse.CarriedCount;
+        var adjoints = new List<string>();
+        for (var j = 0; j < reverse.Results.Count; j++)
+        {
+            var name = Fresh();
+            _writer.Line((IsPassedThrough(reverse, j) ? "var" : _type) + " " + name + " = " + (j < k ? Text(reverse.Seeds[j]) : Zero) + ";");
+            adjoints.Add(name);
+        }
+
+        var (tape, rent, position) = TapeNames(reverse.Tape);
+        if (reverse.IsWhile)
+        {
+            var iteration = _prefix + "iteration" + Int(reverse.Loop);
+            _writer.Open("for (int " + iteration + " = " + CounterName(reverse.Loop) + " - 1; " + iteration + " >= 0; " + iteration + "--)");
+        }
+        else if (reverse.HasExit)
+        {
+            _writer.Open("for (int " + reverse.Variable + " = " + reverse.Start + " + " + CounterName(reverse.Loop) + " - 1; " + reverse.Variable + " >= " + reverse.Start + "; " + reverse.Variable + "--)");
+        }
+        else
+        {
+            _writer.Open("for (int " + reverse.Variable + " = " + reverse.End + " - 1; " + reverse.Variable + " >= " + reverse.Start + "; " + reverse.Variable + "--)");
+        }
+        var restored = new List<string>();
+        if (reverse.Tape >= 0)
+        {
+            _writer.Line(position + " -= " + Int(k) + ";");
+            for (var j = 0; j < k; j++)
+            {
+                var name = Fresh();
+                _writer.Line(_type + " " + name + " = " + tape + "[" + position + " + " + Int(j) + "];");
+                restored.Add(name);
+            }
+        }
+        else
+        {
+            restored.AddRange(Enumerable.Repeat(Zero, k));
+        }
+
+        var inputs = restored.Concat(reverse.Inputs.Select(Text)).Concat(adjoints.Take(k)).ToList();
+        if (reverse.HasExit)
+        {
+            inputs.Add(Zero);
+        }
+
+        var outputs = Nested().WriteNested(reverse.Vjp, inputs);
+        // The sums first: an input's adjoint may be a carried adjoint itself (a + q has ∂/∂a = q̄), read before it changes.
+        Assign(adjoints.Skip(k).ToList(), outputs.Skip(k).ToList(), add: true);
+        Assign(adjoints.Take(k).ToList(), outputs.Take(k).ToList(), add: false);
+        _writer.Close();
+        for (var j = 0; j < reverse.Results.Count; j++)
+        {
+            _text[reverse.Results[j]] = adjoints[j];
+        }
+
+        if (reverse.Tape < 0 || _stacks.OnStack(reverse.Loop))
+        {
+            return;
+        }
+
+        _writer.Line("if (" + rent + " is not null) global::System.Buffers.ArrayPool<" + _type + ">.Shared.Return(" + rent + ");");
+    }
+
+    /// <summary>The loops whose records live on the method's stacks, and those whose reverse loops pop carried values.</summary>
+    private sealed class Stacks
+    {
+        /// <summary>Loops nested in recording nests.</summary>
+        public HashSet<int> Recorded { get; } = new();
+
+        /// <summary>Loops inside branches of the method's top level.</summary>
+        public HashSet<int> Branched { get; } = new();
+
+        /// <summary>Every loop whose tape is one of the method's stacks.</summary>
+        public IEnumerable<int> All => Recorded.Concat(Branched.Where(Taped.Contains)).Distinct();
+
+        /// <summary>Loops whose reverse loop pops carried values.</summary>
+        public HashSet<int> Taped { get; } = new();
+
+        /// <summary>Loops that have a reverse loop somewhere in the program.</summary>
+        public HashSet<int> Reversed { get; } = new();
+
+        /// <summary>Loops inside branches that count their iterations (while loops and loops with a break).</summary>
+        public HashSet<int> Counted { get; } = new();
+
+        public bool OnStack(int loop) => Recorded.Contains(loop) || (Branched.Contains(loop) && Taped.Contains(loop));
+    }
+
+    private (string Tape, string Rent, string Position) TapeNames(int tape) =>
+        (_prefix + "tape" + Int(tape), _prefix + "rented" + Int(tape), _prefix + "top" + Int(tape));
+
+    /// <summary>The most values a top-level loop records on the stack before it rents a buffer instead.</summary>
+    public const int StackTapeLength = 256;
+
+    private string Declare(int id)
+    {
+        var name = _prefix + _nextLocal[0]++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _text[id] = name;
+        return name;
+    }
+}
