@@ -39,7 +39,7 @@ public static class CustomFunctionsSample
 
         context.Line();
         context.Line("The branch of Huber stays a branch: HuberGradient runs only the side that applies (the other");
-        context.Line("side could be NaN), first for the value, then for the derivatives:");
+        context.Line("side could be NaN), its value and derivatives together, so the condition is tested once:");
         var huber = GeneratedSource.FindFile(directory, "HuberGradient");
         foreach (var line in huber is null ? [] : GeneratedSource.BodyOf(huber, "HuberGradient"))
         {
