@@ -6,7 +6,7 @@ namespace Leibniz.Generator.Tests.Fuzz;
 
 /// <summary>
 /// Random expression trees (depth ≤ 6, every table function, ?: branches) in expression bodies and in block bodies
-/// with locals, if/else, else-if, early returns, counted loops, accumulators and local arrays → C# → generator → one in-memory
+/// with locals, if/else, else-if, early returns, counted loops, accumulators, local arrays and span parameters → C# → generator → one in-memory
 /// compilation → generated gradient and Jvp against <see cref="Dual"/> at random points.
 /// </summary>
 public sealed class DifferentialFuzzTests(ITestOutputHelper output)
@@ -22,8 +22,9 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
         var generator = new ExprGenerator(seed);
         var random = new Random(seed);
         var cases = Enumerable.Range(0, Methods)
-            .Select(i => (i % 7) switch
+            .Select(i => (i % 8) switch
             {
+                7 => new FuzzCase(i, FuzzShape.SpanParameter, generator.Next(4), generator.Next(3), generator.Next(3)),
                 6 => new FuzzCase(i, FuzzShape.Accumulator, generator.Next(4), generator.Next(3), generator.Next(3)),
                 5 => new FuzzCase(i, FuzzShape.LocalArray, generator.Next(4), generator.Next(3), generator.Next(3)),
                 4 => new FuzzCase(i, FuzzShape.Loop, generator.Next(4), generator.Next(3), generator.Next(3)),
@@ -45,8 +46,9 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
         foreach (var fuzz in cases)
         {
             var type = assembly.GetType("Fuzz.F" + (fuzz.Index / MethodsPerClass))!;
-            var gradient = type.GetMethod(fuzz.Name + "Gradient")!.CreateDelegate<Func<double, double, (double, double, double)>>();
-            var jvp = type.GetMethod(fuzz.Name + "Jvp")!.CreateDelegate<Func<double, double, double, double, (double, double)>>();
+            var (gradient, jvp) = fuzz.Shape == FuzzShape.SpanParameter ? ThroughSpan(type, fuzz.Name) : (
+                type.GetMethod(fuzz.Name + "Gradient")!.CreateDelegate<Func<double, double, (double, double, double)>>(),
+                type.GetMethod(fuzz.Name + "Jvp")!.CreateDelegate<Func<double, double, double, double, (double, double)>>());
             for (var p = 0; p < PointsPerMethod; p++)
             {
                 var (x, y) = (random.NextDouble() * 4 - 2, random.NextDouble() * 4 - 2);
@@ -76,6 +78,28 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
             + $"{failures.Count} mismatches, {clock.Elapsed.TotalSeconds:F1} s wall, {cpu.TotalSeconds:F1} s CPU.");
         Assert.True(compared > Methods * PointsPerMethod / 2, $"Only {compared} comparable points.");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(5)));
+    }
+
+    private delegate double SpanGradient(ReadOnlySpan<double> v, double y, Span<double> dv, out double dy);
+
+    private delegate (double Value, double Tangent) SpanJvp(ReadOnlySpan<double> v, double y, ReadOnlySpan<double> dv, double dy);
+
+    /// <summary>
+    /// A span method's gradient and Jvp seen as functions of (x, y), with v = (x, x/2 + y, x·y): by the chain rule,
+    /// ∂/∂x = dv₀ + dv₁/2 + y·dv₂ and ∂/∂y = dv₁ + x·dv₂ + dy; the tangent of v along (a, b) is (a, a/2 + b, y·a + x·b).
+    /// </summary>
+    private static (Func<double, double, (double, double, double)> Gradient, Func<double, double, double, double, (double, double)> Jvp) ThroughSpan(Type type, string name)
+    {
+        var gradient = type.GetMethod(name + "Gradient")!.CreateDelegate<SpanGradient>();
+        var jvp = type.GetMethod(name + "Jvp")!.CreateDelegate<SpanJvp>();
+        return (
+            (x, y) =>
+            {
+                var dv = new double[3];
+                var value = gradient(FuzzCase.SpanArgument(x, y), y, dv, out var dy);
+                return (value, dv[0] + 0.5 * dv[1] + y * dv[2], dv[1] + x * dv[2] + dy);
+            },
+            (x, y, a, b) => jvp(FuzzCase.SpanArgument(x, y), y, [a, 0.5 * a + b, y * a + x * b], b));
     }
 
     private static string Source(List<FuzzCase> cases)

@@ -20,6 +20,12 @@ internal enum FuzzShape
 
     /// <summary>Two accumulators in one loop, whose adjoints (a parameter, a constant) are known before it.</summary>
     Accumulator,
+
+    /// <summary>
+    /// A span parameter v and a scalar y, called with v = (x, x/2 + y, x·y): a recurrence over v's elements. The
+    /// harness maps the span gradient back to ∂/∂x and ∂/∂y by the chain rule.
+    /// </summary>
+    SpanParameter,
 }
 
 /// <summary>One fuzzed method: its C# text and its evaluation on <see cref="Dual"/> (the independent reference).</summary>
@@ -93,6 +99,21 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                 }
 
             """,
+        FuzzShape.SpanParameter => $$"""
+                [Differentiable]
+                public static double {{Name}}(ReadOnlySpan<double> v, double y)
+                {
+                    double x = v[0];
+                    double s = {{A.ToCSharp()}};
+                    for (int i = 1; i < v.Length; i++)
+                    {
+                        s = s * 0.5 + Math.Tanh({{B.ToCSharp()}}) * Math.Sin(v[i]) * v[i - 1];
+                    }
+
+                    return s * y + ({{C.ToCSharp()}});
+                }
+
+            """,
         FuzzShape.Accumulator => $$"""
                 [Differentiable]
                 public static double {{Name}}(double x, double y)
@@ -134,6 +155,10 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
             """,
     };
 
+    /// <summary>The span a <see cref="FuzzShape.SpanParameter"/> method is called with, for the point (x, y).</summary>
+    public static T[] SpanArgument<T>(T x, T y) where T : System.Numerics.IFloatingPointIeee754<T> =>
+        [x, x / T.CreateChecked(2) + y, x * y];
+
     public Dual Evaluate(Dual x, Dual y)
     {
         var r = A.Evaluate(x, y);
@@ -160,6 +185,15 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                 }
 
                 return r * carried + x;
+            case FuzzShape.SpanParameter:
+                var v = SpanArgument(x, y);
+                var state = r;
+                for (var i = 1; i < v.Length; i++)
+                {
+                    state = state * 0.5 + Dual.Tanh(B.Evaluate(x, y)) * Dual.Sin(v[i]) * v[i - 1];
+                }
+
+                return state * y + C.Evaluate(x, y);
             case FuzzShape.Accumulator:
                 var total = new Dual(0, 0);
                 var other = x;
