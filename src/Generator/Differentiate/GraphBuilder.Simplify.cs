@@ -150,6 +150,19 @@ internal sealed partial class GraphBuilder
                         return (Neg(Mul(a, nb.Args[0])), null);
                     }
 
+                    // An adjoint times local partials multiplies the partials first: the adjoint is rounded once per
+                    // step, as in a hand-written reverse pass (a contracting recurrence's adjoint then underflows to
+                    // 0 instead of sticking at the smallest subnormal, which x86 computes slowly).
+                    if (AdjointProduct(a) is { } left && !_adjoints.Contains(b))
+                    {
+                        return (Mul(left.Adjoint, Mul(left.Partial, b)), null);
+                    }
+
+                    if (AdjointProduct(b) is { } right && !_adjoints.Contains(a))
+                    {
+                        return (Mul(right.Adjoint, Mul(right.Partial, a)), null);
+                    }
+
                     return (null, IsConstant(a, out _) ? Node.Of(Op.Mul, a, b) : Commutative(Op.Mul, a, b));
                 }
 
@@ -237,4 +250,12 @@ internal sealed partial class GraphBuilder
         var exponent = (int)((bits >> 52) & 0x7FF);
         return (bits & 0xFFFFFFFFFFFFFL) == 0 && exponent is > 1 and < 2046;
     }
+
+    /// <summary>An adjoint parameter times a value that is not one (<c>ā·p</c>), if <paramref name="id"/> is that product.</summary>
+    private (int Adjoint, int Partial)? AdjointProduct(int id) =>
+        NodeOf(id) is { Op: Op.Mul } product
+            ? _adjoints.Contains(product.Args[0]) && !_adjoints.Contains(product.Args[1]) ? (product.Args[0], product.Args[1])
+            : _adjoints.Contains(product.Args[1]) && !_adjoints.Contains(product.Args[0]) ? (product.Args[1], product.Args[0])
+            : null
+            : null;
 }

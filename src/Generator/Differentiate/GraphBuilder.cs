@@ -20,6 +20,9 @@ internal sealed partial class GraphBuilder
     private readonly Dictionary<Node, int> _atoms = new();
     private readonly List<Let> _atomLets = new();
     private readonly HashSet<int> _active = new();
+
+    /// <summary>Parameters that are adjoints (of a loop body's outputs, in its vector-Jacobian product).</summary>
+    private readonly HashSet<int> _adjoints = new();
     private int _nextId;
 
     public GraphBuilder(int paramCount, bool isFloat)
@@ -160,6 +163,9 @@ internal sealed partial class GraphBuilder
 
         return id;
     }
+
+    /// <summary>Marks parameter <paramref name="id"/> as an adjoint: products with it multiply the local partials first.</summary>
+    public void MarkAdjoint(int id) => _adjoints.Add(id);
 
     /// <summary>Makes a value readable from the current scope (for statements added with <see cref="AddStatement"/>).</summary>
     public int Import(int id) => Visible(id);

@@ -87,6 +87,11 @@ internal static class ReverseMode
         for (var j = 0; j < body.Outputs.Count; j++)
         {
             var output = state.Map[body.Outputs[j]];
+            if (seeds?[j] is null)
+            {
+                b.MarkAdjoint(body.ParamCount + j);
+            }
+
             var seed = seeds?[j] is { } constant ? b.Constant(constant) : body.ParamCount + j;
             Accumulate(state, adjoints, output, () => seed);
         }

@@ -38,9 +38,10 @@ partial class Loops
             double t12 = s + t10;
             double t13 = t5 * t12;
             double t14 = t8 * t5;
-            double t15 = t14 * t11;
+            double t15 = t8 * t11;
             double t16 = (double)(k) * t15;
-            t6 += t16;
+            double t17 = t5 * t16;
+            t6 += t17;
             t7 += t14;
             t5 = t13;
         }
