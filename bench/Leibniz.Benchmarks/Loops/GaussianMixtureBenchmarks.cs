@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Leibniz.Testing;
 
 namespace Leibniz.Benchmarks.Loops;
 

@@ -1,11 +1,13 @@
-namespace Leibniz.Benchmarks.Loops;
+using Leibniz;
+
+namespace Leibniz.Testing;
 
 /// <summary>
-/// The Gaussian-mixture log-likelihood of the ADBench suite, copied from tests/Leibniz.Generator.Tests
-/// (Runtime/GaussianMixture.cs) so that the benchmark times the method the tests check: n points, K components,
-/// d dimensions; component k has weight logit alphas[k], mean means[k·d..] and an inverse Cholesky factor stored in
-/// icf[k·m..] (m = d + d(d−1)/2: d log-diagonal entries, then the strictly lower triangle column by column).
-/// Four nested loop levels (points, components, rows, columns) and a one-pass stable log-sum-exp with a branch.
+/// The Gaussian-mixture log-likelihood of the ADBench suite (without its constant and prior), as ordinary loops:
+/// n points, K components, d dimensions. Component k has weight logit alphas[k], mean means[k·d..] and an
+/// inverse Cholesky factor Q_k stored in icf[k·m..] (m = d + d(d−1)/2): d log-diagonal entries, then the
+/// strictly lower triangle column by column. The log-sum-exp over components is computed in one stable pass.
+/// Shared by the generator's tests and the benchmarks (linked into both projects).
 /// </summary>
 public static partial class GaussianMixture
 {
