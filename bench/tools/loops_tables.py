@@ -1,8 +1,8 @@
 """The issue-7 part of collect.py: goal rows and tables for the loop, span and second-order suites
 (bench/Leibniz.Benchmarks/Loops and SecondOrder). collect.py imports it; it is not run on its own."""
 
-SUITES = ("SpanRosenbrockBenchmarks", "RecurrenceBenchmarks", "GaussianMixtureBenchmarks", "SecondOrderBenchmarks",
-          "SpanHvpBenchmarks")
+SUITES = ("SpanRosenbrockBenchmarks", "RecurrenceBenchmarks", "GaussianMixtureBenchmarks", "LocalArrayBenchmarks",
+          "SecondOrderBenchmarks", "SpanHvpBenchmarks")
 SIZES = (100, 10000, 1000000)
 STEPS = (100, 10000)
 SHAPES = ("n100_K3_d3", "n1000_K5_d10")
@@ -40,7 +40,8 @@ def goal_rows(get):
              {"R": 0.3}),
             ("RecurrenceBenchmarks", "Steps", STEPS, lambda k: f"k = {k:,}",
              "recurrence (tape), r = 0.8 (subnormal adjoints)", {"R": 0.8}),
-            ("GaussianMixtureBenchmarks", "Shape", SHAPES, lambda s: s.replace("_", " "), "Gaussian mixture", {})):
+            ("GaussianMixtureBenchmarks", "Shape", SHAPES, lambda s: s.replace("_", " "), "Gaussian mixture", {}),
+            ("LocalArrayBenchmarks", "N", (100, 10000), lambda n: f"n = {n:,}", "local array (Centred)", {})):
         r = ratios(suite, "GeneratedGradient", "Primal", key, values, label, fixed)
         if r:
             rows.append((f"Loops: {what} generated gradient ≤ 3× primal ({', '.join(k for k, _ in r)})",
@@ -51,7 +52,9 @@ def goal_rows(get):
         ("recurrence gradient k = 100 (stackalloc tape)", "RecurrenceBenchmarks", "GeneratedGradient",
          {"R": 0.3, "Steps": 100}),
         ("recurrence gradient k = 10,000 (pooled tape)", "RecurrenceBenchmarks", "GeneratedGradient",
-         {"R": 0.3, "Steps": 10000}))]
+         {"R": 0.3, "Steps": 10000}),
+        ("local-array gradient n = 100 (stack buffers)", "LocalArrayBenchmarks", "GeneratedGradient", {"N": 100}),
+        ("local-array gradient n = 10,000 (pooled buffers)", "LocalArrayBenchmarks", "GeneratedGradient", {"N": 10000}))]
     for what, r in small:
         if r:
             rows.append((f"Loops: {what} allocates 0 bytes", f"{r['bytes']} B", verdict(r["bytes"] == 0)))
@@ -105,6 +108,9 @@ def tables(suites, grouped, keyer):
         out.append(grouped("Gaussian-mixture log-likelihood", suites["GaussianMixtureBenchmarks"], keyer("Shape"),
                            lambda r: "Primal", "ns/point",
                            lambda r: f"{r['median'] / int(r['params']['Shape'].split('_')[0][1:]):,.1f}"))
+    if "LocalArrayBenchmarks" in suites:
+        out.append(grouped("Local array filled, then read (Centred)", suites["LocalArrayBenchmarks"], keyer("N"),
+                           lambda r: "Primal", "ns/element", lambda r: f"{r['median'] / int(r['params']['N']):.3f}"))
     if "SecondOrderBenchmarks" in suites:
         rows = suites["SecondOrderBenchmarks"]
         for r in rows:

@@ -36,4 +36,33 @@ public static partial class LoopFunctions
 
         return y;
     }
+
+    /// <summary>
+    /// Centres x into a local array, then sums a nonlinear function of the centred values: a local array filled by
+    /// one loop and read by another (on the stack up to 256 elements in the generated code, pooled beyond).
+    /// </summary>
+    [Differentiable]
+    public static double Centred(ReadOnlySpan<double> x)
+    {
+        var mean = 0.0;
+        foreach (var v in x)
+        {
+            mean += v;
+        }
+
+        mean /= x.Length;
+        Span<double> r = x.Length <= 1024 ? stackalloc double[x.Length] : new double[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            r[i] = x[i] - mean;
+        }
+
+        var sum = 0.0;
+        foreach (var e in r)
+        {
+            sum += e * e * Math.Sin(e);
+        }
+
+        return sum;
+    }
 }

@@ -29,18 +29,7 @@ internal sealed partial class BodyLowering
             return false;
         }
 
-        if (initializer is IConversionOperation conversion)
-        {
-            initializer = conversion.Operand;
-        }
-
-        var (length, rented) = initializer switch
-        {
-            IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } creation => (creation.DimensionSizes[0], false),
-            IInvocationOperation { TargetMethod.Name: "Rent", Arguments.Length: 1 } rent when IsArrayPool(rent.TargetMethod.ContainingType) => (rent.Arguments[0].Value, true),
-            { Syntax: StackAllocArrayCreationExpressionSyntax { Initializer: null } } allocation => (allocation.ChildOperations.FirstOrDefault(), false),
-            _ => ((IOperation?)null, false),
-        };
+        var (length, rented) = Allocation(initializer);
         var name = Free(Emit.Naming.Escape(local.Name));
         var derivative = Free("d" + name);
 
@@ -48,7 +37,7 @@ internal sealed partial class BodyLowering
         env[local] = new ArrayBinding(name, Differentiated: true, Local: true, rented);
         if (length is null)
         {
-            Report(declarator, $"local array '{local.Name}' without a length", $"declare it as Span<{Keyword}> {local.Name} = stackalloc {Keyword}[n] (or new {Keyword}[n], or ArrayPool<{Keyword}>.Shared.Rent(n)) and fill it element by element");
+            Report(declarator, $"local array '{local.Name}' without a length", $"declare it as Span<{Keyword}> {local.Name} = stackalloc {Keyword}[n] (or new {Keyword}[n], ArrayPool<{Keyword}>.Shared.Rent(n), or a ?: between them with the same n) and fill it element by element");
         }
         else if (_inLoop || declarator.Syntax.FirstAncestorOrSelf<BlockSyntax>()?.Parent is not BaseMethodDeclarationSyntax)
         {
@@ -60,6 +49,37 @@ internal sealed partial class BodyLowering
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The length of a new local array: <c>stackalloc T[n]</c>, <c>new T[n]</c>, <c>ArrayPool&lt;T&gt;.Shared.Rent(n)</c>
+    /// (rented: it may be longer), or a choice between them with the same length
+    /// (<c>n &lt;= 256 ? stackalloc T[n] : new T[n]</c>, the usual guard against large stack allocations).
+    /// </summary>
+    private static (IOperation? Length, bool Rented) Allocation(IOperation? initializer)
+    {
+        while (initializer is IConversionOperation conversion)
+        {
+            initializer = conversion.Operand;
+        }
+
+        switch (initializer)
+        {
+            case IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } creation:
+                return (creation.DimensionSizes[0], false);
+            case IInvocationOperation { TargetMethod.Name: "Rent", Arguments.Length: 1 } rent when IsArrayPool(rent.TargetMethod.ContainingType):
+                return (rent.Arguments[0].Value, true);
+            case { Syntax: StackAllocArrayCreationExpressionSyntax { Initializer: null } } allocation:
+                return (allocation.ChildOperations.FirstOrDefault(), false);
+            case IConditionalOperation { WhenFalse: { } otherwise } choice:
+                var (first, firstRented) = Allocation(choice.WhenTrue);
+                var (second, secondRented) = Allocation(otherwise);
+                return first is not null && second is not null && LocalArrayOrder.Compact(first.Syntax) == LocalArrayOrder.Compact(second.Syntax)
+                    ? (first, firstRented || secondRented)
+                    : (null, false);
+            default:
+                return (null, false);
+        }
     }
 
     /// <summary>

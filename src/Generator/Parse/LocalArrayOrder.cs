@@ -14,6 +14,9 @@ namespace Leibniz.Generator.Parse;
 /// </summary>
 internal static class LocalArrayOrder
 {
+    /// <summary>The source text of <paramref name="syntax"/> without whitespace: equal texts are the same index or length.</summary>
+    public static string Compact(SyntaxNode syntax) => string.Concat(syntax.ToString().Where(c => !char.IsWhiteSpace(c)));
+
     public static IEnumerable<DiagnosticInfo> Check(IBlockOperation body, System.Func<ILocalSymbol, bool> isLocalArray)
     {
         var walker = new Walker(isLocalArray);
@@ -91,7 +94,7 @@ internal static class LocalArrayOrder
                 _ => ((IOperation?)null, (IOperation?)null),
             };
             return array is ILocalReferenceOperation local && _isLocalArray(local.Local)
-                ? (local.Local, string.Concat(index!.Syntax.ToString().Where(c => !char.IsWhiteSpace(c))), index)
+                ? (local.Local, Compact(index!.Syntax), index)
                 : null;
         }
     }

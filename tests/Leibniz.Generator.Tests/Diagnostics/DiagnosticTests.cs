@@ -20,6 +20,7 @@ public sealed class DiagnosticTests
     [InlineData("LZ0001", "in-place update", "Span<double> r = stackalloc double[2]; r[0] = x; [|r[0] *= x|]; return r[0];")]
     [InlineData("LZ0001", "rented from the pool", "double[] r = System.Buffers.ArrayPool<double>.Shared.Rent(3); r[0] = x; var n = [|r.Length|]; return r[0] * n;")]
     [InlineData("LZ0001", "without a length", "Span<double> [|r = stackalloc double[] { x, 2 }|]; return r[0];")]
+    [InlineData("LZ0001", "without a length", "var n = 3; Span<double> [|r = n <= 4 ? stackalloc double[4] : new double[n]|]; r[0] = x; return r[0];")]
     [InlineData("LZ0001", "conversion", "return [|(float)x|];")]
     [InlineData("LZ0002", "mark 'Helper' [Differentiable]", "return [|Helper(x)|];")]
     [InlineData("LZ0002", "not in the derivative table", "return [|Math.IEEERemainder(x, 2)|];")]

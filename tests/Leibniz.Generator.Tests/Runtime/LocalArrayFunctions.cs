@@ -166,4 +166,23 @@ public static partial class LocalArrayFunctions
 
         return sum;
     }
+
+    /// <summary>The usual guard against large stack allocations: stackalloc when small, new otherwise.</summary>
+    [Differentiable]
+    public static double Differences(ReadOnlySpan<double> x)
+    {
+        Span<double> d = x.Length <= 64 ? stackalloc double[x.Length] : new double[x.Length];
+        for (int i = 1; i < x.Length; i++)
+        {
+            d[i] = x[i] - x[i - 1];
+        }
+
+        var total = 0.0;
+        for (int i = 1; i < d.Length; i++)
+        {
+            total += Math.Exp(-d[i] * d[i]) * x[i];
+        }
+
+        return total;
+    }
 }

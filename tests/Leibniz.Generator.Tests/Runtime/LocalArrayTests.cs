@@ -106,6 +106,18 @@ public sealed class LocalArrayTests
         }, iter: 60);
 
     [Fact]
+    public void AStackallocOrNewGuardIsOneLocalArray() => Gen.Double[-1.5, 1.5].Array[1, 150].Sample(x =>
+    {
+        var dx = new double[x.Length];
+        Close(LocalArrayFunctions.Differences(x), LocalArrayFunctions.DifferencesGradient(x, dx), 1e-14);
+        var expected = CentralGradient(v => LocalArrayFunctions.Differences(v), x);
+        for (var i = 0; i < x.Length; i++)
+        {
+            Close(expected[i], dx[i], 1e-6);
+        }
+    }, iter: 100);
+
+    [Fact]
     public void FloatLocalArrays() =>
         Gen.Float[-1, 1].Array[2, 30].Sample(x =>
         {
