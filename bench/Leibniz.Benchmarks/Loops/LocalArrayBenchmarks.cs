@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
 using Leibniz.Benchmarks.Infrastructure;
 
 namespace Leibniz.Benchmarks.Loops;
@@ -9,7 +8,7 @@ namespace Leibniz.Benchmarks.Loops;
 /// and adjoint buffer on the stack in the generated code) and n = 10,000 (rented from the pool): the primal (the
 /// baseline of each n), the generated gradient and Jvp.
 /// </summary>
-[Config(typeof(Config))]
+[Config(typeof(PerElementConfig))]
 public class LocalArrayBenchmarks
 {
     private double[] _x = [];
@@ -46,11 +45,4 @@ public class LocalArrayBenchmarks
 
     [Benchmark]
     public double GeneratedJvp() => LoopFunctions.CentredJvp(_x, _direction).Tangent;
-
-    private sealed class Config : ManualConfig
-    {
-        public Config() => AddColumn(new RateColumn(
-            "ns/element", "median nanoseconds per element of x",
-            (c, ns) => RateColumn.Parameter(c, nameof(N)) is { } n ? ns / n : null, "F3"));
-    }
 }

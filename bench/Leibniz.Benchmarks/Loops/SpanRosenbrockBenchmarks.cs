@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
 using Leibniz.Benchmarks.Infrastructure;
 
 namespace Leibniz.Benchmarks.Loops;
@@ -10,7 +9,7 @@ namespace Leibniz.Benchmarks.Loops;
 /// whether cost stays linear in n. n = 100 is under the generator's stackalloc limit (this loop needs no tape at
 /// all: its only carried value is an accumulator), so every row should allocate nothing.
 /// </summary>
-[Config(typeof(Config))]
+[Config(typeof(PerElementConfig))]
 public class SpanRosenbrockBenchmarks
 {
     private double[] _x = [];
@@ -59,11 +58,4 @@ public class SpanRosenbrockBenchmarks
 
     [Benchmark]
     public double HandWrittenGradient() => HandWrittenLoops.RosenbrockGradient(_x, _gradient);
-
-    private sealed class Config : ManualConfig
-    {
-        public Config() => AddColumn(new RateColumn(
-            "ns/element", "median nanoseconds per element of x (n − 1 loop iterations)",
-            (c, ns) => RateColumn.Parameter(c, nameof(N)) is { } n ? ns / n : null, "F3"));
-    }
 }

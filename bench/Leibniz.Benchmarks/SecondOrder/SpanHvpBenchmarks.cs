@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
 using Leibniz.Benchmarks.Infrastructure;
 using Leibniz.Benchmarks.Loops;
 
@@ -10,7 +9,7 @@ namespace Leibniz.Benchmarks.SecondOrder;
 /// baseline of each n, next to the generated <c>RosenbrockHvp(x, vx, dx, hvx)</c> and a hand-written Hvp that shows
 /// what H·v can cost.
 /// </summary>
-[Config(typeof(Config))]
+[Config(typeof(PerElementConfig))]
 public class SpanHvpBenchmarks
 {
     private double[] _x = [];
@@ -71,11 +70,4 @@ public class SpanHvpBenchmarks
 
     [Benchmark]
     public double HandWrittenHvp() => SecondOrder.HandWrittenHvp.RosenbrockHvp(_x, _direction, _gradient, _product);
-
-    private sealed class Config : ManualConfig
-    {
-        public Config() => AddColumn(new RateColumn(
-            "ns/element", "median nanoseconds per element of x",
-            (c, ns) => RateColumn.Parameter(c, nameof(N)) is { } n ? ns / n : null, "F3"));
-    }
 }

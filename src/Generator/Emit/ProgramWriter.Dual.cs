@@ -112,19 +112,8 @@ internal sealed partial class ProgramWriter
                 case Loop loop when !IsValueOnly(loop) || loop.Results.Any(needed.Contains):
                     needed.UnionWith(loop.Inputs);
                     break;
-                case ReverseLoop reverse:
-                    needed.UnionWith(reverse.Seeds);
-                    needed.UnionWith(reverse.Inputs);
-                    break;
-                case FusedLoop fused:
-                    needed.UnionWith(fused.Seeds);
-                    needed.UnionWith(fused.Inputs);
-                    break;
-                case Store store:
-                    needed.Add(store.Value);
-                    break;
-                case If branch:
-                    MarkUses(branch, needed);
+                case ReverseLoop or FusedLoop or Store or If:
+                    MarkUses(body[s], needed);
                     break;
             }
         }
