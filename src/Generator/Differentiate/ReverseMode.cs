@@ -28,6 +28,18 @@ internal static class ReverseMode
         Restore,
     }
 
+    /// <summary>
+    /// How the loops nested in a loop with <paramref name="body"/> are treated, in its forward pass or in its reverse
+    /// pass: a top-level loop decides for its whole nest (recorded forward and restored in reverse when
+    /// <see cref="Loops.CanRecord"/>, replayed otherwise); nested levels follow that decision.
+    /// </summary>
+    private static Nest Inner(Nest outer, Program body, bool reverse) => outer switch
+    {
+        Nest.Top when Loops.CanRecord(body) => reverse ? Nest.Restore : Nest.Record,
+        Nest.Top => Nest.Replay,
+        _ => outer,
+    };
+
     /// <summary>Outputs: the value, then ∂/∂ of every parameter in order.</summary>
     public static Program Build(Program primal, bool isFloat)
     {
@@ -144,11 +156,7 @@ internal static class ReverseMode
                             break;
                         }
 
-                        var inner = state.Nest switch
-                        {
-                            Nest.Top => Loops.CanRecord(loop.Body) ? Nest.Record : Nest.Replay,
-                            var same => same,
-                        };
+                        var inner = Inner(state.Nest, loop.Body, reverse: false);
                         var forward = loop with
                         {
                             Inputs = inputs,
@@ -303,11 +311,7 @@ internal static class ReverseMode
 
         var k = loop.Results.Count;
         var body = state.LoopBodies[loop.Tape];
-        var nest = state.Nest switch
-        {
-            Nest.Top => Loops.CanRecord(body) ? Nest.Restore : Nest.Replay,
-            var same => same,
-        };
+        var nest = Inner(state.Nest, body, reverse: true);
         var vjp = BuildVjp(body, b.IsFloat, nest);
         var results = loop.Inputs.Select(input => b.NewValue(active: true)).ToEquatableArray();
 

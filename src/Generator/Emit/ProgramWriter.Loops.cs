@@ -26,12 +26,21 @@ internal sealed partial class ProgramWriter
 
         foreach (var loop in _stacks.All.OrderBy(loop => loop))
         {
-            var (tape, rent, position) = TapeNames(loop);
-            var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(" + Int(StackTapeLength) + ")";
-            _writer.Line(_type + "[]? " + rent + (_generic is null ? " = null;" : " = " + pool + ";"));
-            _writer.Line("global::System.Span<" + _type + "> " + tape + " = " + (_generic is null ? "stackalloc " + _type + "[" + Int(StackTapeLength) + "]" : rent) + ";");
-            _writer.Line("int " + position + " = 0;");
+            DeclareGrowingTape(loop);
         }
+    }
+
+    /// <summary>
+    /// A tape whose length is not known in advance (a while loop's, a method-level stack): 256 values on the stack,
+    /// or rented where stack memory cannot be used (nested writers, generic code); <see cref="WritePush"/> doubles it.
+    /// </summary>
+    private void DeclareGrowingTape(int loop)
+    {
+        var (tape, rent, position) = TapeNames(loop);
+        var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(" + Int(StackTapeLength) + ")";
+        _writer.Line(_type + "[]? " + rent + (RentsTapes ? " = " + pool + ";" : " = null;"));
+        _writer.Line("global::System.Span<" + _type + "> " + tape + " = " + (RentsTapes ? rent : "stackalloc " + _type + "[" + Int(StackTapeLength) + "]") + ";");
+        _writer.Line("int " + position + " = 0;");
     }
 
     private void CollectStacks(IEnumerable<Stmt> statements, bool inBranch)
@@ -195,9 +204,7 @@ internal sealed partial class ProgramWriter
     private void WriteWhileLoop(Loop loop, Ir.Program test, List<string> carried, bool taped)
     {
         var k = loop.Results.Count;
-        var (tape, rent, position) = TapeNames(loop.Tape);
         var counter = CounterName(loop.Tape);
-        var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared";
         var hoisted = _stacks.Counted.Contains(loop.Tape);
         var reversed = hoisted ? _stacks.Reversed.Contains(loop.Tape) : _reversed.Contains(loop.Tape);
         if (reversed && !hoisted)
@@ -207,9 +214,7 @@ internal sealed partial class ProgramWriter
 
         if (taped && !hoisted)
         {
-            _writer.Line(_type + "[]? " + rent + (RentsTapes ? " = " + pool + ".Rent(" + Int(StackTapeLength) + ");" : " = null;"));
-            _writer.Line("global::System.Span<" + _type + "> " + tape + " = " + (RentsTapes ? rent : "stackalloc " + _type + "[" + Int(StackTapeLength) + "]") + ";");
-            _writer.Line("int " + position + " = 0;");
+            DeclareGrowingTape(loop.Tape);
         }
 
         var inputs = carried.Concat(loop.Inputs.Skip(k).Select(Text)).ToList();

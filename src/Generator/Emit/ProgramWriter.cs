@@ -38,8 +38,9 @@ internal sealed partial class ProgramWriter
     }
 
     private ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters, string prefix, int[] nextLocal,
-        IReadOnlyDictionary<string, string> gradientSpans, Stacks stacks, bool nested)
+        Dictionary<string, string> derivatives, Stacks stacks, bool nested)
     {
+        _derivatives = derivatives;
         _stacks = stacks;
         _writer = writer;
         _isFloat = isFloat;
@@ -47,20 +48,17 @@ internal sealed partial class ProgramWriter
         _parameters = parameters;
         _prefix = prefix;
         _nextLocal = nextLocal;
-        GradientSpans = gradientSpans;
-        foreach (var span in gradientSpans)
-        {
-            _derivatives[span.Key] = span.Value;
-        }
-
         _nested = nested;
     }
 
     /// <summary>For each differentiated array or span parameter (escaped name), the escaped name of its gradient span.</summary>
-    public IReadOnlyDictionary<string, string> GradientSpans { get; init; }
+    public IReadOnlyDictionary<string, string> GradientSpans { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The derivative buffer of every array: the gradient spans, then the local arrays' adjoint or tangent buffers.</summary>
-    private readonly Dictionary<string, string> _derivatives = new();
+    /// <summary>
+    /// The derivative buffer of every array: the gradient spans, then the local arrays' adjoint or tangent buffers;
+    /// filled once by the top-level writer and shared by the writers of loop bodies.
+    /// </summary>
+    private readonly Dictionary<string, string> _derivatives;
 
     /// <summary>The local arrays and derivative buffers that may be rented from the pool, with the local holding the rented array.</summary>
     private readonly List<(Alloc Alloc, string Rent)> _rented = new();
@@ -450,5 +448,4 @@ internal sealed partial class ProgramWriter
     };
 
     private static string Int(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
 }
