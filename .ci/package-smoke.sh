@@ -12,7 +12,9 @@ trap 'rm -rf "$work"' EXIT
 version="0.1.0-smoke.$(date +%s)"
 
 dotnet pack src/Runtime -c Release -o "$work/feed" -p:Version="$version" --nologo -v quiet
-unzip -l "$work/feed/Leibniz.$version.nupkg" | grep -q "analyzers/dotnet/cs/Leibniz.Generator.dll" \
+# A zip stores its entry names uncompressed, so grep reads them straight from the package. Not `unzip -l | grep -q`:
+# under pipefail, grep quitting at the first match kills unzip with SIGPIPE and fails the check at random.
+grep -qaF "analyzers/dotnet/cs/Leibniz.Generator.dll" "$work/feed/Leibniz.$version.nupkg" \
     || { echo "package-smoke: the generator is missing from analyzers/dotnet/cs" >&2; exit 1; }
 
 mkdir -p "$work/app"
