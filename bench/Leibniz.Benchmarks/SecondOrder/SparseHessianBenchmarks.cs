@@ -1,0 +1,49 @@
+using BenchmarkDotNet.Attributes;
+using Leibniz.Benchmarks.Infrastructure;
+using Leibniz.Benchmarks.Loops;
+
+namespace Leibniz.Benchmarks.SecondOrder;
+
+/// <summary>
+/// The whole Hessian of the extended Rosenbrock function over a span (n = 10², 10³): the generated dense
+/// <c>RosenbrockHessian</c> (n Hvps) against <see cref="SparseHessian"/> with the tridiagonal pattern (3 Hvps, one
+/// per color), both against the generated gradient of the same n.
+/// </summary>
+[Config(typeof(PerElementConfig))]
+public class SparseHessianBenchmarks
+{
+    private static readonly HessianVectorProduct<double> Hvp = SpanSecondOrderFunctions.RosenbrockHvp;
+
+    private double[] _x = [];
+    private double[] _gradient = [];
+    private double[] _dense = [];
+    private double[] _values = [];
+    private SparseHessian _pattern = SparseHessian.Banded(1, 0);
+
+    [Params(100, 1_000)]
+    public int N { get; set; }
+
+    [GlobalSetup]
+    public void CheckAgreement()
+    {
+        _x = LoopChecks.Point(N, 0.0);
+        _gradient = new double[N];
+        _dense = new double[N * N];
+        _pattern = SparseHessian.Banded(N, 1);
+        _values = new double[_pattern.NonzeroCount];
+        var value = DenseHessian();
+        LoopChecks.Close("sparse Hessian value", value, ColoredHessian());
+        var fromColors = new double[N * N];
+        _pattern.ToDense<double>(_values, fromColors);
+        LoopChecks.Close("sparse Hessian entries", _dense, fromColors, 1e-14);
+    }
+
+    [Benchmark(Baseline = true)]
+    public double GeneratedGradient() => SpanSecondOrderFunctions.RosenbrockGradient(_x, _gradient);
+
+    [Benchmark]
+    public double DenseHessian() => SpanSecondOrderFunctions.RosenbrockHessian(_x, _gradient, _dense);
+
+    [Benchmark]
+    public double ColoredHessian() => _pattern.Evaluate(Hvp, _x, _gradient, _values);
+}
