@@ -30,12 +30,17 @@ public sealed partial class SparseHessian
     private readonly int[] _entries;
     private readonly int[] _sources;
 
+    // The variables of color c are _members[_memberStarts[c].._memberStarts[c + 1]]: the ones of its direction.
+    private readonly int[] _memberStarts;
+    private readonly int[] _members;
+
     private SparseHessian(int[] rowStarts, int[] columns)
     {
         _rowStarts = rowStarts;
         _columns = columns;
         (_colors, ColorCount) = StarColoring.Color(rowStarts, columns);
         (_colorStarts, _entries, _sources) = RecoveryPlan();
+        (_memberStarts, _members) = GroupByColor(_colors, ColorCount);
     }
 
     /// <summary>The number of variables n (the Hessian is n×n).</summary>
@@ -75,32 +80,48 @@ public sealed partial class SparseHessian
         ThrowIfLengthDiffers(x.Length, Size, nameof(x), "Size");
         ThrowIfLengthDiffers(gradient.Length, Size, nameof(gradient), "Size");
         ThrowIfLengthDiffers(values.Length, NonzeroCount, nameof(values), "NonzeroCount");
+
+        // Buffers lost to an exception thrown by hvp are only not reused: no try/finally, which would keep the
+        // loop's locals out of registers.
         var direction = ArrayPool<T>.Shared.Rent(Size);
         var product = ArrayPool<T>.Shared.Rent(Size);
-        try
-        {
-            var value = T.Zero;
-            for (var color = 0; color < ColorCount; color++)
-            {
-                for (var i = 0; i < Size; i++)
-                {
-                    direction[i] = _colors[i] == color ? T.One : T.Zero;
-                }
+        var value = EvaluateColors(hvp, x, gradient, values, direction.AsSpan(0, Size), product.AsSpan(0, Size));
+        ArrayPool<T>.Shared.Return(direction);
+        ArrayPool<T>.Shared.Return(product);
+        return value;
+    }
 
-                value = hvp(x, direction.AsSpan(0, Size), gradient, product.AsSpan(0, Size));
-                for (var k = _colorStarts[color]; k < _colorStarts[color + 1]; k++)
-                {
-                    values[_entries[k]] = product[_sources[k]];
-                }
+    private T EvaluateColors<T>(
+        HessianVectorProduct<T> hvp, ReadOnlySpan<T> x, Span<T> gradient, Span<T> values, Span<T> direction, Span<T> product)
+        where T : INumberBase<T>
+    {
+        ReadOnlySpan<int> members = _members, entries = _entries, sources = _sources;
+
+        // One zero direction, whose ones are set and reset color by color: O(n) in all, not O(n·colors).
+        direction.Clear();
+        var value = T.Zero;
+        for (var color = 0; color < ColorCount; color++)
+        {
+            var ones = members[_memberStarts[color].._memberStarts[color + 1]];
+            foreach (var member in ones)
+            {
+                direction[member] = T.One;
             }
 
-            return value;
+            value = hvp(x, direction, gradient, product);
+            foreach (var member in ones)
+            {
+                direction[member] = T.Zero;
+            }
+
+            var (first, end) = (_colorStarts[color], _colorStarts[color + 1]);
+            for (var k = first; k < end; k++)
+            {
+                values[entries[k]] = product[sources[k]];
+            }
         }
-        finally
-        {
-            ArrayPool<T>.Shared.Return(direction);
-            ArrayPool<T>.Shared.Return(product);
-        }
+
+        return value;
     }
 
     /// <summary>Writes the entries <paramref name="values"/> into a dense n×n row-major matrix (zeros elsewhere).</summary>
@@ -143,28 +164,38 @@ public sealed partial class SparseHessian
             }
         }
 
-        var colorStarts = new int[ColorCount + 1];
-        foreach (var color in colorOfEntry)
-        {
-            colorStarts[color + 1]++;
-        }
-
-        for (var color = 0; color < ColorCount; color++)
-        {
-            colorStarts[color + 1] += colorStarts[color];
-        }
-
-        var next = colorStarts[..^1];
-        var entries = new int[NonzeroCount];
+        var (colorStarts, entries) = GroupByColor(colorOfEntry, ColorCount);
         var grouped = new int[NonzeroCount];
-        for (var k = 0; k < NonzeroCount; k++)
+        for (var slot = 0; slot < NonzeroCount; slot++)
         {
-            var slot = next[colorOfEntry[k]]++;
-            entries[slot] = k;
-            grouped[slot] = sources[k];
+            grouped[slot] = sources[entries[slot]];
         }
 
         return (colorStarts, entries, grouped);
+    }
+
+    // A counting sort of the indices 0…m−1 by their color: group c is indices[starts[c]..starts[c + 1]], ascending.
+    private static (int[] Starts, int[] Indices) GroupByColor(int[] colorOf, int colorCount)
+    {
+        var starts = new int[colorCount + 1];
+        foreach (var color in colorOf)
+        {
+            starts[color + 1]++;
+        }
+
+        for (var color = 0; color < colorCount; color++)
+        {
+            starts[color + 1] += starts[color];
+        }
+
+        var next = starts[..^1];
+        var indices = new int[colorOf.Length];
+        for (var index = 0; index < colorOf.Length; index++)
+        {
+            indices[next[colorOf[index]]++] = index;
+        }
+
+        return (starts, indices);
     }
 
     private bool IsOnlyOfItsColor(int row, int column)
