@@ -256,6 +256,20 @@ public sealed class SecondOrderLoopTests
             },
             x => SecondOrderLoopFunctions.Nested(x));
 
+        yield return new Case("FreshBuffers",
+            x => Gradient(x, (p, d) => SecondOrderLoopFunctions.FreshBuffersGradient(p, d)),
+            (x, v) =>
+            {
+                var (d, h) = (new double[x.Length], new double[x.Length]);
+                return (SecondOrderLoopFunctions.FreshBuffersHvp(x, v, d, h), d, h);
+            },
+            x =>
+            {
+                var (d, h) = (new double[x.Length], new double[x.Length * x.Length]);
+                return (SecondOrderLoopFunctions.FreshBuffersHessian(x, d, h), d, h);
+            },
+            x => SecondOrderLoopFunctions.FreshBuffers(x));
+
         yield return new Case("Logistic",
             x => Gradient(x, (p, d) => SecondOrderLoopFunctions.LogisticGradient(p, Data.AsSpan(0, p.Length), d)),
             (x, v) =>
