@@ -185,6 +185,7 @@ internal sealed partial class ProgramWriter
         var plain = new ProgramWriter(_writer, false, _parameters, _prefix, _nextLocal, _derivatives, _stacks, _nested);
         plain._tapes.UnionWith(_tapes);
         plain._reversed.UnionWith(_reversed);
+        plain._mirrored.UnionWith(_mirrored);
         foreach (var input in loop.Inputs)
         {
             var text = Text(input);

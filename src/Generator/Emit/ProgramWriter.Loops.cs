@@ -84,6 +84,17 @@ internal sealed partial class ProgramWriter
         }
     }
 
+    /// <summary>
+    /// The loops whose reverse loop is in a branch of these statements (through branches, not loop bodies). A loop in
+    /// a branch pushes onto its stack only where its reverse loop follows in the same program — not in the forward
+    /// pass of an outer loop whose reverse iterations run the branch again, which would push records nobody pops.
+    /// </summary>
+    private static IEnumerable<int> MirroredLoops(IEnumerable<Stmt> statements) => statements.SelectMany(s => s switch
+    {
+        If branch => branch.Then.Concat(branch.Else).OfType<ReverseLoop>().Select(r => r.Loop).Concat(MirroredLoops(branch.Then)).Concat(MirroredLoops(branch.Else)),
+        _ => Enumerable.Empty<int>(),
+    });
+
     /// <summary>Pushes values on a growing tape, doubling it through the pool when it is full.</summary>
     private void WritePush(int tapeNumber, IReadOnlyList<string> values)
     {
@@ -131,7 +142,9 @@ internal sealed partial class ProgramWriter
         }
 
         var onStack = _stacks.OnStack(loop.Tape);
-        var taped = onStack ? _stacks.Taped.Contains(loop.Tape) : _tapes.Contains(loop.Tape);
+        var taped = _stacks.Branched.Contains(loop.Tape) && !_stacks.Recorded.Contains(loop.Tape)
+            ? _stacks.Taped.Contains(loop.Tape) && _mirrored.Contains(loop.Tape)
+            : onStack ? _stacks.Taped.Contains(loop.Tape) : _tapes.Contains(loop.Tape);
         var (tape, rent, position) = TapeNames(loop.Tape);
         if (loop.Test is { } test)
         {
@@ -152,9 +165,10 @@ internal sealed partial class ProgramWriter
         }
 
         var counted = loop.HasExit && (_stacks.Counted.Contains(loop.Tape) ? _stacks.Reversed.Contains(loop.Tape) : _reversed.Contains(loop.Tape));
-        if (counted && !_stacks.Counted.Contains(loop.Tape))
+        if (counted)
         {
-            _writer.Line("int " + CounterName(loop.Tape) + " = 0;");
+            // A counter of the method (a loop in a branch) restarts too: the branch may be in a loop body that runs again.
+            _writer.Line((_stacks.Counted.Contains(loop.Tape) ? "" : "int ") + CounterName(loop.Tape) + " = 0;");
         }
 
         _writer.Open("for (int " + loop.Variable + " = " + loop.Start + "; " + loop.Variable + " < " + loop.End + "; " + loop.Variable + "++)");
@@ -207,9 +221,9 @@ internal sealed partial class ProgramWriter
         var counter = CounterName(loop.Tape);
         var hoisted = _stacks.Counted.Contains(loop.Tape);
         var reversed = hoisted ? _stacks.Reversed.Contains(loop.Tape) : _reversed.Contains(loop.Tape);
-        if (reversed && !hoisted)
+        if (reversed)
         {
-            _writer.Line("int " + counter + " = 0;");
+            _writer.Line((hoisted ? "" : "int ") + counter + " = 0;");
         }
 
         if (taped && !hoisted)

@@ -21,6 +21,9 @@ internal sealed partial class ProgramWriter
     private readonly Dictionary<int, int> _sinCos = new();
     private readonly HashSet<int> _tapes = new();
     private readonly HashSet<int> _reversed = new();
+
+    /// <summary>Loops whose reverse loop is in a branch of the program being written (see <see cref="MirroredLoops"/>).</summary>
+    private readonly HashSet<int> _mirrored = new();
     private readonly HashSet<Loop> _valueOnly = new();
     private readonly int[] _nextLocal;
     private readonly Stacks _stacks;
@@ -119,6 +122,8 @@ internal sealed partial class ProgramWriter
             _tapes.Add(reverse.Tape);
             _reversed.Add(reverse.Loop);
         }
+
+        _mirrored.UnionWith(MirroredLoops(program.Body));
 
         CollectBools(program.Body);
         DeclareBuffers(program);
@@ -432,6 +437,8 @@ internal sealed partial class ProgramWriter
             _tapes.Add(reverse.Tape);
             _reversed.Add(reverse.Loop);
         }
+
+        _mirrored.UnionWith(MirroredLoops(program.Body));
 
         CollectBools(program.Body);
         WriteBlock(program.Body);

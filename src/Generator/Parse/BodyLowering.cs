@@ -144,9 +144,6 @@ internal sealed partial class BodyLowering
                     // if (c) { A; continue; } B  ≡  if (c) { A } else { B }: the rest of the body runs on the paths that do not continue.
                     LowerIf(conditional, env, output, ops.Skip(i + 1).ToList());
                     return null;
-                case IConditionalOperation conditional when _inLoop && ContainsLoop(conditional):
-                    Report(conditional, "loop inside an if statement inside a loop", "move the inner loop out of the branch (compute both cases in its body with if/else)");
-                    break;
                 case IConditionalOperation conditional:
                     if (ContainsReturn(conditional))
                     {

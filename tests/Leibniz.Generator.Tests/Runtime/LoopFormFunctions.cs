@@ -165,4 +165,72 @@ public static partial class LoopFormFunctions
 
         return sum;
     }
+
+    /// <summary>Loops inside the branches of an if inside a loop: a taped recurrence, an accumulator and a while loop.</summary>
+    [Differentiable]
+    public static double GatedRecurrence(ReadOnlySpan<double> x, double s)
+    {
+        var total = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            var p = x[i];
+            if (x[i] > 0)
+            {
+                for (int j = 0; j < 3; j++)
+                {
+                    p = p * 0.5 + Math.Sin(p * s);
+                }
+            }
+            else if (x[i] > -0.5)
+            {
+                var acc = 0.0;
+                for (int j = 0; j <= i; j++)
+                {
+                    acc += x[j] * s;
+                }
+
+                p += acc;
+            }
+            else
+            {
+                while (p < 1)
+                {
+                    p = p * p + 0.6 + s * s;
+                }
+            }
+
+            total += p * p;
+        }
+
+        return total;
+    }
+
+    /// <summary>Counted loops only inside the branches (a recording nest): a recurrence and a triangular sum.</summary>
+    [Differentiable]
+    public static double GatedCounted(ReadOnlySpan<double> x, double s)
+    {
+        var total = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            var p = x[i];
+            if (p > 0)
+            {
+                for (int j = 0; j < 3; j++)
+                {
+                    p = p * 0.5 + Math.Sin(p * s);
+                }
+            }
+            else
+            {
+                for (int j = 0; j <= i; j++)
+                {
+                    p = p * Math.Cos(x[j]) + s;
+                }
+            }
+
+            total += p * p;
+        }
+
+        return total;
+    }
 }

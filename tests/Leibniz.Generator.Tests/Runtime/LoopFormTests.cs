@@ -82,6 +82,23 @@ public sealed class LoopFormTests
             Close(dx.Zip(direction, (g, v) => g * v).Sum() + 0.5 * da, LoopFormFunctions.GuardedJvp(x, a, direction, 0.5).Tangent, 1e-12);
         }, iter: 300);
 
+    [Fact]
+    public void LoopsInsideBranchesInsideALoopMatchDual() =>
+        Gen.Select(Gen.Double[-1.5, 1.5].Array[0, 16], Gen.Double[-0.9, 0.9]).Sample((x, s) =>
+        {
+            var dx = new double[x.Length];
+            var value = LoopFormFunctions.GatedRecurrenceGradient(x, s, dx, out var ds);
+            Close(LoopFormFunctions.GatedRecurrence(x, s), value, 1e-14);
+            AgreesWithDual(x, s, dx, ds, DualGatedRecurrence);
+            var direction = x.Select((_, i) => Math.Sin(i + 1)).ToArray();
+            Close(dx.Zip(direction, (g, v) => g * v).Sum() - 0.7 * ds, LoopFormFunctions.GatedRecurrenceJvp(x, s, direction, -0.7).Tangent, 1e-12);
+
+            value = LoopFormFunctions.GatedCountedGradient(x, s, dx, out ds);
+            Close(LoopFormFunctions.GatedCounted(x, s), value, 1e-14);
+            AgreesWithDual(x, s, dx, ds, DualGatedCounted);
+            Close(dx.Zip(direction, (g, v) => g * v).Sum() - 0.7 * ds, LoopFormFunctions.GatedCountedJvp(x, s, direction, -0.7).Tangent, 1e-12);
+        }, iter: 300);
+
     private static void AgreesWithDual(double[] x, double a, double[] dx, double da, Func<Dual[], Dual, Dual> f)
     {
         var duals = x.Select(v => new Dual(v, 0)).ToArray();
@@ -206,5 +223,69 @@ public sealed class LoopFormTests
         while (y.Value < 10);
 
         return y;
+    }
+
+    private static Dual DualGatedRecurrence(Dual[] x, Dual s)
+    {
+        var total = new Dual(0, 0);
+        for (var i = 0; i < x.Length; i++)
+        {
+            var p = x[i];
+            if (x[i].Value > 0)
+            {
+                for (var j = 0; j < 3; j++)
+                {
+                    p = p * 0.5 + Dual.Sin(p * s);
+                }
+            }
+            else if (x[i].Value > -0.5)
+            {
+                var acc = new Dual(0, 0);
+                for (var j = 0; j <= i; j++)
+                {
+                    acc += x[j] * s;
+                }
+
+                p += acc;
+            }
+            else
+            {
+                while (p.Value < 1)
+                {
+                    p = p * p + 0.6 + s * s;
+                }
+            }
+
+            total += p * p;
+        }
+
+        return total;
+    }
+
+    private static Dual DualGatedCounted(Dual[] x, Dual s)
+    {
+        var total = new Dual(0, 0);
+        for (var i = 0; i < x.Length; i++)
+        {
+            var p = x[i];
+            if (p.Value > 0)
+            {
+                for (var j = 0; j < 3; j++)
+                {
+                    p = p * 0.5 + Dual.Sin(p * s);
+                }
+            }
+            else
+            {
+                for (var j = 0; j <= i; j++)
+                {
+                    p = p * Dual.Cos(x[j]) + s;
+                }
+            }
+
+            total += p * p;
+        }
+
+        return total;
     }
 }

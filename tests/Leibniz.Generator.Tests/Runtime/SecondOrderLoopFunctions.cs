@@ -307,4 +307,35 @@ public static partial class SecondOrderLoopFunctions
 
         return total;
     }
+
+    /// <summary>Loops in the branches of an if inside a loop: a taped recurrence and a while loop.</summary>
+    [Differentiable(Order = 2)]
+    public static double Gated(ReadOnlySpan<double> x)
+    {
+        var total = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            var p = x[i];
+
+            // Away from 0, where the tests' random inputs shrink to and central differences would straddle the branch.
+            if (p > 0.3)
+            {
+                for (int j = 0; j < 3; j++)
+                {
+                    p = p * 0.5 + Math.Sin(p * x[0]);
+                }
+            }
+            else
+            {
+                while (p < 1)
+                {
+                    p = p * p + 0.6 + x[0] * x[0];
+                }
+            }
+
+            total += p * p;
+        }
+
+        return total;
+    }
 }

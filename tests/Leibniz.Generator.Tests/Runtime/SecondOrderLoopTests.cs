@@ -270,6 +270,20 @@ public sealed class SecondOrderLoopTests
             },
             x => SecondOrderLoopFunctions.FreshBuffers(x));
 
+        yield return new Case("Gated",
+            x => Gradient(x, (p, d) => SecondOrderLoopFunctions.GatedGradient(p, d)),
+            (x, v) =>
+            {
+                var (d, h) = (new double[x.Length], new double[x.Length]);
+                return (SecondOrderLoopFunctions.GatedHvp(x, v, d, h), d, h);
+            },
+            x =>
+            {
+                var (d, h) = (new double[x.Length], new double[x.Length * x.Length]);
+                return (SecondOrderLoopFunctions.GatedHessian(x, d, h), d, h);
+            },
+            x => SecondOrderLoopFunctions.Gated(x));
+
         yield return new Case("Logistic",
             x => Gradient(x, (p, d) => SecondOrderLoopFunctions.LogisticGradient(p, Data.AsSpan(0, p.Length), d)),
             (x, v) =>
