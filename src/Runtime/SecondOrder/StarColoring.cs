@@ -25,19 +25,26 @@ internal static class StarColoring
         var count = 0;
         foreach (var v in LargestDegreeFirst(rowStarts))
         {
-            foreach (var w in Neighbors(rowStarts, columns, v))
+            for (var a = rowStarts[v]; a < rowStarts[v + 1]; a++)
             {
-                if (colors[w] >= 0)
+                if (columns[a] != v && colors[columns[a]] >= 0)
                 {
-                    forbidden[colors[w]] = v;
+                    forbidden[colors[columns[a]]] = v;
                 }
             }
 
-            foreach (var w in Neighbors(rowStarts, columns, v))
+            for (var a = rowStarts[v]; a < rowStarts[v + 1]; a++)
             {
-                foreach (var x in Neighbors(rowStarts, columns, w))
+                var w = columns[a];
+                if (w == v)
                 {
-                    if (x == v || colors[x] < 0)
+                    continue;
+                }
+
+                for (var b = rowStarts[w]; b < rowStarts[w + 1]; b++)
+                {
+                    var x = columns[b];
+                    if (x == v || x == w || colors[x] < 0)
                     {
                         continue;
                     }
@@ -67,9 +74,10 @@ internal static class StarColoring
 
     private static bool ContinuesTwoColoredPath(int[] rowStarts, int[] columns, int[] colors, int x, int w)
     {
-        foreach (var y in Neighbors(rowStarts, columns, x))
+        for (var c = rowStarts[x]; c < rowStarts[x + 1]; c++)
         {
-            if (y != w && colors[y] == colors[w])
+            var y = columns[c];
+            if (y != w && y != x && colors[y] == colors[w])
             {
                 return true;
             }
@@ -78,23 +86,20 @@ internal static class StarColoring
         return false;
     }
 
-    private static IEnumerable<int> Neighbors(int[] rowStarts, int[] columns, int vertex)
-    {
-        for (var k = rowStarts[vertex]; k < rowStarts[vertex + 1]; k++)
-        {
-            if (columns[k] != vertex)
-            {
-                yield return columns[k];
-            }
-        }
-    }
-
     // Vertices with many neighbors first: a hub colored early lets its neighbors share one color (an arrowhead
-    // matrix gets 2 colors instead of n).
+    // matrix gets 2 colors instead of n). Ties keep index order.
     private static int[] LargestDegreeFirst(int[] rowStarts)
     {
-        var order = Enumerable.Range(0, rowStarts.Length - 1).ToArray();
-        var degree = order.Select(i => rowStarts[i + 1] - rowStarts[i]).ToArray();
-        return order.OrderByDescending(i => degree[i]).ThenBy(i => i).ToArray();
+        var n = rowStarts.Length - 1;
+        var order = new int[n];
+        var keys = new long[n];
+        for (var i = 0; i < n; i++)
+        {
+            order[i] = i;
+            keys[i] = -(long)(rowStarts[i + 1] - rowStarts[i]) * n + i;
+        }
+
+        Array.Sort(keys, order);
+        return order;
     }
 }

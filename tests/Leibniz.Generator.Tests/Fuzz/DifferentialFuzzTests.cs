@@ -22,8 +22,9 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
         var generator = new ExprGenerator(seed);
         var random = new Random(seed);
         var cases = Enumerable.Range(0, Methods)
-            .Select(i => (i % 8) switch
+            .Select(i => (i % 9) switch
             {
+                8 => new FuzzCase(i, FuzzShape.BranchedInnerLoops, generator.Next(4), generator.Next(3), generator.Next(3)),
                 7 => new FuzzCase(i, FuzzShape.SpanParameter, generator.Next(4), generator.Next(3), generator.Next(3)),
                 6 => new FuzzCase(i, FuzzShape.Accumulator, generator.Next(4), generator.Next(3), generator.Next(3)),
                 5 => new FuzzCase(i, FuzzShape.LocalArray, generator.Next(4), generator.Next(3), generator.Next(3)),

@@ -26,6 +26,12 @@ internal enum FuzzShape
     /// harness maps the span gradient back to ∂/∂x and ∂/∂y by the chain rule.
     /// </summary>
     SpanParameter,
+
+    /// <summary>
+    /// A counted loop whose body branches into a counted recurrence or a while loop, so loops sit inside an if
+    /// inside a loop.
+    /// </summary>
+    BranchedInnerLoops,
 }
 
 /// <summary>One fuzzed method: its C# text and its evaluation on <see cref="Dual"/> (the independent reference).</summary>
@@ -70,6 +76,37 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                         else
                         {
                             r -= 0.1 * s * i;
+                        }
+                    }
+
+                    return r * s + x;
+                }
+
+            """,
+        FuzzShape.BranchedInnerLoops => $$"""
+                [Differentiable]
+                public static double {{Name}}(double x, double y)
+                {
+                    double r = {{A.ToCSharp()}};
+                    double s = y;
+                    for (int i = 0; i < 3; i++)
+                    {
+                        if (r > s)
+                        {
+                            for (int j = 0; j < 2; j++)
+                            {
+                                r = 0.5 * r + 0.25 * ({{B.ToCSharp()}}) * Math.Sin(r + j);
+                            }
+                        }
+                        else
+                        {
+                            double t = Math.Tanh(s);
+                            while (t < 1.5)
+                            {
+                                t = t * 0.5 + 1 + 0.1 * r * r;
+                            }
+
+                            s = s * 0.9 + ({{C.ToCSharp()}}) * 0.1 * t;
                         }
                     }
 
@@ -169,6 +206,30 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
             case FuzzShape.IfElse:
                 r = r.Value > B.Evaluate(x, y).Value ? r + C.Evaluate(x, y) : r * 0.5;
                 return r * y;
+            case FuzzShape.BranchedInnerLoops:
+                var level = y;
+                for (var i = 0; i < 3; i++)
+                {
+                    if (r.Value > level.Value)
+                    {
+                        for (var j = 0; j < 2; j++)
+                        {
+                            r = 0.5 * r + 0.25 * B.Evaluate(x, y) * Dual.Sin(r + j);
+                        }
+                    }
+                    else
+                    {
+                        var t = Dual.Tanh(level);
+                        while (t.Value < 1.5)
+                        {
+                            t = t * 0.5 + 1 + 0.1 * r * r;
+                        }
+
+                        level = level * 0.9 + C.Evaluate(x, y) * 0.1 * t;
+                    }
+                }
+
+                return r * level + x;
             case FuzzShape.Loop:
                 var carried = y;
                 for (var i = 0; i < 3; i++)

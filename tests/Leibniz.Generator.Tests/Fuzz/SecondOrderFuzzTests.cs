@@ -17,7 +17,7 @@ public sealed class SecondOrderFuzzTests(ITestOutputHelper output)
     private static readonly FuzzShape[] Shapes =
     [
         FuzzShape.Expression, FuzzShape.IfElse, FuzzShape.NestedWithEarlyReturn, FuzzShape.Loop, FuzzShape.LocalArray,
-        FuzzShape.Accumulator,
+        FuzzShape.Accumulator, FuzzShape.BranchedInnerLoops,
     ];
 
     private delegate (double Value, double Dx, double Dy, double Hvx, double Hvy) Hvp(double x, double y, double vx, double vy);
