@@ -9,7 +9,11 @@ namespace Leibniz;
 /// <remarks>
 /// For <c>double F(double a, double b)</c> the derivative must be
 /// <c>static (double Value, double da, double db) FDerivative(double a, double b)</c>: the value of F, then
-/// ∂F/∂a and ∂F/∂b. Any other signature is reported as diagnostic LZ0011, which shows the expected one.
+/// ∂F/∂a and ∂F/∂b. A second-order derivative, which <c>[Differentiable(Order = 2)]</c> callers need, also returns
+/// the Hessian's upper triangle row by row:
+/// <c>static (double Value, double da, double db, double dada, double dadb, double dbdb) FSecond(double a, double b)</c>.
+/// F may have both (first-order callers use the first-order one). Any other signature is reported as diagnostic
+/// LZ0011, which shows the expected one.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class DerivativeOfAttribute : Attribute

@@ -32,6 +32,25 @@ internal static class Naming
         return names;
     }
 
+    /// <summary>
+    /// The names of the Hessian's upper triangle, row by row, from the derivative names (<c>dxdx</c>, <c>dxdy</c>,
+    /// <c>dydy</c>): the shape of <c>FHessian</c>'s tuple and of a second-order <c>[DerivativeOf]</c> method's.
+    /// </summary>
+    public static IReadOnlyList<string> SecondDerivativeNames(IReadOnlyList<string> parameters)
+    {
+        var names = DerivativeNames(parameters);
+        var pairs = new List<string>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            for (var j = i; j < names.Count; j++)
+            {
+                pairs.Add(names[i] + names[j]);
+            }
+        }
+
+        return pairs;
+    }
+
     /// <summary>A prefix for SSA locals that no parameter name can be confused with.</summary>
     public static string LocalPrefix(IEnumerable<string> parameters)
     {

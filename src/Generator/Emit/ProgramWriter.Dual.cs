@@ -55,6 +55,7 @@ internal sealed partial class ProgramWriter
     /// <summary>
     /// A call to another [Differentiable] method (an Order = 2 one): its Hvp at the arguments' values, in the
     /// direction of their tangents, gives the value with tangent ∇f·ȧ and every partial derivative with tangent (H·ȧ)ₖ.
+    /// A call with a second-order [DerivativeOf] derivative gets the same from the value, gradient and Hessian it returns.
     /// </summary>
     private void WriteDualCall(Let let)
     {
@@ -64,19 +65,27 @@ internal sealed partial class ProgramWriter
         var call = Fresh();
         var values = arguments.Select(a => ElementCast + a + ".Value");
         var tangents = arguments.Select(a => ElementCast + a + ".Tangent");
-        _writer.Line("var " + call + " = " + node.Name + "Hvp(" + string.Join(", ", values.Concat(tangents)) + ");");
+        var custom = node.Text is not null;
+        _writer.Line("var " + call + " = " + (custom ? node.Text + "(" + string.Join(", ", values) : node.Name + "Hvp(" + string.Join(", ", values.Concat(tangents))) + ");");
         string Item(int index) => call + ".Item" + (index + 1).ToString(CultureInfo.InvariantCulture);
         var slope = string.Join(" + ", arguments.Select((a, k) => Item(1 + k) + " * " + a + ".Tangent"));
         var locals = new List<string> { Fresh() };
         _writer.Line(DualType + " " + locals[0] + " = new " + DualType + "(" + Item(0) + ", " + slope + ");");
         for (var k = 0; k < m; k++)
         {
+            // A custom second-order derivative returns the Hessian's upper triangle: (H·ȧ)ₖ is summed here.
+            var product = custom
+                ? string.Join(" + ", arguments.Select((a, j) => Item(1 + m + UpperTriangleIndex(System.Math.Min(k, j), System.Math.Max(k, j), m)) + " * " + a + ".Tangent"))
+                : Item(1 + m + k);
             locals.Add(Fresh());
-            _writer.Line(DualType + " " + locals[k + 1] + " = new " + DualType + "(" + Item(1 + k) + ", " + Item(1 + m + k) + ");");
+            _writer.Line(DualType + " " + locals[k + 1] + " = new " + DualType + "(" + Item(1 + k) + ", " + product + ");");
         }
 
         _calls[let.Id] = locals;
     }
+
+    /// <summary>The position of entry (i, j), i ≤ j, in the upper triangle of an m×m matrix stored row by row.</summary>
+    private static int UpperTriangleIndex(int i, int j, int m) => i * m - i * (i - 1) / 2 + (j - i);
 
     /// <summary>An element adjoint of a differentiated array parameter: its value into the gradient span, its tangent into the product span.</summary>
     private void WriteDualStore(Store store)

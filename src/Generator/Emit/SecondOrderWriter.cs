@@ -26,7 +26,7 @@ internal static class SecondOrderWriter
             }
         }
 
-        var hessianNames = pairs.Select(p => names[p.I] + names[p.J]).ToList();
+        var hessianNames = Naming.SecondDerivativeNames(parameters);
         writer.Line();
         writer.Line("/// <summary>");
         writer.Line($"/// The value of <see cref=\"{SourceEmitter.Cref(model)}\"/>, its gradient and its Hessian (upper triangle; the Hessian is symmetric), by forward-over-reverse differentiation.");

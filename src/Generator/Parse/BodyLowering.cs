@@ -388,11 +388,13 @@ internal sealed partial class BodyLowering
             return Constant(output, 0);
         }
 
-        if (CustomDerivatives.Find(target) is { } custom)
+        // Index 2 marks a second-order derivative, which Order = 2 methods need (its Hessian gives the partials' tangents).
+        var secondOrder = MethodParser.OrderOf(_method) == 2 ? CustomDerivatives.FindSecondOrder(target) : null;
+        if ((secondOrder ?? CustomDerivatives.Find(target)) is { } custom)
         {
             var customArgs = arguments.Select(a => LowerExpression(a.Value, env, output)).ToList();
             return Add(output, new Node(Op.UserCall, customArgs.ToEquatableArray(), Name: FullyQualified(target.ContainingType) + "." + target.Name,
-                Text: FullyQualified(custom.ContainingType) + "." + custom.Name));
+                Index: secondOrder is null ? 0 : 2, Text: FullyQualified(custom.ContainingType) + "." + custom.Name));
         }
 
         if (MethodParser.IsDifferentiable(target))

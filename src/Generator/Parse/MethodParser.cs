@@ -161,7 +161,7 @@ internal static class MethodParser
     /// <summary>
     /// Why <c>Order = 2</c> cannot be generated, or null. Calls are differentiated through the callee's own
     /// Hessian-vector product, so every [Differentiable] callee must have <c>Order = 2</c>; a [DerivativeOf]
-    /// derivative has no second derivative; generic-math methods get second order only when straight-line.
+    /// derivative must be a second-order one; generic-math methods get second order only when straight-line.
     /// </summary>
     private static string? SecondOrderProblem(MethodModel model, MethodDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
@@ -179,7 +179,12 @@ internal static class MethodParser
 
             if (CustomDerivatives.Find(target) is not null)
             {
-                return $"Order = 2 (Hessians) cannot use the [DerivativeOf] derivative of '{target.Name}', which has no second derivative; use Order = 1";
+                if (CustomDerivatives.FindSecondOrder(target) is null)
+                {
+                    return $"Order = 2 (Hessians) needs second derivatives of '{target.Name}', but its [DerivativeOf] derivative has only first ones; give it a [DerivativeOf] method that also returns the Hessian's upper triangle, or use Order = 1";
+                }
+
+                continue;
             }
 
             if (OrderOf(target) != 2)

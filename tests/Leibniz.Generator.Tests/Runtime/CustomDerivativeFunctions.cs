@@ -26,4 +26,37 @@ public static partial class CustomDerivativeFunctions
 
     [Differentiable]
     public static double UsesLambertW(double x, double y) => LambertW(x * x + y) * Math.Sin(y);
+
+    /// <summary>W′ and W″ = −W′²(2 + W)/(1 + W), for Order = 2 callers.</summary>
+    [DerivativeOf(nameof(LambertW))]
+    public static (double Value, double dx, double dxdx) LambertWSecond(double x)
+    {
+        var w = LambertW(x);
+        var slope = 1 / (Math.Exp(w) * (1 + w));
+        return (w, slope, -slope * slope * (2 + w) / (1 + w));
+    }
+
+    /// <summary>x·e^y by a series the generator does not look into: a library call, as far as it knows.</summary>
+    public static double Opaque(double x, double y)
+    {
+        double term = 1, sum = 1;
+        for (var k = 1; k < 40; k++)
+        {
+            term *= y / k;
+            sum += term;
+        }
+
+        return x * sum;
+    }
+
+    /// <summary>Only a second-order derivative: first-order callers use its leading elements.</summary>
+    [DerivativeOf(nameof(Opaque))]
+    public static (double Value, double dx, double dy, double dxdx, double dxdy, double dydy) OpaqueSecond(double x, double y)
+    {
+        var e = Math.Exp(y);
+        return (x * e, e, x * e, 0, e, x * e);
+    }
+
+    [Differentiable(Order = 2)]
+    public static double UsesBoth(double x, double y) => Opaque(x * y, Math.Sin(x)) + LambertW(x * x + y) * y;
 }

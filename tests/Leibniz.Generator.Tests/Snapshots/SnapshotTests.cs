@@ -327,6 +327,37 @@ public sealed class SnapshotTests
         """));
 
     [Fact]
+    public void SecondOrderCustomDerivative() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using Leibniz;
+
+        public static partial class Custom
+        {
+            public static double Opaque(double x, double y) => x * Math.Exp(y);
+
+            [DerivativeOf(nameof(Opaque))]
+            public static (double Value, double dx, double dy) OpaqueDerivative(double x, double y)
+            {
+                var e = Math.Exp(y);
+                return (x * e, e, x * e);
+            }
+
+            [DerivativeOf(nameof(Opaque))]
+            public static (double Value, double dx, double dy, double dxdx, double dxdy, double dydy) OpaqueSecond(double x, double y)
+            {
+                var e = Math.Exp(y);
+                return (x * e, e, x * e, 0, e, x * e);
+            }
+
+            [Differentiable]
+            public static double FirstOrder(double x) => Opaque(x, Math.Sin(x));
+
+            [Differentiable(Order = 2)]
+            public static double SecondOrder(double x, double y) => Opaque(x * y, y) * x;
+        }
+        """));
+
+    [Fact]
     public void GenericMathCustomDerivativesAndWhileLoops() => Snapshot.Verify(GeneratorHarness.Run("""
         using System;
         using System.Numerics;
