@@ -8,8 +8,9 @@ namespace Leibniz.Generator.Emit;
 internal sealed partial class ProgramWriter
 {
     /// <summary>
-    /// Names every array's derivative buffer and declares, up front (a local array may be declared inside a branch),
-    /// the locals that hold the buffers rented from the pool, so they are all returned at the end.
+    /// Names every array's derivative buffer and allocates every array up front, with the locals that hold the buffers
+    /// rented from the pool, so they are all returned at the end: an array of a branch (the rest of the method after
+    /// a guard clause, whose forward and reverse code are two separate branches) must be seen by both.
     /// </summary>
     private void DeclareBuffers(Program program)
     {
@@ -18,7 +19,8 @@ internal sealed partial class ProgramWriter
             _derivatives[span.Key] = span.Value;
         }
 
-        foreach (var alloc in Loops.Allocations(program.Body))
+        var all = Loops.Allocations(program.Body).ToList();
+        foreach (var alloc in all)
         {
             _derivatives[alloc.Array] = alloc.DerivativeArray;
             if (_generic is not null || !FitsOnStack(alloc.Length))
@@ -28,23 +30,44 @@ internal sealed partial class ProgramWriter
                 _writer.Line(_type + "[]? " + rent + " = null;");
             }
         }
+
+        // All of them, in order: a branch's array may take its length from an array declared before the branch.
+        var topLevel = program.Body.OfType<Alloc>().ToList();
+        foreach (var alloc in all)
+        {
+            // The guard that made a branch may be what keeps the length from being negative.
+            WriteAlloc(alloc, topLevel.Contains(alloc) ? alloc.Length : "global::System.Math.Max(0, " + alloc.Length + ")");
+            _allocatedUpFront.Add(alloc);
+        }
     }
+
+    /// <summary>The arrays <see cref="DeclareBuffers"/> allocated before the method's statements.</summary>
+    private readonly HashSet<Alloc> _allocatedUpFront = new();
 
     private static bool FitsOnStack(string length) =>
         int.TryParse(length, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n <= StackTapeLength;
 
-    /// <summary>A local array: on the stack up to <see cref="StackTapeLength"/> elements, rented (and cleared) beyond that.</summary>
-    private void WriteAlloc(Alloc alloc)
+    /// <summary>
+    /// A local array of <paramref name="length"/> (C# text; the array's own length when null): on the stack up to
+    /// <see cref="StackTapeLength"/> elements, rented (and cleared) beyond that.
+    /// </summary>
+    private void WriteAlloc(Alloc alloc, string? length = null)
     {
-        var declaration = "global::System.Span<" + _type + "> " + alloc.Name + " = ";
-        if (_rented.FirstOrDefault(r => r.Alloc == alloc).Rent is not { } rent)
+        if (_allocatedUpFront.Contains(alloc))
         {
-            _writer.Line(declaration + "stackalloc " + _type + "[" + alloc.Length + "];");
             return;
         }
 
-        var rented = "new global::System.Span<" + _type + ">(" + rent + " = global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(" + alloc.Length + "), 0, " + alloc.Length + ")";
-        _writer.Line(declaration + (_generic is null ? alloc.Length + " <= " + Int(StackTapeLength) + " ? stackalloc " + _type + "[" + alloc.Length + "] : " : "") + rented + ";");
+        length ??= alloc.Length;
+        var declaration = "global::System.Span<" + _type + "> " + alloc.Name + " = ";
+        if (_rented.FirstOrDefault(r => r.Alloc == alloc).Rent is not { } rent)
+        {
+            _writer.Line(declaration + "stackalloc " + _type + "[" + length + "];");
+            return;
+        }
+
+        var rented = "new global::System.Span<" + _type + ">(" + rent + " = global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(" + length + "), 0, " + length + ")";
+        _writer.Line(declaration + (_generic is null ? length + " <= " + Int(StackTapeLength) + " ? stackalloc " + _type + "[" + length + "] : " : "") + rented + ";");
         _writer.Line("if (" + rent + " is not null) " + alloc.Name + ".Clear();");
     }
 }

@@ -186,10 +186,18 @@ public static partial class LocalArrayFunctions
         return total;
     }
 
-    /// <summary><see cref="PathLength"/> with its step buffer declared in the loop body: a fresh array per point.</summary>
+    /// <summary>
+    /// <see cref="PathLength"/> with its step buffer declared in the loop body (a fresh array per point), after a
+    /// guard clause.
+    /// </summary>
     [Differentiable]
     public static double PathLengthDeclaredInTheLoop(ReadOnlySpan<double> x, int d)
     {
+        if (x.Length < 2 * d)
+        {
+            return 0;
+        }
+
         var points = x.Length / d;
         var length = 0.0;
         for (int p = 0; p < points - 1; p++)
@@ -240,5 +248,37 @@ public static partial class LocalArrayFunctions
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// A local array declared after guard clauses, one of which keeps its length from being negative: the reverse pass
+    /// of the rest of the method runs in its own branch and must see the array too.
+    /// </summary>
+    [Differentiable]
+    public static double AfterGuards(ReadOnlySpan<double> x, int n)
+    {
+        if (n < 0)
+        {
+            return 0;
+        }
+
+        if (x.Length < n)
+        {
+            return x.Length == 0 ? 0 : x[0] * x[0];
+        }
+
+        Span<double> head = stackalloc double[n];
+        for (int i = 0; i < n; i++)
+        {
+            head[i] = Math.Sin(x[i]) * x[x.Length - 1 - i];
+        }
+
+        var sum = 0.0;
+        foreach (var h in head)
+        {
+            sum += h * h;
+        }
+
+        return sum;
     }
 }

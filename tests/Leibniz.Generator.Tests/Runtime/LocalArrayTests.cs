@@ -101,6 +101,23 @@ public sealed class LocalArrayTests
         }, iter: 200);
 
     [Fact]
+    public void ArraysAfterGuardClausesIncludingANegativeLength() =>
+        Gen.Select(Vectors, Gen.Int[-3, 12]).Sample((x, n) =>
+        {
+            var dx = new double[x.Length];
+            var value = LocalArrayFunctions.AfterGuardsGradient(x, n, dx);
+            Close(LocalArrayFunctions.AfterGuards(x, n), value, 1e-14);
+            var expected = CentralGradient(v => LocalArrayFunctions.AfterGuards(v, n), x);
+            for (var i = 0; i < x.Length; i++)
+            {
+                Close(expected[i], dx[i], 1e-6);
+            }
+
+            var direction = x.Select((_, i) => Math.Cos(i)).ToArray();
+            Close(Dot(dx, direction), LocalArrayFunctions.AfterGuardsJvp(x, n, direction).Tangent, 1e-12);
+        }, iter: 300);
+
+    [Fact]
     public void PowersBuiltFromThePreviousElementMatchTheHornerDerivative() =>
         Gen.Select(Gen.Double[-1.5, 1.5], Gen.Double[-2, 2]).Sample((x, c) =>
         {
