@@ -15,7 +15,10 @@ internal enum FuzzShape
     /// <summary>A counted loop carrying two values through a nonlinear recurrence and a branch.</summary>
     Loop,
 
-    /// <summary>A local array filled by a loop counting down, updated in place, then read by a loop stepping by two.</summary>
+    /// <summary>
+    /// After a guard clause, a local array filled by a loop counting down, updated in place, then read by a loop
+    /// stepping by two.
+    /// </summary>
     LocalArray,
 
     /// <summary>Two accumulators in one loop, whose adjoints (a parameter, a constant) are known before it.</summary>
@@ -118,6 +121,11 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                 [Differentiable]
                 public static double {{Name}}(double x, double y)
                 {
+                    if (x > 1.9)
+                    {
+                        return x * y;
+                    }
+
                     Span<double> a = stackalloc double[5];
                     for (int i = 4; i >= 0; i--)
                     {
@@ -266,6 +274,11 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
 
                 return total * y + other + C.Evaluate(x, y);
             case FuzzShape.LocalArray:
+                if (x.Value > 1.9)
+                {
+                    return x * y;
+                }
+
                 var a = new Dual[5];
                 for (var i = 4; i >= 0; i--)
                 {
