@@ -1,0 +1,172 @@
+using System.Numerics;
+
+namespace Leibniz.Generator.Tests.Runtime;
+
+/// <summary>
+/// Methods that combine the loop and array features: guard clauses, arrays declared in loop bodies (at two levels),
+/// break, while and do-while loops, loops in branches in loops, a return inside a loop, second order, float and
+/// generic math.
+/// </summary>
+public static partial class CombinationFunctions
+{
+    /// <summary>A guard, then a while loop with a break whose body declares, fills and reads an array.</summary>
+    [Differentiable(Order = 2)]
+    public static double GuardedWhile(ReadOnlySpan<double> x, int k)
+    {
+        if (k <= 0)
+        {
+            return 0;
+        }
+
+        var s = 0.0;
+        var t = x[0];
+        while (t < 3)
+        {
+            var buf = new double[k];
+            for (int j = 0; j < k; j++)
+            {
+                buf[j] = t * j + x[j % x.Length];
+            }
+
+            foreach (var b in buf)
+            {
+                s += Math.Sin(b);
+            }
+
+            t = t + 0.5 + t * t;
+            if (s > 10)
+            {
+                break;
+            }
+        }
+
+        return s * t;
+    }
+
+    /// <summary>An array declared in a loop that returns from inside.</summary>
+    [Differentiable]
+    public static double ReturnFromTheLoop(ReadOnlySpan<double> x, int k)
+    {
+        var s = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            var buf = new double[k];
+            for (int j = 0; j < k; j++)
+            {
+                buf[j] = x[i] * (j + 1);
+            }
+
+            if (buf[k - 1] > 5)
+            {
+                return s * buf[0];
+            }
+
+            s += buf[k - 1] * buf[0] + x[i];
+        }
+
+        return s;
+    }
+
+    /// <summary>Arrays declared at two loop levels, and loops (a counted one, a do-while) in the branches of an if.</summary>
+    [Differentiable(Order = 2)]
+    public static double TwoLevels(ReadOnlySpan<double> x, int k)
+    {
+        var s = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            var outer = new double[k];
+            for (int j = 0; j < k; j++)
+            {
+                var inner = new double[2];
+                inner[0] = x[i] * j + x[0];
+                inner[1] = inner[0] * inner[0];
+                outer[j] = inner[1] + Math.Cos(inner[0]);
+            }
+
+            if (x[i] > 0.1234)
+            {
+                for (int j = 0; j < k; j++)
+                {
+                    s += outer[j] * x[i];
+                }
+            }
+            else
+            {
+                var p = x[i] + outer[0];
+                do
+                {
+                    p = p * 0.5 - 0.1;
+                }
+                while (p > 0.05);
+
+                s += p * outer[k - 1];
+            }
+        }
+
+        return s;
+    }
+
+    /// <summary>Generic math: a guard, a top-level array and one declared in a loop.</summary>
+    [Differentiable]
+    public static T GenericRows<T>(ReadOnlySpan<T> x, int k)
+        where T : IFloatingPointIeee754<T>
+    {
+        if (x.Length == 0)
+        {
+            return T.Zero;
+        }
+
+        Span<T> buf = new T[k];
+        for (int j = 0; j < k; j++)
+        {
+            buf[j] = x[0] * x[j % x.Length];
+        }
+
+        var s = T.Zero;
+        for (int i = 0; i < x.Length; i++)
+        {
+            var row = new T[k];
+            for (int j = 0; j < k; j++)
+            {
+                row[j] = buf[j] * x[i];
+            }
+
+            foreach (var r in row)
+            {
+                s += T.Sin(r);
+            }
+        }
+
+        return s;
+    }
+
+    /// <summary>float, second order: a guard, a local array, loops in a branch of a loop.</summary>
+    [Differentiable(Order = 2)]
+    public static float FloatBranches(ReadOnlySpan<float> x)
+    {
+        if (x.Length < 2)
+        {
+            return 0f;
+        }
+
+        Span<float> r = stackalloc float[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            r[i] = x[i] * x[i];
+        }
+
+        var s = 0f;
+        for (int i = 1; i < x.Length; i++)
+        {
+            if (r[i] > r[i - 1])
+            {
+                for (int j = 0; j < 2; j++)
+                {
+                    s = s * 0.5f + MathF.Sin(r[i] * (j + 1));
+                }
+            }
+        }
+
+        return s;
+    }
+}
