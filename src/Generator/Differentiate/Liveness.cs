@@ -39,6 +39,11 @@ internal static class Liveness
                 case Alloc alloc:
                     kept.Add(alloc);
                     break;
+                case CallVjp call when call.Scatters || call.Results.Any(live.Contains):
+                    kept.Add(call);
+                    live.Add(call.Seed);
+                    live.UnionWith(call.Call.Args);
+                    break;
                 case ReverseLoop reverse when reverse.Results.Any(live.Contains) || Ir.Loops.Writes(reverse.Vjp):
                     kept.Add(reverse);
                     tapes.Add(reverse.Tape);

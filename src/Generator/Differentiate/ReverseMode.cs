@@ -120,7 +120,7 @@ internal static class ReverseMode
         {
             switch (statement)
             {
-                case Let { Node.Op: Op.UserCall } let:
+                case Let { Node.Op: Op.UserCall, Node.Shape.Count: 0 } let:
                     {
                         var args = PrimalReplay.MapArgs(let.Node, state.Map);
                         var call = b.Emit(let.Node with { Op = Op.GradientCall, Args = args.ToEquatableArray() });
@@ -225,6 +225,12 @@ internal static class ReverseMode
                             break;
                         }
 
+                        if (let.Node.Shape.Count > 0)
+                        {
+                            SweepCall(state, let.Node, seed, adjoints);
+                            break;
+                        }
+
                         if (state.ClosedForms.TryGetValue(let.Id, out var closed))
                         {
                             for (var k = 0; k < closed.Args.Length; k++)
@@ -258,6 +264,36 @@ internal static class ReverseMode
                 case Loop loop:
                     SweepLoop(state, loop, adjoints);
                     break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The reverse of a call with array, integer or [NoDerivative] arguments: the forward pass called the callee
+    /// itself, the reverse pass calls its gradient (array gradients go through scratch buffers into the caller's
+    /// derivative buffers) and hands each differentiated active scalar argument seed × its partial.
+    /// </summary>
+    private static void SweepCall(State state, Node call, int seed, Dictionary<int, List<int>> adjoints)
+    {
+        var b = state.Builder;
+
+        // In a mirrored branch the arguments are read from the forward branch, which carries them out.
+        var args = call.Args.Select(b.Import).ToList();
+        var results = new int[args.Count];
+        var k = 0;
+        foreach (var argument in call.Shape.Where(a => a.Kind == ArgKind.Scalar))
+        {
+            results[k] = argument.Differentiated && b.IsActive(args[k]) ? b.NewValue(active: true) : -1;
+            k++;
+        }
+
+        b.AddStatement(new CallVjp(call with { Args = args.ToEquatableArray() }, seed, results.ToEquatableArray()));
+        for (var j = 0; j < results.Length; j++)
+        {
+            var result = results[j];
+            if (result >= 0)
+            {
+                Accumulate(state, adjoints, call.Args[j], () => result);
             }
         }
     }

@@ -27,20 +27,21 @@ internal sealed partial class ProgramWriter
     private readonly bool _nested;
 
     public ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters)
-        : this(writer, isFloat, parameters, Naming.LocalPrefix(parameters), new int[1], new Dictionary<string, string>(), new Stacks(), nested: false)
+        : this(writer, isFloat, parameters, Naming.LocalPrefix(parameters), new int[1], new Dictionary<string, string>(), new Dictionary<string, List<string>>(), new Stacks(), nested: false)
     {
     }
 
     /// <summary>A writer whose locals avoid every name in <paramref name="taken"/> (all parameters, gradient outputs).</summary>
     public ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters, IReadOnlyList<string> taken)
-        : this(writer, isFloat, parameters, Naming.LocalPrefix(taken), new int[1], new Dictionary<string, string>(), new Stacks(), nested: false)
+        : this(writer, isFloat, parameters, Naming.LocalPrefix(taken), new int[1], new Dictionary<string, string>(), new Dictionary<string, List<string>>(), new Stacks(), nested: false)
     {
     }
 
     private ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters, string prefix, int[] nextLocal,
-        Dictionary<string, string> derivatives, Stacks stacks, bool nested)
+        Dictionary<string, string> derivatives, Dictionary<string, List<string>> scratch, Stacks stacks, bool nested)
     {
         _derivatives = derivatives;
+        _scratch = scratch;
         _stacks = stacks;
         _writer = writer;
         _isFloat = isFloat;
@@ -122,6 +123,7 @@ internal sealed partial class ProgramWriter
 
         CollectBools(program.Body);
         DeclareBuffers(program);
+        DeclareScratch(program);
         DeclareStacks(program.Body);
         if (_dual)
         {
@@ -195,6 +197,9 @@ internal sealed partial class ProgramWriter
                 case Alloc alloc:
                     WriteAlloc(alloc);
                     break;
+                case CallVjp call:
+                    WriteCallVjp(call);
+                    break;
             }
         }
     }
@@ -236,6 +241,9 @@ internal sealed partial class ProgramWriter
                 return;
             case Op.GradientCall:
                 _writer.Line("var " + Declare(let.Id) + " = " + (node.Text ?? node.Name + "Gradient") + "(" + Arguments(node) + ");");
+                return;
+            case Op.JvpCall when node.Shape.Count > 0:
+                WriteShapedJvpCall(let);
                 return;
             case Op.JvpCall:
                 _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Jvp(" + Arguments(node) + ");");
@@ -325,6 +333,7 @@ internal sealed partial class ProgramWriter
         Op.Div => Text(node.Args[0]) + " / " + Text(node.Args[1]),
         Op.Neg => "-" + Text(node.Args[0]),
         Op.Select => Condition(node.Cond!) + " ? " + Text(node.Args[0]) + " : " + Text(node.Args[1]),
+        Op.UserCall when node.Shape.Count > 0 => node.Name + "(" + string.Join(", ", ShapedArguments(node)) + ")",
         Op.UserCall => node.Name + "(" + Arguments(node) + ")",
         Op.Call => Call(node),
         _ => throw new InvalidOperationException("Cannot write " + node.Op + "."),
@@ -438,7 +447,7 @@ internal sealed partial class ProgramWriter
         return program.Outputs.Select(Text).ToList();
     }
 
-    private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, _derivatives, _stacks, nested: true)
+    private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, _derivatives, _scratch, _stacks, nested: true)
     {
         Generic = _generic,
         Dual = _dual,

@@ -1,3 +1,4 @@
+using System.Linq;
 using Leibniz.Generator.Model;
 
 namespace Leibniz.Generator.Ir;
@@ -86,3 +87,16 @@ internal sealed record Alloc(string Array, string DerivativeArray, string Length
 /// <see cref="Outputs"/> are the returned values.
 /// </summary>
 internal sealed record Program(int ParamCount, EquatableArray<Stmt> Body, EquatableArray<int> Outputs);
+
+/// <summary>
+/// The reverse of a call with a <see cref="Node.Shape"/> (array, integer or [NoDerivative] arguments): calls the
+/// callee's gradient on the primal arguments of <see cref="Call"/> (array gradients into scratch buffers), adds
+/// <see cref="Seed"/> × each array gradient into the caller's derivative buffer of that array, and defines
+/// <see cref="Results"/>, one per scalar argument: <see cref="Seed"/> × its partial, or −1 where there is none (the
+/// callee does not differentiate it, or the argument is not active).
+/// </summary>
+internal sealed record CallVjp(Node Call, int Seed, EquatableArray<int> Results) : Stmt
+{
+    /// <summary>True when the call adds into a derivative buffer (so it must run even if no result is used).</summary>
+    public bool Scatters => Call.Shape.Any(a => a.Flows);
+}

@@ -1,0 +1,279 @@
+using CsCheck;
+using static Leibniz.Generator.Tests.Runtime.Numeric;
+
+namespace Leibniz.Generator.Tests.Runtime;
+
+/// <summary>
+/// Gradients and Jvps of methods that pass arrays and spans to other [Differentiable] methods, against the same
+/// functions written on <see cref="Dual"/> (one forward sweep per direction) and against finite differences.
+/// </summary>
+public sealed class ArrayCallTests
+{
+    private static readonly Gen<double[]> Vectors = Gen.Double[-1.5, 1.5].Array[1, 12];
+
+    [Fact]
+    public void LeastSquaresWithARidgePenaltyMatchesDual() =>
+        Gen.Select(Vectors, Gen.Double[-1, 1], Gen.Double[-1, 1].Array[20], Gen.Double[-2, 2].Array[20], Gen.Int[1, 20]).Sample((w, bias, x, y, n) =>
+        {
+            var dw = new double[w.Length];
+            var value = ArrayCallFunctions.LossGradient(w, bias, x, y, n, dw, out var dbias);
+            Close(ArrayCallFunctions.Loss(w, bias, x, y, n), value, 1e-14);
+            Check(w.Append(bias).ToArray(), v => DualLoss(v[..^1], v[^1], x, y, n), dw.Append(dbias).ToArray(),
+                direction => ArrayCallFunctions.LossJvp(w, bias, x, y, n, direction[..^1], direction[^1]));
+        }, iter: 200);
+
+    [Fact]
+    public void ACallInALoopWhoseReverseRecomputesTheBodyMatchesDual() =>
+        Gen.Select(Vectors, Gen.Double[-1, 1], Gen.Int[0, 40]).Sample((w, y0, steps) =>
+        {
+            var dw = new double[w.Length];
+            var value = ArrayCallFunctions.RecurrenceGradient(w, y0, steps, dw, out var dy0);
+            Close(ArrayCallFunctions.Recurrence(w, y0, steps), value, 1e-14);
+            Check(w.Append(y0).ToArray(), v => DualRecurrence(v[..^1], v[^1], steps), dw.Append(dy0).ToArray(),
+                direction => ArrayCallFunctions.RecurrenceJvp(w, y0, steps, direction[..^1], direction[^1]));
+        }, iter: 200);
+
+    [Fact]
+    public void ALocalArrayPassedTwiceAndNextToAParameterMatchesDual() =>
+        Gen.Select(Vectors, Gen.Double[-2, 2]).Sample((x, s) =>
+        {
+            var dx = new double[x.Length];
+            var value = ArrayCallFunctions.CentredEnergyGradient(x, s, dx, out var ds);
+            Close(ArrayCallFunctions.CentredEnergy(x, s), value, 1e-14);
+            Check(x.Append(s).ToArray(), v => DualCentredEnergy(v[..^1], v[^1]), dx.Append(ds).ToArray(),
+                direction => ArrayCallFunctions.CentredEnergyJvp(x, s, direction[..^1], direction[^1]));
+        }, iter: 200);
+
+    [Fact]
+    public void DataArraysPassedToDifferentiatedAndToDataParametersMatchDual() =>
+        Gen.Select(Vectors, Gen.Double[-1, 1].Array[12], Gen.Double[-1, 1]).Sample((w, allData, s) =>
+        {
+            var data = allData[..w.Length];
+            var dw = new double[w.Length];
+            var value = ArrayCallFunctions.AgainstDataGradient(w, data, s, dw, out var ds);
+            Close(ArrayCallFunctions.AgainstData(w, data, s), value, 1e-14);
+            Check(w.Append(s).ToArray(), v => DualAgainstData(v[..^1], data, v[^1]), dw.Append(ds).ToArray(),
+                direction => ArrayCallFunctions.AgainstDataJvp(w, data, s, direction[..^1], direction[^1]));
+        }, iter: 200);
+
+    [Fact]
+    public void CallsInBothSidesOfABranchMatchDual() =>
+        Gen.Select(Gen.Int[1, 10], Gen.Double[-1.5, 1.5].Array[20], Gen.Double[-2, 2]).Sample((n, ab, s) =>
+        {
+            var (a, b) = (ab[..n], ab[10..(10 + n)]);
+            var (da, db) = (new double[n], new double[n]);
+            var value = ArrayCallFunctions.BranchesGradient(a, b, s, da, db, out var ds);
+            Close(ArrayCallFunctions.Branches(a, b, s), value, 1e-14);
+            Check(a.Concat(b).Append(s).ToArray(), v => DualBranches(v[..n], v[n..^1], v[^1]), da.Concat(db).Append(ds).ToArray(),
+                direction => ArrayCallFunctions.BranchesJvp(a, b, s, direction[..n], direction[n..^1], direction[^1]));
+        }, iter: 200);
+
+    [Fact]
+    public void ACallInABranchInALoopWithAnIntArgumentMatchesDual() =>
+        Gen.Select(Vectors, Gen.Double[-1.2, 1.2]).SelectMany((a, s) => Gen.Int[0, a.Length].Select(m => (a, s, m))).Sample(c =>
+        {
+            var da = new double[c.a.Length];
+            var value = ArrayCallFunctions.PrefixesGradient(c.a, c.s, c.m, da, out var ds);
+            Close(ArrayCallFunctions.Prefixes(c.a, c.s, c.m), value, 1e-14);
+            Check(c.a.Append(c.s).ToArray(), v => DualPrefixes(v[..^1], v[^1], c.m), da.Append(ds).ToArray(),
+                direction => ArrayCallFunctions.PrefixesJvp(c.a, c.s, c.m, direction[..^1], direction[^1]));
+        }, iter: 200);
+
+    [Fact]
+    public void ACalleeWithADataScalarIsDifferentiatedOnlyInTheOthers() =>
+        Gen.Select(Gen.Double[-2, 2], Gen.Double[-2, 2]).Sample((x, y) =>
+        {
+            var (value, dx, dy) = ArrayCallFunctions.UsesShiftGradient(x, y);
+            Close(ArrayCallFunctions.UsesShift(x, y), value, 1e-14);
+            static Dual Shift(Dual u, double c) => (u - c) * (u - c) * Math.Exp(-0.1 * c);
+            Dual Reference(Dual u, Dual v) => Shift(u * v, 2.5) + Shift(v, u.Value);
+            Close(Reference(new Dual(x, 1), new Dual(y, 0)).Tangent, dx, 1e-12);
+            Close(Reference(new Dual(x, 0), new Dual(y, 1)).Tangent, dy, 1e-12);
+            var (jvpValue, tangent) = ArrayCallFunctions.UsesShiftJvp(x, y, 0.3, -0.7);
+            Close(value, jvpValue, 1e-14);
+            Close(Reference(new Dual(x, 0.3), new Dual(y, -0.7)).Tangent, tangent, 1e-12);
+        }, iter: 200);
+
+    [Fact]
+    public void SpansLongerThanTheStackLimitUsePooledScratchBuffers() =>
+        Gen.Select(Gen.Int[257, 700], Gen.Double[-1, 1]).Sample((n, s) =>
+        {
+            var x = Enumerable.Range(0, n).Select(i => Math.Sin(0.37 * i + s)).ToArray();
+            var dx = new double[n];
+            var value = ArrayCallFunctions.CentredEnergyGradient(x, s, dx, out var ds);
+            Close(ArrayCallFunctions.CentredEnergy(x, s), value, 1e-13);
+            Check(x.Append(s).ToArray(), v => DualCentredEnergy(v[..^1], v[^1]), dx.Append(ds).ToArray(),
+                direction => ArrayCallFunctions.CentredEnergyJvp(x, s, direction[..^1], direction[^1]));
+        }, iter: 10);
+
+    [Fact]
+    public void FloatMethodsAgreeWithTheDoubleReference() =>
+        Gen.Select(Gen.Float[-1.5f, 1.5f].Array[1, 12], Gen.Float[-1.5f, 1.5f]).Sample((x, s) =>
+        {
+            var dx = new float[x.Length];
+            var value = ArrayCallFunctions.CentredEnergyFGradient(x, s, dx, out var ds);
+            Assert.Equal(ArrayCallFunctions.CentredEnergyF(x, s), value, 1e-5f);
+            var wide = x.Select(v => (double)v).Append(s).ToArray();
+            var expected = DualGradient(wide, v => DualCentredEnergyF(v[..^1], v[^1]));
+            for (var i = 0; i < x.Length; i++)
+            {
+                Close(expected[i], dx[i], 1e-4);
+            }
+
+            Close(expected[^1], ds, 1e-4);
+            var direction = x.Select((_, i) => (float)Math.Cos(i)).ToArray();
+            var (_, tangent) = ArrayCallFunctions.CentredEnergyFJvp(x, s, direction, 0.5f);
+            Close(DualTangent(wide, direction.Select(d => (double)d).Append(0.5).ToArray(), v => DualCentredEnergyF(v[..^1], v[^1])), tangent, 1e-4);
+        }, iter: 200);
+
+    [Fact]
+    public void ArrayCallsDoNotAllocate()
+    {
+        var small = Enumerable.Range(0, 50).Select(i => Math.Cos(i)).ToArray();
+        var large = Enumerable.Range(0, 3000).Select(i => Math.Sin(i)).ToArray();
+        var (dSmall, dLarge) = (new double[small.Length], new double[large.Length]);
+        var sink = Run(small, large, dSmall, dLarge);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var k = 0; k < 100; k++)
+        {
+            sink += Run(small, large, dSmall, dLarge);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(double.IsFinite(sink));
+    }
+
+    private static double Run(double[] small, double[] large, double[] dSmall, double[] dLarge) =>
+        ArrayCallFunctions.LossGradient(small.AsSpan(0, 5), 0.1, small, large, 40, dSmall.AsSpan(0, 5), out var dbias) + dbias
+        + ArrayCallFunctions.LossGradient(large, 0.1, small, large, 3, dLarge, out _)
+        + ArrayCallFunctions.LossJvp(large, 0.1, small, large, 3, large, 1).Tangent
+        + ArrayCallFunctions.RecurrenceGradient(small, 0.2, 30, dSmall, out _)
+        + ArrayCallFunctions.CentredEnergyGradient(small, 0.7, dSmall, out _) + ArrayCallFunctions.CentredEnergyGradient(large, 0.7, dLarge, out _)
+        + ArrayCallFunctions.CentredEnergyJvp(large, 0.7, large, 1).Tangent
+        + ArrayCallFunctions.AgainstDataGradient(large, large, 0.1, dLarge, out _) + ArrayCallFunctions.AgainstDataJvp(large, large, 0.1, large, 1).Tangent;
+
+    /// <summary>
+    /// The generated gradient equals the Dual one (one sweep per variable), and the generated Jvp in a direction
+    /// equals the Dual tangent in it.
+    /// </summary>
+    private static void Check(double[] point, Func<Dual[], Dual> reference, double[] gradient, Func<double[], (double Value, double Tangent)> jvp)
+    {
+        var expected = DualGradient(point, reference);
+        for (var i = 0; i < point.Length; i++)
+        {
+            Close(expected[i], gradient[i], 1e-11);
+        }
+
+        var direction = point.Select((_, i) => Math.Sin(1.7 * i + 0.3)).ToArray();
+        var (value, tangent) = jvp(direction);
+        Close(reference(point.Select(v => new Dual(v, 0)).ToArray()).Value, value, 1e-14);
+        Close(DualTangent(point, direction, reference), tangent, 1e-11);
+    }
+
+    private static double[] DualGradient(double[] point, Func<Dual[], Dual> f) =>
+        point.Select((_, i) => DualTangent(point, point.Select((_, j) => i == j ? 1.0 : 0.0).ToArray(), f)).ToArray();
+
+    private static double DualTangent(double[] point, double[] direction, Func<Dual[], Dual> f) =>
+        f(point.Select((v, i) => new Dual(v, direction[i])).ToArray()).Tangent;
+
+    private static Dual DualDot(Dual[] a, Dual[] b)
+    {
+        var s = new Dual(0, 0);
+        for (var i = 0; i < a.Length; i++)
+        {
+            s += a[i] * b[i];
+        }
+
+        return s;
+    }
+
+    private static Dual DualLoss(Dual[] w, Dual bias, double[] x, double[] y, int n)
+    {
+        var sum = new Dual(0, 0);
+        for (var i = 0; i < n; i++)
+        {
+            var p = new Dual(0, 0);
+            for (var k = w.Length - 1; k >= 0; k--)
+            {
+                p = p * x[i] + w[k];
+            }
+
+            var r = p + bias - y[i];
+            sum += r * r;
+        }
+
+        return sum / n + 0.01 * DualDot(w, w);
+    }
+
+    private static Dual DualRecurrence(Dual[] w, Dual y0, int steps)
+    {
+        var y = y0;
+        for (var i = 0; i < steps; i++)
+        {
+            var response = new Dual(0, 0);
+            for (var k = 0; k < w.Length; k++)
+            {
+                response += Dual.Tanh(w[k] * y) / (k + 1);
+            }
+
+            y = Dual.Sin(y) + 0.5 * response;
+        }
+
+        return y * y;
+    }
+
+    private static Dual DualCentredEnergy(Dual[] x, Dual s)
+    {
+        var mean = new Dual(0, 0);
+        foreach (var v in x)
+        {
+            mean += v;
+        }
+
+        mean /= x.Length;
+        var c = x.Select(v => s * (v - mean)).ToArray();
+        return DualDot(c, c) + Dual.Sin(DualDot(c, x));
+    }
+
+    private static Dual DualAgainstData(Dual[] w, double[] data, Dual s)
+    {
+        var scaled = new Dual(0, 0);
+        for (var i = 0; i < w.Length; i++)
+        {
+            scaled += Dual.Exp(s * data[i]) * w[i];
+        }
+
+        return DualDot(w, data.Select(d => new Dual(d, 0)).ToArray()) * scaled;
+    }
+
+    private static Dual DualBranches(Dual[] a, Dual[] b, Dual s)
+    {
+        if (s.Value > 0)
+        {
+            return s * DualDot(a, b) + DualDot(b, b);
+        }
+
+        var d = DualDot(b, a);
+        return Dual.Exp(s) * d * d;
+    }
+
+    private static Dual DualPrefixes(Dual[] a, Dual s, int m)
+    {
+        var total = new Dual(0, 0);
+        for (var k = 1; k <= m; k++)
+        {
+            if (total.Value < 10)
+            {
+                total = total * s + DualDot(a[..k], a[..k]);
+            }
+        }
+
+        return total;
+    }
+
+    private static Dual DualCentredEnergyF(Dual[] x, Dual s)
+    {
+        var c = x.Select(v => Dual.Sin(s * v)).ToArray();
+        return DualDot(c, c) + s * DualDot(c, x);
+    }
+}
