@@ -39,10 +39,10 @@ internal static class Liveness
                 case Alloc alloc:
                     kept.Add(alloc);
                     break;
-                case CallVjp call when call.Scatters || call.Results.Any(live.Contains):
+                case CallVjp call when call.Scatters:
                     kept.Add(call);
                     live.Add(call.Seed);
-                    live.UnionWith(call.Call.Args);
+                    live.Add(call.Call);
                     break;
                 case ReverseLoop reverse when reverse.Results.Any(live.Contains) || Ir.Loops.Writes(reverse.Vjp):
                     kept.Add(reverse);

@@ -66,7 +66,7 @@ internal static class ReverseMode
     /// <summary>A loop body rebuilt through the simplifying builder (constant folding, common subexpressions).</summary>
     private static Program Simplify(Program body, bool isFloat, Nest nest)
     {
-        var state = new State(new GraphBuilder(body.ParamCount, isFloat), nest);
+        var state = new State(new GraphBuilder(body.ParamCount, isFloat), nest) { Sweeps = false };
         for (var i = 0; i < body.ParamCount; i++)
         {
             state.Map[i] = i;
@@ -131,6 +131,9 @@ internal static class ReverseMode
                         break;
                     }
 
+                case Let { Node.Op: Op.UserCall, Node.Shape.Count: > 0 } let when state.Sweeps:
+                    ReplayShapedCall(state, let);
+                    break;
                 case Let let:
                     {
                         var args = PrimalReplay.MapArgs(let.Node, state.Map);
@@ -203,6 +206,36 @@ internal static class ReverseMode
         }
     }
 
+    /// <summary>
+    /// A call with array, integer or [NoDerivative] arguments in a program that is swept afterwards: the callee's
+    /// gradient gives the value, the partials of the scalar arguments it differentiates (a closed form) and the
+    /// gradients of its array arguments, left in scratch buffers for the sweep's <see cref="CallVjp"/>. A call
+    /// through which nothing is differentiated stays a plain call.
+    /// </summary>
+    private static void ReplayShapedCall(State state, Let let)
+    {
+        var b = state.Builder;
+        var args = PrimalReplay.MapArgs(let.Node, state.Map);
+        var scalars = let.Node.Shape.Where(a => a.Kind == ArgKind.Scalar).ToList();
+        var differentiated = Enumerable.Range(0, args.Length).Where(k => scalars[k].Differentiated).ToList();
+        if (!let.Node.Shape.Any(a => a.Flows) && !differentiated.Any(k => b.IsActive(args[k])))
+        {
+            state.Map[let.Id] = b.Emit(let.Node with { Args = args.ToEquatableArray() });
+            return;
+        }
+
+        var call = b.Emit(let.Node with { Op = Op.GradientCall, Args = args.ToEquatableArray() });
+        var value = b.Emit(new Node(Op.Project, EquatableArray.Create(call), Index: 0));
+        var partials = differentiated.Select((_, j) => b.Emit(new Node(Op.Project, EquatableArray.Create(call), Index: j + 1))).ToArray();
+        state.ClosedForms[value] = (differentiated.Select(k => args[k]).ToArray(), partials);
+        if (let.Node.Shape.Any(a => a.Flows))
+        {
+            state.Scatters[value] = new CallVjp(call, let.Node.Shape, Seed: -1);
+        }
+
+        state.Map[let.Id] = value;
+    }
+
     private static void Sweep(State state, List<object> statements, Dictionary<int, List<int>> adjoints)
     {
         var b = state.Builder;
@@ -225,10 +258,9 @@ internal static class ReverseMode
                             break;
                         }
 
-                        if (let.Node.Shape.Count > 0)
+                        if (state.Scatters.TryGetValue(let.Id, out var scatter))
                         {
-                            SweepCall(state, let.Node, seed, adjoints);
-                            break;
+                            b.AddStatement(scatter with { Seed = seed });
                         }
 
                         if (state.ClosedForms.TryGetValue(let.Id, out var closed))
@@ -264,36 +296,6 @@ internal static class ReverseMode
                 case Loop loop:
                     SweepLoop(state, loop, adjoints);
                     break;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The reverse of a call with array, integer or [NoDerivative] arguments: the forward pass called the callee
-    /// itself, the reverse pass calls its gradient (array gradients go through scratch buffers into the caller's
-    /// derivative buffers) and hands each differentiated active scalar argument seed × its partial.
-    /// </summary>
-    private static void SweepCall(State state, Node call, int seed, Dictionary<int, List<int>> adjoints)
-    {
-        var b = state.Builder;
-
-        // In a mirrored branch the arguments are read from the forward branch, which carries them out.
-        var args = call.Args.Select(b.Import).ToList();
-        var results = new int[args.Count];
-        var k = 0;
-        foreach (var argument in call.Shape.Where(a => a.Kind == ArgKind.Scalar))
-        {
-            results[k] = argument.Differentiated && b.IsActive(args[k]) ? b.NewValue(active: true) : -1;
-            k++;
-        }
-
-        b.AddStatement(new CallVjp(call with { Args = args.ToEquatableArray() }, seed, results.ToEquatableArray()));
-        for (var j = 0; j < results.Length; j++)
-        {
-            var result = results[j];
-            if (result >= 0)
-            {
-                Accumulate(state, adjoints, call.Args[j], () => result);
             }
         }
     }
@@ -546,6 +548,15 @@ internal static class ReverseMode
         public Dictionary<int, int> Map { get; } = new();
 
         public Dictionary<int, (int[] Args, int[] Partials)> ClosedForms { get; } = new();
+
+        /// <summary>
+        /// False while rebuilding a forward loop body, which no sweep follows: calls with array arguments stay plain
+        /// calls there (their gradients are needed only where the body is swept).
+        /// </summary>
+        public bool Sweeps { get; init; } = true;
+
+        /// <summary>For the value of each call whose gradient has array parts, the statement that scatters them (seed to fill in).</summary>
+        public Dictionary<int, CallVjp> Scatters { get; } = new();
 
         public Dictionary<IfBuilder, int> OriginalPhis { get; } = new();
 

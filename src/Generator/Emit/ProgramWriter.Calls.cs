@@ -6,67 +6,78 @@ using Leibniz.Generator.Model;
 namespace Leibniz.Generator.Emit;
 
 /// <summary>
-/// Calls to [Differentiable] methods with array, integer or [NoDerivative] parameters. The reverse pass calls the
-/// callee's gradient with a scratch buffer per differentiated array parameter and adds seed × scratch into the
-/// caller's derivative buffer of the array; the Jvp passes the caller's tangent buffer of each array (a zeroed scratch
-/// buffer for an array without one). Scratch buffers are declared once at the top of the method — on the stack up to
-/// <see cref="StackTapeLength"/> elements, rented beyond — and shared by every call that needs one of that length:
-/// each is used only from the callee's gradient to the end of its scatter, or read as zeros.
+/// Calls to [Differentiable] methods with array, integer or [NoDerivative] parameters. Where the program is swept
+/// afterwards, the callee's gradient is called instead of the callee (a scratch buffer per differentiated array
+/// parameter, one set per call site, so it still holds the array gradients when the sweep reaches the call) and the
+/// sweep adds seed × scratch into the caller's derivative buffer of each array. The Jvp passes the caller's tangent
+/// buffer of each array, or a zeroed scratch buffer for an array without one (shared by every call: read only).
+/// Scratch buffers are declared once at the top of the method: on the stack up to <see cref="StackTapeLength"/>
+/// elements, rented beyond.
 /// </summary>
 internal sealed partial class ProgramWriter
 {
-    /// <summary>For each length text, the scratch buffers of that length (a call passing one array twice needs two).</summary>
-    private readonly Dictionary<string, List<string>> _scratch;
+    /// <summary>
+    /// The scratch buffers of each gradient call (by statement: the same call site written twice runs twice, one
+    /// after the other), and the zeroed ones of each length ("=" + length; a call passing one data array twice to the
+    /// same callee may need two).
+    /// </summary>
+    private readonly Scratch _scratch;
+
+    /// <summary>The scratch buffers of the gradient calls this writer wrote, by value id (for their <see cref="CallVjp"/>).</summary>
+    private readonly Dictionary<int, List<string>> _callScratch = new();
+
+    /// <summary>The texts of the value and partials of each gradient call written in the span form, by value id.</summary>
+    private readonly Dictionary<int, List<string>> _callResults = new();
 
     /// <summary>Declares the scratch buffers the calls of <paramref name="program"/> need, at any depth.</summary>
     private void DeclareScratch(Program program)
     {
-        var needed = new Dictionary<string, int>();
-        foreach (var arrays in ScratchUses(program.Body))
+        var zeros = new Dictionary<string, int>();
+        foreach (var (let, arrays) in ScratchUses(program.Body))
         {
+            if (let.Node.Op == Op.GradientCall)
+            {
+                _scratch.Calls[let] = arrays.Select(a => DeclareScratchBuffer(a.Length!)).ToList();
+                continue;
+            }
+
             foreach (var group in arrays.GroupBy(a => a.Length!))
             {
-                needed[group.Key] = System.Math.Max(needed.TryGetValue(group.Key, out var count) ? count : 0, group.Count());
+                zeros[group.Key] = System.Math.Max(zeros.TryGetValue(group.Key, out var count) ? count : 0, group.Count());
             }
         }
 
-        foreach (var entry in needed)
+        foreach (var entry in zeros)
         {
-            var names = _scratch[entry.Key] = new List<string>();
-            for (var j = 0; j < entry.Value; j++)
-            {
-                var alloc = new Alloc(_prefix + "scratch" + Int(_scratch.Values.Sum(n => n.Count)), "", entry.Key, Derivative: false);
-                names.Add(alloc.Name);
-                if (_generic is not null || !FitsOnStack(alloc.Length))
-                {
-                    var rent = _prefix + "pool" + Int(_rented.Count);
-                    _rented.Add((alloc, rent));
-                    _writer.Line(_type + "[]? " + rent + " = null;");
-                }
-
-                WriteAlloc(alloc);
-            }
+            _scratch.Zeros[entry.Key] = Enumerable.Range(0, entry.Value).Select(_ => DeclareScratchBuffer(entry.Key)).ToList();
         }
     }
 
-    /// <summary>For every call that needs scratch buffers, the arrays it needs them for.</summary>
-    private static IEnumerable<List<CallArg>> ScratchUses(EquatableArray<Stmt> statements) => statements.SelectMany(s => s switch
+    private string DeclareScratchBuffer(string length)
     {
-        CallVjp vjp => new[] { vjp.Call.Shape.Where(a => a.Kind == ArgKind.Array && a.Differentiated).ToList() },
-        Let { Node: { Op: Op.JvpCall, Shape.Count: > 0 } node } => new[] { node.Shape.Where(a => a.Kind == ArgKind.Array && a.Differentiated && !a.Active).ToList() },
+        var alloc = new Alloc(_prefix + "scratch" + Int(_scratch.Count++), "", length, Derivative: false);
+        if (_generic is not null || !FitsOnStack(alloc.Length))
+        {
+            var rent = _prefix + "pool" + Int(_rented.Count);
+            _rented.Add((alloc, rent));
+            _writer.Line(_type + "[]? " + rent + " = null;");
+        }
+
+        WriteAlloc(alloc);
+        return alloc.Name;
+    }
+
+    /// <summary>Every call statement that needs scratch buffers, with the arrays it needs them for.</summary>
+    private static IEnumerable<(Let Call, List<CallArg> Arrays)> ScratchUses(EquatableArray<Stmt> statements) => statements.SelectMany(s => s switch
+    {
+        Let { Node: { Op: Op.GradientCall, Shape.Count: > 0 } node } let => new[] { (let, node.Shape.Where(a => a.Kind == ArgKind.Array && a.Differentiated).ToList()) },
+        Let { Node: { Op: Op.JvpCall, Shape.Count: > 0 } node } let => new[] { (let, node.Shape.Where(a => a.Kind == ArgKind.Array && a.Differentiated && !a.Active).ToList()) },
         If branch => ScratchUses(branch.Then).Concat(ScratchUses(branch.Else)),
-        Loop loop => ScratchUses(loop.Body.Body).Concat(loop.Test is { } test ? ScratchUses(test.Body) : Enumerable.Empty<List<CallArg>>()),
+        Loop loop => ScratchUses(loop.Body.Body).Concat(loop.Test is { } test ? ScratchUses(test.Body) : Enumerable.Empty<(Let, List<CallArg>)>()),
         ReverseLoop reverse => ScratchUses(reverse.Vjp.Body),
         FusedLoop fused => ScratchUses(fused.Vjp.Body),
-        _ => Enumerable.Empty<List<CallArg>>(),
+        _ => Enumerable.Empty<(Let, List<CallArg>)>(),
     });
-
-    /// <summary>The next scratch buffer of <paramref name="length"/> not yet used by the current call.</summary>
-    private string Scratch(string length, Dictionary<string, int> used)
-    {
-        used[length] = used.TryGetValue(length, out var count) ? count + 1 : 1;
-        return _scratch[length][count];
-    }
 
     /// <summary>The primal arguments of a call with a shape, in the callee's parameter order.</summary>
     private List<string> ShapedArguments(Node node)
@@ -88,82 +99,98 @@ internal sealed partial class ProgramWriter
         var tangent = node.Shape.Count(a => a.Kind == ArgKind.Scalar);
         foreach (var argument in node.Shape.Where(a => a.Differentiated))
         {
-            arguments.Add(argument.Kind == ArgKind.Scalar ? Text(node.Args[tangent++])
-                : argument.Active ? _derivatives[argument.Text!] : Scratch(argument.Length!, used));
+            if (argument.Kind == ArgKind.Scalar)
+            {
+                arguments.Add(Text(node.Args[tangent++]));
+            }
+            else if (argument.Active)
+            {
+                arguments.Add(_derivatives[argument.Text!]);
+            }
+            else
+            {
+                used[argument.Length!] = used.TryGetValue(argument.Length!, out var count) ? count + 1 : 1;
+                arguments.Add(_scratch.Zeros[argument.Length!][count]);
+            }
         }
 
         _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Jvp(" + string.Join(", ", arguments) + ");");
     }
 
     /// <summary>
-    /// The callee's gradient at the call's arguments, then seed × each array gradient added into the caller's
-    /// derivative buffer and seed × each scalar partial into the statement's results.
+    /// The callee's gradient: with a differentiated array parameter it returns the value and writes one output per
+    /// differentiated parameter (a scratch buffer per array, <c>out var</c> per scalar, read by the projections);
+    /// otherwise it returns the tuple of the value and the scalar partials.
     /// </summary>
+    private void WriteShapedGradientCall(Let let)
+    {
+        var node = let.Node;
+        var scratch = _scratch.Calls[let];
+        _callScratch[let.Id] = scratch;
+        if (scratch.Count == 0)
+        {
+            _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Gradient(" + string.Join(", ", ShapedArguments(node)) + ");");
+            return;
+        }
+
+        var value = Declare(let.Id);
+        var results = new List<string> { value };
+        var outputs = new List<string>();
+        var next = 0;
+        foreach (var argument in node.Shape.Where(a => a.Differentiated))
+        {
+            if (argument.Kind == ArgKind.Array)
+            {
+                outputs.Add(scratch[next++]);
+            }
+            else
+            {
+                var partial = Fresh();
+                results.Add(partial);
+                outputs.Add("out var " + partial);
+            }
+        }
+
+        _callResults[let.Id] = results;
+        _writer.Line("var " + value + " = " + node.Name + "Gradient(" + string.Join(", ", ShapedArguments(node).Concat(outputs)) + ");");
+    }
+
+    /// <summary>Adds seed × the scratch buffer of each array argument into the caller's derivative buffer of that array.</summary>
     private void WriteCallVjp(CallVjp vjp)
     {
-        var node = vjp.Call;
-        var arguments = ShapedArguments(node);
-        var spanForm = node.Shape.Any(a => a.Kind == ArgKind.Array && a.Differentiated);
-        var used = new Dictionary<string, int>();
-        var partials = new string?[node.Args.Count];
-        var scatters = new List<(CallArg Array, string Scratch)>();
-        var (scalar, differentiatedScalars) = (0, 0);
-        var outputs = new List<string>();
-        foreach (var argument in node.Shape)
-        {
-            if (argument.Kind == ArgKind.Scalar)
-            {
-                if (argument.Differentiated)
-                {
-                    partials[scalar] = spanForm ? Fresh() : Int(differentiatedScalars + 2);
-                    outputs.Add("out var " + partials[scalar]);
-                    differentiatedScalars++;
-                }
-
-                scalar++;
-            }
-            else if (argument.Kind == ArgKind.Array && argument.Differentiated)
-            {
-                var scratch = Scratch(argument.Length!, used);
-                outputs.Add(scratch);
-                if (argument.Flows)
-                {
-                    scatters.Add((argument, scratch));
-                }
-            }
-        }
-
-        var gradient = node.Name + "Gradient(" + string.Join(", ", spanForm ? arguments.Concat(outputs) : arguments) + ");";
-        if (spanForm)
-        {
-            _writer.Line("_ = " + gradient);
-        }
-        else
-        {
-            var tuple = Fresh();
-            _writer.Line("var " + tuple + " = " + gradient);
-            for (var k = 0; k < partials.Length; k++)
-            {
-                partials[k] = partials[k] is { } item ? tuple + ".Item" + item : null;
-            }
-        }
-
+        var scratch = _callScratch[vjp.Call];
         var seed = Text(vjp.Seed);
         var factor = _generic is null && seed == Literals.Format(1, _isFloat) ? "" : seed + " * ";
-        foreach (var (array, scratch) in scatters)
+        var next = 0;
+        foreach (var argument in vjp.Shape.Where(a => a.Kind == ArgKind.Array && a.Differentiated))
         {
+            var buffer = scratch[next++];
+            if (!argument.Flows)
+            {
+                continue;
+            }
+
             var i = Fresh();
-            _writer.Open("for (int " + i + " = 0; " + i + " < " + scratch + ".Length; " + i + "++)");
-            _writer.Line(_derivatives[array.Text!] + "[" + i + "] += " + factor + scratch + "[" + i + "];");
+            _writer.Open("for (int " + i + " = 0; " + i + " < " + buffer + ".Length; " + i + "++)");
+            _writer.Line(_derivatives[argument.Text!] + "[" + i + "] += " + factor + buffer + "[" + i + "];");
             _writer.Close();
         }
+    }
 
-        for (var k = 0; k < vjp.Results.Count; k++)
+    /// <summary>The scratch buffers of one method, shared by the writers of its loop bodies.</summary>
+    private sealed class Scratch
+    {
+        public Dictionary<Let, List<string>> Calls { get; } = new(new ByReference());
+
+        public Dictionary<string, List<string>> Zeros { get; } = new();
+
+        public int Count { get; set; }
+
+        private sealed class ByReference : IEqualityComparer<Let>
         {
-            if (vjp.Results[k] >= 0)
-            {
-                _writer.Line(_type + " " + Declare(vjp.Results[k]) + " = " + factor + partials[k] + ";");
-            }
+            public bool Equals(Let? x, Let? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(Let obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
     }
 }

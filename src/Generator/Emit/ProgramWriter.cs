@@ -27,18 +27,18 @@ internal sealed partial class ProgramWriter
     private readonly bool _nested;
 
     public ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters)
-        : this(writer, isFloat, parameters, Naming.LocalPrefix(parameters), new int[1], new Dictionary<string, string>(), new Dictionary<string, List<string>>(), new Stacks(), nested: false)
+        : this(writer, isFloat, parameters, Naming.LocalPrefix(parameters), new int[1], new Dictionary<string, string>(), new Scratch(), new Stacks(), nested: false)
     {
     }
 
     /// <summary>A writer whose locals avoid every name in <paramref name="taken"/> (all parameters, gradient outputs).</summary>
     public ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters, IReadOnlyList<string> taken)
-        : this(writer, isFloat, parameters, Naming.LocalPrefix(taken), new int[1], new Dictionary<string, string>(), new Dictionary<string, List<string>>(), new Stacks(), nested: false)
+        : this(writer, isFloat, parameters, Naming.LocalPrefix(taken), new int[1], new Dictionary<string, string>(), new Scratch(), new Stacks(), nested: false)
     {
     }
 
     private ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters, string prefix, int[] nextLocal,
-        Dictionary<string, string> derivatives, Dictionary<string, List<string>> scratch, Stacks stacks, bool nested)
+        Dictionary<string, string> derivatives, Scratch scratch, Stacks stacks, bool nested)
     {
         _derivatives = derivatives;
         _scratch = scratch;
@@ -218,6 +218,9 @@ internal sealed partial class ProgramWriter
             case Op.Project when _dual:
                 _text[let.Id] = _calls[node.Args[0]][node.Index];
                 return;
+            case Op.Project when _callResults.TryGetValue(node.Args[0], out var results):
+                _text[let.Id] = results[node.Index];
+                return;
             case Op.Project:
                 _text[let.Id] = Text(node.Args[0]) + ".Item" + (node.Index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return;
@@ -238,6 +241,9 @@ internal sealed partial class ProgramWriter
                 return;
             case Op.Load:
                 _writer.Line(_type + " " + Declare(let.Id) + " = " + (node.Index == 2 ? _derivatives[node.Name!] : node.Name) + "[" + node.Text + "];");
+                return;
+            case Op.GradientCall when node.Shape.Count > 0:
+                WriteShapedGradientCall(let);
                 return;
             case Op.GradientCall:
                 _writer.Line("var " + Declare(let.Id) + " = " + (node.Text ?? node.Name + "Gradient") + "(" + Arguments(node) + ");");

@@ -70,7 +70,7 @@ internal static class Loops
         ReverseLoop reverse => reverse.Seeds.Contains(id) || reverse.Inputs.Contains(id),
         FusedLoop fused => fused.Seeds.Contains(id) || fused.Inputs.Contains(id),
         Store store => store.Value == id,
-        CallVjp call => call.Seed == id || call.Call.Args.Contains(id),
+        CallVjp call => call.Seed == id || call.Call == id,
         _ => false,
     });
 

@@ -89,14 +89,13 @@ internal sealed record Alloc(string Array, string DerivativeArray, string Length
 internal sealed record Program(int ParamCount, EquatableArray<Stmt> Body, EquatableArray<int> Outputs);
 
 /// <summary>
-/// The reverse of a call with a <see cref="Node.Shape"/> (array, integer or [NoDerivative] arguments): calls the
-/// callee's gradient on the primal arguments of <see cref="Call"/> (array gradients into scratch buffers), adds
-/// <see cref="Seed"/> × each array gradient into the caller's derivative buffer of that array, and defines
-/// <see cref="Results"/>, one per scalar argument: <see cref="Seed"/> × its partial, or −1 where there is none (the
-/// callee does not differentiate it, or the argument is not active).
+/// The array part of the reverse of a call with a <see cref="Node.Shape"/> (array, integer or [NoDerivative]
+/// arguments): the forward pass called the callee's gradient (<see cref="Call"/>, an <see cref="Op.GradientCall"/>),
+/// which left the gradient of each array argument in a scratch buffer; this adds <see cref="Seed"/> × each of them
+/// into the caller's derivative buffer of that array. Scalar arguments get their adjoints from the call's projections.
 /// </summary>
-internal sealed record CallVjp(Node Call, int Seed, EquatableArray<int> Results) : Stmt
+internal sealed record CallVjp(int Call, EquatableArray<CallArg> Shape, int Seed) : Stmt
 {
-    /// <summary>True when the call adds into a derivative buffer (so it must run even if no result is used).</summary>
-    public bool Scatters => Call.Shape.Any(a => a.Flows);
+    /// <summary>True when the call adds into a derivative buffer.</summary>
+    public bool Scatters => Shape.Any(a => a.Flows);
 }
