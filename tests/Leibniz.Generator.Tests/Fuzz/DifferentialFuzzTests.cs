@@ -6,7 +6,8 @@ namespace Leibniz.Generator.Tests.Fuzz;
 
 /// <summary>
 /// Random expression trees (depth ≤ 6, every table function, ?: branches) in expression bodies and in block bodies
-/// with locals, if/else, else-if, early returns, counted loops, accumulators, local arrays and span parameters → C# → generator → one in-memory
+/// with locals, if/else, else-if, early returns, counted loops, accumulators, local arrays, span parameters and calls
+/// that pass spans to a span helper → C# → generator → one in-memory
 /// compilation → generated gradient and Jvp against <see cref="Dual"/> at random points.
 /// </summary>
 public sealed class DifferentialFuzzTests(ITestOutputHelper output)
@@ -22,8 +23,9 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
         var generator = new ExprGenerator(seed);
         var random = new Random(seed);
         var cases = Enumerable.Range(0, Methods)
-            .Select(i => (i % 8) switch
+            .Select(i => (i % 9) switch
             {
+                8 => new FuzzCase(i, FuzzShape.SpanCall, generator.Next(4), generator.Next(3), generator.Next(3)),
                 7 => new FuzzCase(i, FuzzShape.SpanParameter, generator.Next(4), generator.Next(3), generator.Next(3)),
                 6 => new FuzzCase(i, FuzzShape.Accumulator, generator.Next(4), generator.Next(3), generator.Next(3)),
                 5 => new FuzzCase(i, FuzzShape.LocalArray, generator.Next(4), generator.Next(3), generator.Next(3)),
@@ -46,7 +48,7 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
         foreach (var fuzz in cases)
         {
             var type = assembly.GetType("Fuzz.F" + (fuzz.Index / MethodsPerClass))!;
-            var (gradient, jvp) = fuzz.Shape == FuzzShape.SpanParameter ? ThroughSpan(type, fuzz.Name) : (
+            var (gradient, jvp) = fuzz.Shape is FuzzShape.SpanParameter or FuzzShape.SpanCall ? ThroughSpan(type, fuzz.Name) : (
                 type.GetMethod(fuzz.Name + "Gradient")!.CreateDelegate<Func<double, double, (double, double, double)>>(),
                 type.GetMethod(fuzz.Name + "Jvp")!.CreateDelegate<Func<double, double, double, double, (double, double)>>());
             for (var p = 0; p < PointsPerMethod; p++)

@@ -26,6 +26,13 @@ internal enum FuzzShape
     /// harness maps the span gradient back to ∂/∂x and ∂/∂y by the chain rule.
     /// </summary>
     SpanParameter,
+
+    /// <summary>
+    /// A span parameter v and a scalar y, called as <see cref="SpanParameter"/>: a local array filled from x and y is
+    /// passed to a [Differentiable] span helper (with its own random expression) inside a taped loop, and v itself to
+    /// the same helper after it.
+    /// </summary>
+    SpanCall,
 }
 
 /// <summary>One fuzzed method: its C# text and its evaluation on <see cref="Dual"/> (the independent reference).</summary>
@@ -114,6 +121,41 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                 }
 
             """,
+        FuzzShape.SpanCall => $$"""
+                [Differentiable]
+                public static double {{Name}}Helper(ReadOnlySpan<double> v, double t)
+                {
+                    double s = t;
+                    for (int i = 0; i < v.Length; i++)
+                    {
+                        double x = v[i];
+                        double y = t;
+                        s = s * 0.5 + Math.Tanh({{C.ToCSharp()}}) * v[(i + 1) % v.Length];
+                    }
+
+                    return s;
+                }
+
+                [Differentiable]
+                public static double {{Name}}(ReadOnlySpan<double> v, double y)
+                {
+                    double x = v[0];
+                    Span<double> a = stackalloc double[4];
+                    for (int i = 0; i < 4; i++)
+                    {
+                        a[i] = {{A.ToCSharp()}} + 0.25 * i * y;
+                    }
+
+                    double s = 0;
+                    for (int k = 0; k < 2; k++)
+                    {
+                        s = Math.Sin(s) + {{Name}}Helper(a, {{B.ToCSharp()}} + 0.1 * k);
+                    }
+
+                    return s * x + {{Name}}Helper(v, y) * 0.5;
+                }
+
+            """,
         FuzzShape.Accumulator => $$"""
                 [Differentiable]
                 public static double {{Name}}(double x, double y)
@@ -159,6 +201,18 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
     public static T[] SpanArgument<T>(T x, T y) where T : System.Numerics.IFloatingPointIeee754<T> =>
         [x, x / T.CreateChecked(2) + y, x * y];
 
+    /// <summary>The span helper of a <see cref="FuzzShape.SpanCall"/> method, on Duals.</summary>
+    private Dual Helper(Dual[] v, Dual t)
+    {
+        var s = t;
+        for (var i = 0; i < v.Length; i++)
+        {
+            s = s * 0.5 + Dual.Tanh(C.Evaluate(v[i], t)) * v[(i + 1) % v.Length];
+        }
+
+        return s;
+    }
+
     public Dual Evaluate(Dual x, Dual y)
     {
         var r = A.Evaluate(x, y);
@@ -194,6 +248,15 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                 }
 
                 return state * y + C.Evaluate(x, y);
+            case FuzzShape.SpanCall:
+                var filled = Enumerable.Range(0, 4).Select(i => r + 0.25 * i * y).ToArray();
+                var carriedSum = new Dual(0, 0);
+                for (var k = 0; k < 2; k++)
+                {
+                    carriedSum = Dual.Sin(carriedSum) + Helper(filled, B.Evaluate(x, y) + 0.1 * k);
+                }
+
+                return carriedSum * x + Helper(SpanArgument(x, y), y) * 0.5;
             case FuzzShape.Accumulator:
                 var total = new Dual(0, 0);
                 var other = x;
