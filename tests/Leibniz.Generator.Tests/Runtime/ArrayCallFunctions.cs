@@ -181,4 +181,48 @@ public static partial class ArrayCallFunctions
 
         return DotF(c, c) + s * DotF(c, x);
     }
+
+    /// <summary>A call in an accumulator loop whose seed is a constant: the loop is reversed as it runs.</summary>
+    [Differentiable]
+    public static double SumOfPredictions(ReadOnlySpan<double> w, [NoDerivative] double[] x)
+    {
+        var s = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            s += Predict(w, 0.5, x[i]);
+        }
+
+        return s;
+    }
+
+    /// <summary>Calls in nested loops (the inner one taped), a while loop and a per-row buffer refilled in every iteration.</summary>
+    [Differentiable]
+    public static double Nested(ReadOnlySpan<double> w, double t, int rows)
+    {
+        Span<double> row = stackalloc double[w.Length];
+        var total = 0.0;
+        for (int r = 0; r < rows; r++)
+        {
+            for (int k = 0; k < w.Length; k++)
+            {
+                row[k] = Math.Sin(w[k] * (r + 1) + t);
+            }
+
+            var inner = t;
+            for (int j = 0; j < 3; j++)
+            {
+                inner = Math.Tanh(inner + Response(w, inner) * 0.3);
+            }
+
+            total += Dot(row, w) * inner;
+        }
+
+        var y = total;
+        while (y > 1)
+        {
+            y = 0.5 * y + 0.1 * Response(w, y);
+        }
+
+        return y;
+    }
 }

@@ -127,6 +127,41 @@ public sealed class ArrayCallTests
         }, iter: 200);
 
     [Fact]
+    public void ACallInAnAccumulatorLoopReversedAsItRunsMatchesFiniteDifferences() =>
+        Gen.Select(Vectors, Gen.Double[-1, 1].Array[0, 15]).Sample((w, x) =>
+        {
+            var dw = new double[w.Length];
+            var value = ArrayCallFunctions.SumOfPredictionsGradient(w, x, dw);
+            Close(ArrayCallFunctions.SumOfPredictions(w, x), value, 1e-14);
+            var expected = CentralGradient(v => ArrayCallFunctions.SumOfPredictions(v, x), w);
+            for (var i = 0; i < w.Length; i++)
+            {
+                Close(expected[i], dw[i], 1e-6);
+            }
+
+            var direction = w.Select((_, i) => Math.Cos(i)).ToArray();
+            Close(dw.Zip(direction, (g, d) => g * d).Sum(), ArrayCallFunctions.SumOfPredictionsJvp(w, x, direction).Tangent, 1e-12);
+        }, iter: 200);
+
+    [Fact]
+    public void CallsInNestedAndWhileLoopsMatchFiniteDifferences() =>
+        Gen.Select(Gen.Double[-1, 1].Array[1, 6], Gen.Double[-1, 1], Gen.Int[0, 4]).Sample((w, t, rows) =>
+        {
+            var dw = new double[w.Length];
+            var value = ArrayCallFunctions.NestedGradient(w, t, rows, dw, out var dt);
+            Close(ArrayCallFunctions.Nested(w, t, rows), value, 1e-14);
+            var expected = CentralGradient(v => ArrayCallFunctions.Nested(v[..^1], v[^1], rows), w.Append(t).ToArray());
+            for (var i = 0; i < w.Length; i++)
+            {
+                Close(expected[i], dw[i], 1e-6);
+            }
+
+            Close(expected[^1], dt, 1e-6);
+            var direction = w.Select((_, i) => Math.Cos(i)).ToArray();
+            Close(dw.Zip(direction, (g, d) => g * d).Sum() + 0.5 * dt, ArrayCallFunctions.NestedJvp(w, t, rows, direction, 0.5).Tangent, 1e-10);
+        }, iter: 200);
+
+    [Fact]
     public void ArrayCallsDoNotAllocate()
     {
         var small = Enumerable.Range(0, 50).Select(i => Math.Cos(i)).ToArray();
@@ -150,7 +185,8 @@ public sealed class ArrayCallTests
         + ArrayCallFunctions.RecurrenceGradient(small, 0.2, 30, dSmall, out _)
         + ArrayCallFunctions.CentredEnergyGradient(small, 0.7, dSmall, out _) + ArrayCallFunctions.CentredEnergyGradient(large, 0.7, dLarge, out _)
         + ArrayCallFunctions.CentredEnergyJvp(large, 0.7, large, 1).Tangent
-        + ArrayCallFunctions.AgainstDataGradient(large, large, 0.1, dLarge, out _) + ArrayCallFunctions.AgainstDataJvp(large, large, 0.1, large, 1).Tangent;
+        + ArrayCallFunctions.AgainstDataGradient(large, large, 0.1, dLarge, out _) + ArrayCallFunctions.AgainstDataJvp(large, large, 0.1, large, 1).Tangent
+        + ArrayCallFunctions.NestedGradient(large, 0.3, 3, dLarge, out _) + ArrayCallFunctions.SumOfPredictionsGradient(small, large, dSmall);
 
     /// <summary>
     /// The generated gradient equals the Dual one (one sweep per variable), and the generated Jvp in a direction
