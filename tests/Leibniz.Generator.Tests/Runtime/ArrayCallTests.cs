@@ -161,33 +161,6 @@ public sealed class ArrayCallTests
             Close(dw.Zip(direction, (g, d) => g * d).Sum() + 0.5 * dt, ArrayCallFunctions.NestedJvp(w, t, rows, direction, 0.5).Tangent, 1e-10);
         }, iter: 200);
 
-    [Fact]
-    public void ArrayCallsDoNotAllocate()
-    {
-        var small = Enumerable.Range(0, 50).Select(i => Math.Cos(i)).ToArray();
-        var large = Enumerable.Range(0, 3000).Select(i => Math.Sin(i)).ToArray();
-        var (dSmall, dLarge) = (new double[small.Length], new double[large.Length]);
-        var sink = Run(small, large, dSmall, dLarge);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var k = 0; k < 100; k++)
-        {
-            sink += Run(small, large, dSmall, dLarge);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.True(double.IsFinite(sink));
-    }
-
-    private static double Run(double[] small, double[] large, double[] dSmall, double[] dLarge) =>
-        ArrayCallFunctions.LossGradient(small.AsSpan(0, 5), 0.1, small, large, 40, dSmall.AsSpan(0, 5), out var dbias) + dbias
-        + ArrayCallFunctions.LossGradient(large, 0.1, small, large, 3, dLarge, out _)
-        + ArrayCallFunctions.LossJvp(large, 0.1, small, large, 3, large, 1).Tangent
-        + ArrayCallFunctions.RecurrenceGradient(small, 0.2, 30, dSmall, out _)
-        + ArrayCallFunctions.CentredEnergyGradient(small, 0.7, dSmall, out _) + ArrayCallFunctions.CentredEnergyGradient(large, 0.7, dLarge, out _)
-        + ArrayCallFunctions.CentredEnergyJvp(large, 0.7, large, 1).Tangent
-        + ArrayCallFunctions.AgainstDataGradient(large, large, 0.1, dLarge, out _) + ArrayCallFunctions.AgainstDataJvp(large, large, 0.1, large, 1).Tangent
-        + ArrayCallFunctions.NestedGradient(large, 0.3, 3, dLarge, out _) + ArrayCallFunctions.SumOfPredictionsGradient(small, large, dSmall);
-
     /// <summary>
     /// The generated gradient equals the Dual one (one sweep per variable), and the generated Jvp in a direction
     /// equals the Dual tangent in it.
