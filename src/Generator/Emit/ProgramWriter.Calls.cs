@@ -114,7 +114,7 @@ internal sealed partial class ProgramWriter
             }
         }
 
-        _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Jvp(" + string.Join(", ", arguments) + ");");
+        _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Jvp" + node.Text + "(" + string.Join(", ", arguments) + ");");
     }
 
     /// <summary>
@@ -129,7 +129,7 @@ internal sealed partial class ProgramWriter
         _callScratch[let.Id] = scratch;
         if (scratch.Count == 0)
         {
-            _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Gradient(" + string.Join(", ", ShapedArguments(node)) + ");");
+            _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Gradient" + node.Text + "(" + string.Join(", ", ShapedArguments(node)) + ");");
             return;
         }
 
@@ -152,7 +152,7 @@ internal sealed partial class ProgramWriter
         }
 
         _callResults[let.Id] = results;
-        _writer.Line("var " + value + " = " + node.Name + "Gradient(" + string.Join(", ", ShapedArguments(node).Concat(outputs)) + ");");
+        _writer.Line("var " + value + " = " + node.Name + "Gradient" + node.Text + "(" + string.Join(", ", ShapedArguments(node).Concat(outputs)) + ");");
     }
 
     /// <summary>Adds seed × the scratch buffer of each array argument into the caller's derivative buffer of that array.</summary>

@@ -339,7 +339,7 @@ internal sealed partial class ProgramWriter
         Op.Div => Text(node.Args[0]) + " / " + Text(node.Args[1]),
         Op.Neg => "-" + Text(node.Args[0]),
         Op.Select => Condition(node.Cond!) + " ? " + Text(node.Args[0]) + " : " + Text(node.Args[1]),
-        Op.UserCall when node.Shape.Count > 0 => node.Name + "(" + string.Join(", ", ShapedArguments(node)) + ")",
+        Op.UserCall when node.Shape.Count > 0 => node.Name + node.Text + "(" + string.Join(", ", ShapedArguments(node)) + ")",
         Op.UserCall => node.Name + "(" + Arguments(node) + ")",
         Op.Call => Call(node),
         _ => throw new InvalidOperationException("Cannot write " + node.Op + "."),

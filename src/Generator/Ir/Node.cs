@@ -25,8 +25,9 @@ internal enum Op
 
     /// <summary>
     /// A call to another [Differentiable] method; <see cref="Node.Name"/> is its fully qualified name. When the callee
-    /// has array, integer or [NoDerivative] parameters, <see cref="Node.Shape"/> describes every argument and
-    /// <see cref="Node.Args"/> holds only the floating scalar ones.
+    /// has array, integer or [NoDerivative] parameters, or is generic, <see cref="Node.Shape"/> describes every
+    /// argument, <see cref="Node.Args"/> holds only the floating scalar ones and <see cref="Node.Text"/> is the type
+    /// argument list of a generic callee (<c>&lt;T&gt;</c>, the caller's own type parameter).
     /// </summary>
     UserCall,
 

@@ -441,11 +441,15 @@ internal sealed partial class BodyLowering
 
     private int LowerUserCall(IInvocationOperation invocation, IMethodSymbol target, List<IArgumentOperation> arguments, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
-        var kinds = target.Parameters.Select(p => MethodParser.Classify(p, _floating)).ToList();
-        if (!target.IsStatic || !IsFloating(target.ReturnType) || kinds.Any(k => k is null) || target.Parameters.Length == 0 || target.IsGenericMethod)
+        // A generic-math callee is called with the caller's own type parameter: Dot<T>(a, b) inside F<T>.
+        var generic = target.IsGenericMethod;
+        var kinds = target.Parameters.Select(p => MethodParser.Classify(p, _floating, _generic)).ToList();
+        if (!target.IsStatic || !IsFloating(target.ReturnType) || kinds.Any(k => k is null) || target.Parameters.Length == 0
+            || (generic && (_generic is null || target.TypeArguments.Length != 1 || !SymbolEqualityComparer.Default.Equals(target.TypeArguments[0], _generic)
+                || MethodParser.GenericMathParameter(target.OriginalDefinition) is null)))
         {
             Report(invocation, $"call to [Differentiable] method '{target.Name}' of a different shape",
-                $"call only static, non-generic [Differentiable] methods whose result is {Keyword} and whose parameters are {Keyword}, int, {Keyword}[] or ReadOnlySpan<{Keyword}>");
+                $"call only static [Differentiable] methods whose result is {Keyword} and whose parameters are {Keyword}, int, {Keyword}[] or ReadOnlySpan<{Keyword}> (a generic-math method from one with the same type parameter)");
             return Constant(output, 0);
         }
 
@@ -456,7 +460,7 @@ internal sealed partial class BodyLowering
         }
 
         var name = FullyQualified(target.ContainingType) + "." + target.Name;
-        if (kinds.All(k => k == ParameterKind.Scalar))
+        if (kinds.All(k => k == ParameterKind.Scalar) && !generic)
         {
             var scalars = arguments.Select(a => LowerExpression(a.Value, env, output)).ToList();
             return Add(output, new Node(Op.UserCall, scalars.ToEquatableArray(), Name: name));
@@ -491,7 +495,8 @@ internal sealed partial class BodyLowering
             }
         }
 
-        return valid ? Add(output, new Node(Op.UserCall, args.ToEquatableArray(), Name: name, Shape: shape.ToEquatableArray())) : Constant(output, 0);
+        var typeArguments = generic ? "<" + _generic!.Name + ">" : null;
+        return valid ? Add(output, new Node(Op.UserCall, args.ToEquatableArray(), Name: name, Text: typeArguments, Shape: shape.ToEquatableArray())) : Constant(output, 0);
 
         CallArg? ArrayArgument(IArgumentOperation argument, IMethodSymbol callee)
         {

@@ -222,7 +222,7 @@ internal static class MethodParser
 
     /// <summary>How a parameter is differentiated, or null when its type is not supported.</summary>
     /// <summary>The type parameter T of <c>F&lt;T&gt;</c> when it is the only one and is constrained to IFloatingPointIeee754&lt;T&gt;.</summary>
-    private static ITypeParameterSymbol? GenericMathParameter(IMethodSymbol method)
+    internal static ITypeParameterSymbol? GenericMathParameter(IMethodSymbol method)
     {
         if (method.TypeParameters.Length != 1)
         {

@@ -161,6 +161,29 @@ public sealed class ArrayCallTests
             Close(dw.Zip(direction, (g, d) => g * d).Sum() + 0.5 * dt, ArrayCallFunctions.NestedJvp(w, t, rows, direction, 0.5).Tangent, 1e-10);
         }, iter: 200);
 
+    [Fact]
+    public void GenericMethodsCallingGenericMethodsMatchThemselvesOnDual() =>
+        Gen.Select(Vectors, Gen.Double[-1.5, 1.5], Gen.Double[-1, 1].Array[12]).Sample((w, s, allData) =>
+        {
+            var data = allData[..w.Length];
+            var dw = new double[w.Length];
+            var value = GenericArrayCallFunctions.FitGradient<double>(w, s, data, dw, out var ds);
+            Close(GenericArrayCallFunctions.Fit<double>(w, s, data), value, 1e-14);
+            var dualData = data.Select(d => new Dual(d, 0)).ToArray();
+            Check(w.Append(s).ToArray(), v => GenericArrayCallFunctions.Fit<Dual>(v[..^1], v[^1], dualData), dw.Append(ds).ToArray(),
+                direction => GenericArrayCallFunctions.FitJvp<double>(w, s, data, direction[..^1], direction[^1]));
+
+            var single = w.Select(v => (float)v).ToArray();
+            var dwSingle = new float[w.Length];
+            Close(value, GenericArrayCallFunctions.FitGradient<float>(single, (float)s, data.Select(d => (float)d).ToArray(), dwSingle, out var dsSingle), 1e-4);
+            for (var i = 0; i < w.Length; i++)
+            {
+                Close(dw[i], dwSingle[i], 1e-3);
+            }
+
+            Close(ds, dsSingle, 1e-3);
+        }, iter: 200);
+
     /// <summary>
     /// The generated gradient equals the Dual one (one sweep per variable), and the generated Jvp in a direction
     /// equals the Dual tangent in it.
