@@ -225,4 +225,33 @@ public static partial class ArrayCallFunctions
 
         return y;
     }
+
+    /// <summary>Calls in a nest whose inner loop keeps its records on the method's stacks, and in a loop with a break.</summary>
+    [Differentiable]
+    public static double Recorded(double[] w, double t, int rows)
+    {
+        var total = 0.0;
+        for (int r = 0; r < rows; r++)
+        {
+            var inner = t * (r + 1);
+            for (int j = 0; j < 3; j++)
+            {
+                inner = Math.Sin(inner) + 0.3 * Response(w, inner);
+            }
+
+            total = total * 0.5 + inner * Dot(w, w);
+        }
+
+        var y = t;
+        for (int k = 0; k < 10; k++)
+        {
+            y = 0.8 * y + 0.1 * Response(w, y + total);
+            if (y > 2)
+            {
+                break;
+            }
+        }
+
+        return y + total;
+    }
 }

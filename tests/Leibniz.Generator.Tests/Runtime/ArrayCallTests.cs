@@ -162,6 +162,17 @@ public sealed class ArrayCallTests
         }, iter: 200);
 
     [Fact]
+    public void CallsInARecordedNestAndInALoopWithABreakMatchDual() =>
+        Gen.Select(Gen.Double[-1, 1].Array[1, 6], Gen.Double[-1, 1], Gen.Int[0, 4]).Sample((w, t, rows) =>
+        {
+            var dw = new double[w.Length];
+            var value = ArrayCallFunctions.RecordedGradient(w, t, rows, dw, out var dt);
+            Close(ArrayCallFunctions.Recorded(w, t, rows), value, 1e-14);
+            Check(w.Append(t).ToArray(), v => DualRecorded(v[..^1], v[^1], rows), dw.Append(dt).ToArray(),
+                direction => ArrayCallFunctions.RecordedJvp(w, t, rows, direction[..^1], direction[^1]));
+        }, iter: 200);
+
+    [Fact]
     public void GenericMethodsCallingGenericMethodsMatchThemselvesOnDual() =>
         Gen.Select(Vectors, Gen.Double[-1.5, 1.5], Gen.Double[-1, 1].Array[12]).Sample((w, s, allData) =>
         {
@@ -252,6 +263,44 @@ public sealed class ArrayCallTests
         }
 
         return y * y;
+    }
+
+    private static Dual DualResponse(Dual[] w, Dual t)
+    {
+        var s = new Dual(0, 0);
+        for (var k = 0; k < w.Length; k++)
+        {
+            s += Dual.Tanh(w[k] * t) / (k + 1);
+        }
+
+        return s;
+    }
+
+    private static Dual DualRecorded(Dual[] w, Dual t, int rows)
+    {
+        var total = new Dual(0, 0);
+        for (var r = 0; r < rows; r++)
+        {
+            var inner = t * (r + 1);
+            for (var j = 0; j < 3; j++)
+            {
+                inner = Dual.Sin(inner) + 0.3 * DualResponse(w, inner);
+            }
+
+            total = total * 0.5 + inner * DualDot(w, w);
+        }
+
+        var y = t;
+        for (var k = 0; k < 10; k++)
+        {
+            y = 0.8 * y + 0.1 * DualResponse(w, y + total);
+            if (y.Value > 2)
+            {
+                break;
+            }
+        }
+
+        return y + total;
     }
 
     private static Dual DualCentredEnergy(Dual[] x, Dual s)
