@@ -18,8 +18,7 @@ internal sealed partial class ProgramWriter
 {
     /// <summary>
     /// The scratch buffers of each gradient call (by statement: the same call site written twice runs twice, one
-    /// after the other), and the zeroed ones of each length ("=" + length; a call passing one data array twice to the
-    /// same callee may need two).
+    /// after the other), and the zeroed ones of each length (a Jvp call passing one data array twice may need two).
     /// </summary>
     private readonly Scratch _scratch;
 
@@ -180,10 +179,13 @@ internal sealed partial class ProgramWriter
     /// <summary>The scratch buffers of one method, shared by the writers of its loop bodies.</summary>
     private sealed class Scratch
     {
+        /// <summary>The buffers of each gradient call statement, one per differentiated array parameter of the callee.</summary>
         public Dictionary<Let, List<string>> Calls { get; } = new(new ByReference());
 
+        /// <summary>The zeroed, read-only buffers of each length (C# text) that Jvp calls pass as the tangent of data.</summary>
         public Dictionary<string, List<string>> Zeros { get; } = new();
 
+        /// <summary>How many buffers are declared (for their names).</summary>
         public int Count { get; set; }
 
         private sealed class ByReference : IEqualityComparer<Let>
