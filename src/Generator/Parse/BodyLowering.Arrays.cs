@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Leibniz.Generator.Ir;
 using Leibniz.Generator.Model;
@@ -17,8 +18,14 @@ namespace Leibniz.Generator.Parse;
 /// </summary>
 internal sealed partial class BodyLowering
 {
-    /// <summary>Names already used in the generated members: parameters, derivative outputs, local arrays.</summary>
-    private readonly HashSet<string> _names = new();
+    /// <summary>Names already used in the generated members: parameters, derivative outputs, local arrays (shared with loop bodies).</summary>
+    private HashSet<string> _names = new();
+
+    /// <summary>
+    /// Local arrays declared in a loop body, allocated once before the method's top-level loop that contains them
+    /// (shared with loop bodies; <see cref="LowerCountedLoop"/> of the top-level loop takes them).
+    /// </summary>
+    private List<Stmt> _hoisted = new();
 
     /// <summary>Binds a local array declaration; false when the local is not an array.</summary>
     private bool LowerArrayDeclaration(IVariableDeclaratorOperation declarator, IOperation? initializer, Dictionary<ISymbol, object> env, List<Stmt> output)
@@ -39,17 +46,68 @@ internal sealed partial class BodyLowering
         {
             Report(declarator, $"local array '{local.Name}' without a length", $"declare it as Span<{Keyword}> {local.Name} = stackalloc {Keyword}[n] (or new {Keyword}[n], ArrayPool<{Keyword}>.Shared.Rent(n), or a ?: between them with the same n) and fill it element by element");
         }
-        else if (_inLoop || declarator.Syntax.FirstAncestorOrSelf<BlockSyntax>()?.Parent is not BaseMethodDeclarationSyntax)
+        else if (!_inLoop && declarator.Syntax.FirstAncestorOrSelf<BlockSyntax>()?.Parent is BaseMethodDeclarationSyntax)
         {
-            Report(declarator, $"local array '{local.Name}' declared inside a loop or branch", "declare it once at the top level of the method and reuse it in the loop");
+            output.Add(new Alloc(name, derivative, IntText(length, env), Derivative: false));
+        }
+        else if ((_inLoop ? InLoopProblem(declarator.Syntax, length, rented) : "inside a branch") is { } problem)
+        {
+            Report(declarator, $"local array '{local.Name}' declared {problem}", "declare it once at the top level of the method (before the loop) and refill it in each iteration");
         }
         else
         {
-            output.Add(new Alloc(name, derivative, IntText(length, env), Derivative: false));
+            LowerArrayInLoop(name, derivative, IntText(length, env), output);
         }
 
         return true;
     }
+
+    /// <summary>
+    /// An array declared in a loop body is a fresh zeroed array in every iteration: it is allocated once before the
+    /// top-level loop and cleared where it was declared, which is what the user's code did (every element reads 0
+    /// until written) without allocating per iteration.
+    /// </summary>
+    private void LowerArrayInLoop(string name, string derivative, string length, List<Stmt> output)
+    {
+        _hoisted.Add(new Alloc(name, derivative, length, Derivative: false));
+        var zeroing = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _loopCounter, inLoop: true);
+        var body = new List<Stmt>();
+        var counter = "clear" + _loopCounter[0].ToString(CultureInfo.InvariantCulture) + "_";
+        body.Add(new Store(name, counter, zeroing.Constant(body, 0), Accumulate: false, Derivative: false));
+        output.Add(new Loop(_loopCounter[0]++, counter, "0", length, EquatableArray<int>.Empty, EquatableArray<int>.Empty,
+            new Program(0, body.ToEquatableArray(), EquatableArray<int>.Empty)));
+    }
+
+    /// <summary>
+    /// Why an array declared in a loop cannot be allocated once before the method's top-level loop, or null when it
+    /// can: it must be declared in a loop body itself (not in a branch), the loops around it must start at the method's
+    /// top level, and its length must not change between iterations.
+    /// </summary>
+    private static string? InLoopProblem(SyntaxNode declaration, IOperation length, bool rented)
+    {
+        var loops = declaration.Ancestors().Where(IsLoop).ToList();
+        if (rented)
+        {
+            return "inside a loop and rented from the pool";
+        }
+
+        if (declaration.Ancestors().TakeWhile(a => a != loops[loops.Count - 1]).OfType<BlockSyntax>().Any(block => !IsLoop(block.Parent!)))
+        {
+            return "inside a branch of a loop";
+        }
+
+        var outermost = loops[loops.Count - 1];
+        if (outermost.Parent is not BlockSyntax { Parent: BaseMethodDeclarationSyntax })
+        {
+            return "inside a loop that is inside a branch";
+        }
+
+        var varies = Find(length, o => o is ILocalReferenceOperation reference
+            && reference.Local.DeclaringSyntaxReferences.Any(r => outermost.Span.Contains(r.Span)));
+        return varies is null ? null : "inside a loop with a length that changes in the loop";
+    }
+
+    private static bool IsLoop(SyntaxNode node) => node is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax;
 
     /// <summary>
     /// The length of a new local array: <c>stackalloc T[n]</c>, <c>new T[n]</c>, <c>ArrayPool&lt;T&gt;.Shared.Rent(n)</c>

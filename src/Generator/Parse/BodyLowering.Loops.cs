@@ -106,6 +106,8 @@ internal sealed partial class BodyLowering
             ? (loop as ILoopOperation)?.ExitLabel : null;
         var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _loopCounter, inLoop: true)
         {
+            _names = _names,
+            _hoisted = _hoisted,
             _nextId = inputs.Count,
             _exit = exit,
             _returnSlots = _pendingReturn,
@@ -143,6 +145,12 @@ internal sealed partial class BodyLowering
             var id = _nextId++;
             results.Add(id);
             env[symbol] = id;
+        }
+
+        if (!_inLoop)
+        {
+            output.AddRange(_hoisted);
+            _hoisted.Clear();
         }
 
         var tape = _loopCounter[0]++;

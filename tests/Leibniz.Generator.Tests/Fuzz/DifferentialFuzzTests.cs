@@ -104,7 +104,7 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
             (x, y, a, b) => jvp(FuzzCase.SpanArgument(x, y), y, [a, 0.5 * a + b, y * a + x * b], b));
     }
 
-    private static string Source(List<FuzzCase> cases)
+    internal static string Source(List<FuzzCase> cases)
     {
         var source = new StringBuilder("using System;\nusing Leibniz;\n\nnamespace Fuzz;\n\n");
         foreach (var group in cases.GroupBy(c => c.Index / MethodsPerClass))
@@ -121,7 +121,7 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
         return source.ToString();
     }
 
-    private static int EnvironmentNumber(string name, int fallback) =>
+    internal static int EnvironmentNumber(string name, int fallback) =>
         Environment.GetEnvironmentVariable(name) is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
     private static bool Usable(double value) => double.IsFinite(value) && Math.Abs(value) < 1e8;

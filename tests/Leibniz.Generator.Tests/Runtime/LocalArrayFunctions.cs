@@ -185,4 +185,60 @@ public static partial class LocalArrayFunctions
 
         return total;
     }
+
+    /// <summary><see cref="PathLength"/> with its step buffer declared in the loop body: a fresh array per point.</summary>
+    [Differentiable]
+    public static double PathLengthDeclaredInTheLoop(ReadOnlySpan<double> x, int d)
+    {
+        var points = x.Length / d;
+        var length = 0.0;
+        for (int p = 0; p < points - 1; p++)
+        {
+            var step = new double[d];
+            for (int j = 0; j < d; j++)
+            {
+                step[j] = x[(p + 1) * d + j] - x[p * d + j];
+            }
+
+            var squared = 0.0;
+            foreach (var e in step)
+            {
+                squared += e * e;
+            }
+
+            length += Math.Sqrt(0.25 + squared);
+        }
+
+        return length;
+    }
+
+    /// <summary>
+    /// Arrays declared in the bodies of an outer and an inner loop, accumulated into with += from their zeros: each
+    /// iteration must see a fresh zeroed array, as the user's code does.
+    /// </summary>
+    [Differentiable]
+    public static double FreshAccumulators(ReadOnlySpan<double> x, double s, int k)
+    {
+        var total = 0.0;
+        foreach (var v in x)
+        {
+            double[] sums = new double[k];
+            for (int j = 0; j < k; j++)
+            {
+                var scratch = new double[2];
+                scratch[0] += Math.Sin(v * (j + 1));
+                scratch[1] -= s * v;
+                sums[j] += (scratch[0] + scratch[1]) * s;
+                sums[j] += v * v * (j + 1);
+            }
+
+            sums[0] += s;
+            for (int j = 0; j < k; j++)
+            {
+                total += Math.Tanh(sums[j]) * (j + 1);
+            }
+        }
+
+        return total;
+    }
 }

@@ -72,6 +72,35 @@ public sealed class LocalArrayTests
         }, iter: 200);
 
     [Fact]
+    public void ArraysDeclaredInLoopBodiesAreFreshInEveryIteration() =>
+        Gen.Select(Gen.Int[1, 4], Gen.Int[1, 10]).SelectMany((d, points) => Gen.Double[-2, 2].Array[d * points].Select(x => (d, x))).Sample(c =>
+        {
+            var dx = new double[c.x.Length];
+            var value = LocalArrayFunctions.PathLengthDeclaredInTheLoopGradient(c.x, c.d, dx);
+            Close(LocalArrayFunctions.PathLength(c.x, c.d), value, 1e-14);
+            var reference = new double[c.x.Length];
+            LocalArrayFunctions.PathLengthGradient(c.x, c.d, reference);
+            for (var i = 0; i < c.x.Length; i++)
+            {
+                Close(reference[i], dx[i], 1e-14);
+            }
+
+            var k = c.d + 1;
+            var s = c.x[0] * 0.7;
+            value = LocalArrayFunctions.FreshAccumulatorsGradient(c.x, s, k, dx, out var ds);
+            Close(LocalArrayFunctions.FreshAccumulators(c.x, s, k), value, 1e-14);
+            var expected = CentralGradient(v => LocalArrayFunctions.FreshAccumulators(v.AsSpan(1), v[0], k), [s, .. c.x]);
+            Close(expected[0], ds, 1e-6);
+            for (var i = 0; i < c.x.Length; i++)
+            {
+                Close(expected[i + 1], dx[i], 1e-6);
+            }
+
+            var direction = c.x.Select((_, i) => Math.Cos(i)).ToArray();
+            Close(Dot(dx, direction) + 0.5 * ds, LocalArrayFunctions.FreshAccumulatorsJvp(c.x, s, k, direction, 0.5).Tangent, 1e-12);
+        }, iter: 200);
+
+    [Fact]
     public void PowersBuiltFromThePreviousElementMatchTheHornerDerivative() =>
         Gen.Select(Gen.Double[-1.5, 1.5], Gen.Double[-2, 2]).Sample((x, c) =>
         {
@@ -167,7 +196,8 @@ public sealed class LocalArrayTests
     private static double Run(double[] small, double[] large, double[] dSmall, double[] dLarge) =>
         LocalArrayFunctions.CentredGradient(small, dSmall) + LocalArrayFunctions.CentredGradient(large, dLarge)
         + LocalArrayFunctions.CentredJvp(large, large).Tangent + LocalArrayFunctions.PowersGradient(0.4, 0.2).dx
-        + LocalArrayFunctions.BucketsGradient(large, 0.1, 300, dLarge, out var ds) + ds;
+        + LocalArrayFunctions.BucketsGradient(large, 0.1, 300, dLarge, out var ds) + ds
+        + LocalArrayFunctions.FreshAccumulatorsGradient(small, 0.1, 300, dSmall, out var fresh) + fresh;
 
     private static void AgreesWithFiniteDifferences(double[] x, Func<double[], double> f, Func<double[], double[], double> gradient)
     {

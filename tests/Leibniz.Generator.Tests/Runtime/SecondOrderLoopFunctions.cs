@@ -290,4 +290,21 @@ public static partial class SecondOrderLoopFunctions
 
         return total * s;
     }
+
+    /// <summary>A buffer declared in the loop body (fresh and zeroed in every iteration), accumulated into with +=.</summary>
+    [Differentiable(Order = 2)]
+    public static double FreshBuffers(ReadOnlySpan<double> x)
+    {
+        var total = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            var pair = new double[2];
+            pair[0] += Math.Sin(x[i]) * x[0];
+            pair[1] += x[i] * x[i];
+            pair[0] += pair[1] * 0.5;
+            total += pair[0] * pair[1] + Math.Exp(-pair[0] * pair[0]);
+        }
+
+        return total;
+    }
 }

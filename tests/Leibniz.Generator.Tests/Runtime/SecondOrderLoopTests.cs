@@ -256,6 +256,20 @@ public sealed class SecondOrderLoopTests
             },
             x => SecondOrderLoopFunctions.Nested(x));
 
+        yield return new Case("FreshBuffers",
+            x => Gradient(x, (p, d) => SecondOrderLoopFunctions.FreshBuffersGradient(p, d)),
+            (x, v) =>
+            {
+                var (d, h) = (new double[x.Length], new double[x.Length]);
+                return (SecondOrderLoopFunctions.FreshBuffersHvp(x, v, d, h), d, h);
+            },
+            x =>
+            {
+                var (d, h) = (new double[x.Length], new double[x.Length * x.Length]);
+                return (SecondOrderLoopFunctions.FreshBuffersHessian(x, d, h), d, h);
+            },
+            x => SecondOrderLoopFunctions.FreshBuffers(x));
+
         yield return new Case("Logistic",
             x => Gradient(x, (p, d) => SecondOrderLoopFunctions.LogisticGradient(p, Data.AsSpan(0, p.Length), d)),
             (x, v) =>
@@ -405,6 +419,60 @@ public sealed class SecondOrderLoopTests
             Close(expected[k], hessian[k], 1e-12, "H[" + k + "]");
         }
     }, iter: 100);
+
+    [Fact]
+    public void ColoredSparseHessiansFromTheGeneratedHvpEqualTheGeneratedDenseHessian() => Vectors.Sample(x =>
+    {
+        var n = x.Length;
+        var all = Enumerable.Range(0, n).SelectMany(i => Enumerable.Range(0, i).Select(j => (i, j))).ToArray();
+        foreach (var (pattern, hvp, hessian) in new (SparseHessian, HessianVectorProduct<double>, SpanHessian)[]
+        {
+            (SparseHessian.Banded(n, 1), SecondOrderLoopFunctions.RosenbrockHvp, SecondOrderLoopFunctions.RosenbrockHessian),
+            (SparseHessian.FromPattern(n, all), SecondOrderLoopFunctions.NestedHvp, SecondOrderLoopFunctions.NestedHessian),
+        })
+        {
+            var values = new double[pattern.NonzeroCount];
+            var fromColors = new double[n * n];
+            var dense = new double[n * n];
+            var (gradient, denseGradient) = (new double[n], new double[n]);
+
+            var value = pattern.Evaluate(hvp, x, gradient, values);
+            pattern.ToDense<double>(values, fromColors);
+
+            Close(hessian(x, denseGradient, dense), value, 1e-14, "value");
+            for (var i = 0; i < n; i++)
+            {
+                Close(denseGradient[i], gradient[i], 1e-14, $"gradient[{i}]");
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    // The dense Hessian's two triangles come from different Hvps and may differ in the last bit;
+                    // the colored one reads both from one product, so it is exactly symmetric.
+                    Close(dense[i * n + j], fromColors[i * n + j], 1e-14, $"H[{i}, {j}]");
+                    Assert.Equal(fromColors[j * n + i], fromColors[i * n + j]);
+                }
+            }
+        }
+    }, iter: 50);
+
+    [Fact]
+    public void DetectFindsTheRosenbrockTridiagonalExceptWhereAnEntryVanishes() =>
+        Gen.Double[0.1, 1.5].Array[3, 24].Sample(x =>
+        {
+            var tridiagonal = SparseHessian.Banded(x.Length, 1);
+
+            var detected = SparseHessian.Detect<double>(SecondOrderLoopFunctions.RosenbrockHvp, x);
+            Assert.Equal(tridiagonal.Columns.ToArray(), detected.Columns.ToArray());
+            Assert.Equal(x.Length < 4 ? 2 : 3, detected.ColorCount);
+
+            // ∂²f/∂x₀∂x₁ = −400·x₀ is 0 at x₀ = 0: detected there, the entry is missing (as documented).
+            x[0] = 0;
+            var atZero = SparseHessian.Detect<double>(SecondOrderLoopFunctions.RosenbrockHvp, x);
+            Assert.Equal(tridiagonal.NonzeroCount - 2, atZero.NonzeroCount);
+        }, iter: 50);
 
     [Fact]
     public void FloatHvpMatchesTheFloatGradientAndFiniteDifferences() =>
@@ -573,4 +641,6 @@ public sealed class SecondOrderLoopTests
 
     private static void Close(double expected, double actual, double tolerance, string what) =>
         Assert.True(expected.Equals(actual) || Math.Abs(expected - actual) <= tolerance * (1 + Math.Abs(expected)), $"{what}: expected {expected:R}, got {actual:R}");
+
+    private delegate double SpanHessian(ReadOnlySpan<double> x, Span<double> gradient, Span<double> hessian);
 }

@@ -227,6 +227,36 @@ public sealed class SnapshotTests
         """));
 
     [Fact]
+    public void ArrayDeclaredInALoop() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using Leibniz;
+
+        public static partial class Buffers
+        {
+            [Differentiable]
+            public static double Spread(ReadOnlySpan<double> x, int k)
+            {
+                var total = 0.0;
+                foreach (var v in x)
+                {
+                    var sums = new double[k];
+                    for (int j = 0; j < k; j++)
+                    {
+                        sums[j] += Math.Sin(v * j);
+                    }
+
+                    for (int j = 0; j < k; j++)
+                    {
+                        total += sums[j] * sums[j];
+                    }
+                }
+
+                return total;
+            }
+        }
+        """));
+
+    [Fact]
     public void LocalArrays() => Snapshot.Verify(GeneratorHarness.Run("""
         using System;
         using Leibniz;
