@@ -254,4 +254,23 @@ public static partial class ArrayCallFunctions
 
         return y + total;
     }
+
+    /// <summary>An array declared in a loop body (fresh in every iteration) passed to callees.</summary>
+    [Differentiable]
+    public static double PerPoint(ReadOnlySpan<double> w, [NoDerivative] double[] x, int d)
+    {
+        var total = 0.0;
+        for (int p = 0; p < x.Length / d; p++)
+        {
+            var features = new double[d];
+            for (int k = 0; k < d; k++)
+            {
+                features[k] = Math.Tanh(x[p * d + k] * w[k]);
+            }
+
+            total += Dot(features, w) * SquaredNorm(features);
+        }
+
+        return total;
+    }
 }
