@@ -32,11 +32,15 @@ internal sealed partial class ProgramWriter
     private void DeclareScratch(Program program)
     {
         var zeros = new Dictionary<string, int>();
+        var swept = new HashSet<int>(TopLevelCallVjps(program.Body));
         foreach (var (let, arrays) in ScratchUses(program.Body))
         {
             if (let.Node.Op == Op.GradientCall)
             {
-                _scratch.Calls[let] = arrays.Select(a => DeclareScratchBuffer(a.Length!)).ToList();
+                // A direct array is written straight into the caller's gradient span, but only when the reverse sweep
+                // scales it afterwards (a call whose value gets no adjoint must leave the span at zero).
+                var direct = swept.Contains(let.Id);
+                _scratch.Calls[let] = arrays.Select(a => a.Direct && direct ? _derivatives[a.Text!] : DeclareScratchBuffer(a.Length!)).ToList();
                 continue;
             }
 
@@ -65,6 +69,17 @@ internal sealed partial class ProgramWriter
         WriteAlloc(alloc);
         return alloc.Name;
     }
+
+    /// <summary>
+    /// The gradient calls swept by a <see cref="CallVjp"/> in the method's own program (its branches, not its loop
+    /// bodies, whose ids are their own): the only ones whose arrays may be <see cref="CallArg.Direct"/>.
+    /// </summary>
+    private static IEnumerable<int> TopLevelCallVjps(EquatableArray<Stmt> statements) => statements.SelectMany(s => s switch
+    {
+        CallVjp vjp => new[] { vjp.Call },
+        If branch => TopLevelCallVjps(branch.Then).Concat(TopLevelCallVjps(branch.Else)),
+        _ => Enumerable.Empty<int>(),
+    });
 
     /// <summary>Every call statement that needs scratch buffers, with the arrays it needs them for.</summary>
     private static IEnumerable<(Let Call, List<CallArg> Arrays)> ScratchUses(EquatableArray<Stmt> statements) => statements.SelectMany(s => s switch
@@ -154,7 +169,10 @@ internal sealed partial class ProgramWriter
         _writer.Line("var " + value + " = " + node.Name + "Gradient" + node.Text + "(" + string.Join(", ", ShapedArguments(node).Concat(outputs)) + ");");
     }
 
-    /// <summary>Adds seed × the scratch buffer of each array argument into the caller's derivative buffer of that array.</summary>
+    /// <summary>
+    /// Adds seed × the scratch buffer of each array argument into the caller's derivative buffer of that array (or
+    /// scales a gradient span the callee wrote directly).
+    /// </summary>
     private void WriteCallVjp(CallVjp vjp)
     {
         var scratch = _callScratch[vjp.Call];
@@ -164,14 +182,16 @@ internal sealed partial class ProgramWriter
         foreach (var argument in vjp.Shape.Where(a => a.Kind == ArgKind.Array && a.Differentiated))
         {
             var buffer = scratch[next++];
-            if (!argument.Flows)
+            var target = argument.Flows ? _derivatives[argument.Text!] : null;
+            if (target is null || (buffer == target && factor.Length == 0))
             {
                 continue;
             }
 
+            // A direct array already holds the callee's gradient, which only needs the seed.
             var i = Fresh();
             _writer.Open("for (int " + i + " = 0; " + i + " < " + buffer + ".Length; " + i + "++)");
-            _writer.Line(_derivatives[argument.Text!] + "[" + i + "] += " + factor + buffer + "[" + i + "];");
+            _writer.Line(buffer == target ? target + "[" + i + "] *= " + seed + ";" : target + "[" + i + "] += " + factor + buffer + "[" + i + "];");
             _writer.Close();
         }
     }

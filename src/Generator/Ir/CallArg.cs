@@ -19,7 +19,11 @@ internal enum ArgKind
 /// <param name="Text">An integer argument's C# text, or the caller array's name in the generated code.</param>
 /// <param name="Active">For an array: the caller has a derivative buffer for it (a differentiated parameter or a local array).</param>
 /// <param name="Length">For an array: C# integer text of its length, valid at the top of the generated method.</param>
-internal sealed record CallArg(ArgKind Kind, bool Differentiated, string? Text = null, bool Active = false, string? Length = null)
+/// <param name="Direct">
+/// For an array parameter of the caller that nothing else in the method reads: the callee's gradient may write
+/// straight into the caller's gradient span of it, which the reverse sweep then only scales by the seed.
+/// </param>
+internal sealed record CallArg(ArgKind Kind, bool Differentiated, string? Text = null, bool Active = false, string? Length = null, bool Direct = false)
 {
     /// <summary>An array whose derivative, through the callee, reaches a derivative buffer of the caller.</summary>
     public bool Flows => Kind == ArgKind.Array && Active && Differentiated;

@@ -273,4 +273,28 @@ public static partial class ArrayCallFunctions
 
         return total;
     }
+
+    /// <summary>A wrapper: its spans' only use is the call, whose gradient is written into the caller's spans.</summary>
+    [Differentiable]
+    public static double Wrapped(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => Dot(a, b);
+
+    /// <summary>The same with a seed that is not 1 (the spans are scaled after the call).</summary>
+    [Differentiable]
+    public static double Margin(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => Math.Log(1 + Math.Exp(-Dot(a, b) / a.Length));
+
+    /// <summary>A call whose value is used only by a condition: nothing may reach the spans.</summary>
+    [Differentiable]
+    public static double Gate(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double s)
+    {
+        if (Dot(a, b) > s)
+        {
+            return s * s;
+        }
+
+        return Math.Sin(s);
+    }
+
+    /// <summary>A span used once, in a branch, next to one used twice.</summary>
+    [Differentiable]
+    public static double Either(double[] a, double[] b, double s) => s > 0 ? s * Dot(a, b) : Math.Exp(s) * Dot(b, b);
 }

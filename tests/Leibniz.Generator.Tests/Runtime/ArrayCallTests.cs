@@ -177,6 +177,30 @@ public sealed class ArrayCallTests
         }, iter: 200);
 
     [Fact]
+    public void SpansUsedOnlyByOneCallMatchDual() =>
+        Gen.Select(Gen.Int[1, 10], Gen.Double[-1.5, 1.5].Array[20], Gen.Double[-2, 2]).Sample((n, ab, s) =>
+        {
+            var (a, b) = (ab[..n], ab[10..(10 + n)]);
+            var (da, db) = (new double[n], new double[n]);
+            double[] Both() => da.Concat(db).ToArray();
+            var point = a.Concat(b).ToArray();
+
+            Close(ArrayCallFunctions.Wrapped(a, b), ArrayCallFunctions.WrappedGradient(a, b, da, db), 1e-14);
+            Check(point, v => DualDot(v[..n], v[n..]), Both(), d => ArrayCallFunctions.WrappedJvp(a, b, d[..n], d[n..]));
+
+            Close(ArrayCallFunctions.Margin(a, b), ArrayCallFunctions.MarginGradient(a, b, da, db), 1e-14);
+            Check(point, v => Dual.Log(1 + Dual.Exp(-DualDot(v[..n], v[n..]) / n)), Both(), d => ArrayCallFunctions.MarginJvp(a, b, d[..n], d[n..]));
+
+            Close(ArrayCallFunctions.Gate(a, b, s), ArrayCallFunctions.GateGradient(a, b, s, da, db, out var ds), 1e-14);
+            Check(point.Append(s).ToArray(), v => DualDot(v[..n], v[n..^1]).Value > v[^1].Value ? v[^1] * v[^1] : Dual.Sin(v[^1]), Both().Append(ds).ToArray(),
+                d => ArrayCallFunctions.GateJvp(a, b, s, d[..n], d[n..^1], d[^1]));
+
+            Close(ArrayCallFunctions.Either(a, b, s), ArrayCallFunctions.EitherGradient(a, b, s, da, db, out ds), 1e-14);
+            Check(point.Append(s).ToArray(), v => v[^1].Value > 0 ? v[^1] * DualDot(v[..n], v[n..^1]) : Dual.Exp(v[^1]) * DualDot(v[n..^1], v[n..^1]),
+                Both().Append(ds).ToArray(), d => ArrayCallFunctions.EitherJvp(a, b, s, d[..n], d[n..^1], d[^1]));
+        }, iter: 200);
+
+    [Fact]
     public void GenericMethodsCallingGenericMethodsMatchThemselvesOnDual() =>
         Gen.Select(Vectors, Gen.Double[-1.5, 1.5], Gen.Double[-1, 1].Array[12]).Sample((w, s, allData) =>
         {
