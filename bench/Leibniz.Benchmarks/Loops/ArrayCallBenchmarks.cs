@@ -5,10 +5,11 @@ namespace Leibniz.Benchmarks.Loops;
 
 /// <summary>
 /// A method that passes its spans to a [Differentiable] helper (<see cref="ArrayCallFunctions.Margin"/> calls
-/// <see cref="ArrayCallFunctions.Dot"/>) against the same method with the helper's loop inlined by hand
-/// (<see cref="ArrayCallFunctions.MarginInlined"/>), at n = 100 (the gradient's scratch buffers on the stack) and
-/// n = 10,000 (rented from the pool): the primal (the baseline of each n), both generated gradients and the
-/// generated Jvp of the calling method.
+/// <see cref="ArrayCallFunctions.Dot"/>; the spans are used nowhere else, so Dot's gradient is written into the
+/// caller's) against the same method with the helper's loop inlined by hand
+/// (<see cref="ArrayCallFunctions.MarginInlined"/>), and the same pair with the spans also read outside the call
+/// (<see cref="ArrayCallFunctions.MarginShared"/>: scratch buffers, stack at n = 100, pooled at n = 10,000): the
+/// primal of Margin (the baseline of each n), the generated gradients and the generated Jvp of Margin.
 /// </summary>
 [Config(typeof(PerElementConfig))]
 public class ArrayCallBenchmarks
@@ -39,6 +40,13 @@ public class ArrayCallBenchmarks
         // ∂f/∂aᵢ = −σ(−a·b/n)·bᵢ/n, written out independently of the generated code.
         var sigma = 1 / (1 + Math.Exp(LoopChecks.Dot(_a, _b) / N));
         LoopChecks.Close("Margin gradient (a) analytic", _b.Select(v => -sigma * v / N).ToArray(), _da, 1e-12);
+        var (sharedA, sharedB) = (new double[N], new double[N]);
+        var shared = ArrayCallFunctions.MarginSharedInlinedGradient(_a, _b, sharedA, sharedB);
+        LoopChecks.Close("MarginShared generated value", shared, SharedGradient());
+        LoopChecks.Close("MarginShared generated gradient (a)", sharedA, _da, 1e-12);
+        LoopChecks.Close("MarginShared generated gradient (b)", sharedB, _db, 1e-12);
+        LoopChecks.Close("MarginShared gradient (a) analytic", _b.Select((v, i) => -sigma * v / N + (i == 0 ? 1e-3 * _b[0] : 0)).ToArray(), _da, 1e-12);
+        GeneratedGradient();
         var jvp = ArrayCallFunctions.MarginJvp(_a, _b, _direction, _direction);
         LoopChecks.Close("Margin generated Jvp value", value, jvp.Value);
         LoopChecks.Close("Margin generated Jvp tangent", LoopChecks.Dot(_da, _direction) + LoopChecks.Dot(_db, _direction), jvp.Tangent);
@@ -52,6 +60,12 @@ public class ArrayCallBenchmarks
 
     [Benchmark]
     public double InlinedGeneratedGradient() => ArrayCallFunctions.MarginInlinedGradient(_a, _b, _da, _db);
+
+    [Benchmark]
+    public double SharedGradient() => ArrayCallFunctions.MarginSharedGradient(_a, _b, _da, _db);
+
+    [Benchmark]
+    public double InlinedSharedGradient() => ArrayCallFunctions.MarginSharedInlinedGradient(_a, _b, _da, _db);
 
     [Benchmark]
     public double GeneratedJvp() => ArrayCallFunctions.MarginJvp(_a, _b, _direction, _direction).Tangent;
