@@ -48,7 +48,7 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
         foreach (var fuzz in cases)
         {
             var type = assembly.GetType("Fuzz.F" + (fuzz.Index / MethodsPerClass))!;
-            var (gradient, jvp) = fuzz.Shape is FuzzShape.SpanParameter or FuzzShape.SpanCall ? ThroughSpan(type, fuzz.Name) : (
+            var (gradient, jvp) = fuzz.Shape == FuzzShape.SpanParameter ? ThroughSpan(type, fuzz.Name) : fuzz.Shape == FuzzShape.SpanCall ? ThroughTwoSpans(type, fuzz.Name) : (
                 type.GetMethod(fuzz.Name + "Gradient")!.CreateDelegate<Func<double, double, (double, double, double)>>(),
                 type.GetMethod(fuzz.Name + "Jvp")!.CreateDelegate<Func<double, double, double, double, (double, double)>>());
             for (var p = 0; p < PointsPerMethod; p++)
@@ -102,6 +102,34 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
                 return (value, dv[0] + 0.5 * dv[1] + y * dv[2], dv[1] + x * dv[2] + dy);
             },
             (x, y, a, b) => jvp(FuzzCase.SpanArgument(x, y), y, [a, 0.5 * a + b, y * a + x * b], b));
+    }
+
+    private delegate double TwoSpanGradient(ReadOnlySpan<double> v, ReadOnlySpan<double> u, double y, Span<double> dv, Span<double> du, out double dy);
+
+    private delegate (double Value, double Tangent) TwoSpanJvp(ReadOnlySpan<double> v, ReadOnlySpan<double> u, double y, ReadOnlySpan<double> dv,
+        ReadOnlySpan<double> du, double dy);
+
+    /// <summary>As <see cref="ThroughSpan"/>, with v and u both (x, x/2 + y, x·y): their chain-rule terms add up.</summary>
+    private static (Func<double, double, (double, double, double)> Gradient, Func<double, double, double, double, (double, double)> Jvp) ThroughTwoSpans(Type type, string name)
+    {
+        var gradient = type.GetMethod(name + "Gradient")!.CreateDelegate<TwoSpanGradient>();
+        var jvp = type.GetMethod(name + "Jvp")!.CreateDelegate<TwoSpanJvp>();
+        return (
+            (x, y) =>
+            {
+                var (dv, du) = (new double[3], new double[3]);
+                var point = FuzzCase.SpanArgument(x, y);
+                var value = gradient(point, point, y, dv, du, out var dy);
+                double ByX(double[] d) => d[0] + 0.5 * d[1] + y * d[2];
+                double ByY(double[] d) => d[1] + x * d[2];
+                return (value, ByX(dv) + ByX(du), ByY(dv) + ByY(du) + dy);
+            },
+            (x, y, a, b) =>
+            {
+                var point = FuzzCase.SpanArgument(x, y);
+                double[] tangent = [a, 0.5 * a + b, y * a + x * b];
+                return jvp(point, point, y, tangent, tangent, b);
+            });
     }
 
     internal static string Source(List<FuzzCase> cases)

@@ -28,9 +28,10 @@ internal enum FuzzShape
     SpanParameter,
 
     /// <summary>
-    /// A span parameter v and a scalar y, called as <see cref="SpanParameter"/>: a local array filled from x and y is
-    /// passed to a [Differentiable] span helper (with its own random expression) inside a taped loop, and v itself to
-    /// the same helper after it.
+    /// Span parameters v and u and a scalar y, both spans called with (x, x/2 + y, x·y) as in <see cref="SpanParameter"/>:
+    /// a local array filled from x and y is passed to a [Differentiable] span helper (with its own random expression)
+    /// inside a taped loop, v to the same helper after it, and u, used nowhere else, too (its gradient is written
+    /// straight into the caller's span).
     /// </summary>
     SpanCall,
 }
@@ -137,7 +138,7 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                 }
 
                 [Differentiable]
-                public static double {{Name}}(ReadOnlySpan<double> v, double y)
+                public static double {{Name}}(ReadOnlySpan<double> v, ReadOnlySpan<double> u, double y)
                 {
                     double x = v[0];
                     Span<double> a = stackalloc double[4];
@@ -152,7 +153,7 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                         s = Math.Sin(s) + {{Name}}Helper(a, {{B.ToCSharp()}} + 0.1 * k);
                     }
 
-                    return s * x + {{Name}}Helper(v, y) * 0.5;
+                    return s * x + {{Name}}Helper(v, y) * 0.5 + {{Name}}Helper(u, x) * 0.25;
                 }
 
             """,
@@ -256,7 +257,7 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                     carriedSum = Dual.Sin(carriedSum) + Helper(filled, B.Evaluate(x, y) + 0.1 * k);
                 }
 
-                return carriedSum * x + Helper(SpanArgument(x, y), y) * 0.5;
+                return carriedSum * x + Helper(SpanArgument(x, y), y) * 0.5 + Helper(SpanArgument(x, y), x) * 0.25;
             case FuzzShape.Accumulator:
                 var total = new Dual(0, 0);
                 var other = x;
