@@ -123,8 +123,7 @@ internal static class ReverseMode
                 case Let { Node.Op: Op.UserCall, Node.Shape.Count: 0 } let:
                     {
                         var args = PrimalReplay.MapArgs(let.Node, state.Map);
-                        var shape = let.Node.Shape.Select(a => a.Flows && state.Direct.Contains(a.Text!) ? a with { Direct = true } : a).ToEquatableArray();
-        var call = b.Emit(let.Node with { Op = Op.GradientCall, Args = args.ToEquatableArray(), Shape = shape });
+                        var call = b.Emit(let.Node with { Op = Op.GradientCall, Args = args.ToEquatableArray() });
                         var value = b.Emit(new Node(Op.Project, EquatableArray.Create(call), Index: 0));
                         var partials = args.Select((_, k) => b.Emit(new Node(Op.Project, EquatableArray.Create(call), Index: k + 1))).ToArray();
                         state.ClosedForms[value] = (args, partials);

@@ -114,22 +114,25 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
     {
         var gradient = type.GetMethod(name + "Gradient")!.CreateDelegate<TwoSpanGradient>();
         var jvp = type.GetMethod(name + "Jvp")!.CreateDelegate<TwoSpanJvp>();
-        return (
-            (x, y) =>
-            {
-                var (dv, du) = (new double[3], new double[3]);
-                var point = FuzzCase.SpanArgument(x, y);
-                var value = gradient(point, point, y, dv, du, out var dy);
-                double ByX(double[] d) => d[0] + 0.5 * d[1] + y * d[2];
-                double ByY(double[] d) => d[1] + x * d[2];
-                return (value, ByX(dv) + ByX(du), ByY(dv) + ByY(du) + dy);
-            },
-            (x, y, a, b) =>
-            {
-                var point = FuzzCase.SpanArgument(x, y);
-                double[] tangent = [a, 0.5 * a + b, y * a + x * b];
-                return jvp(point, point, y, tangent, tangent, b);
-            });
+
+        (double, double, double) Gradient(double x, double y)
+        {
+            var (dv, du) = (new double[3], new double[3]);
+            var point = FuzzCase.SpanArgument(x, y);
+            var value = gradient(point, point, y, dv, du, out var dy);
+            double ByX(double[] d) => d[0] + 0.5 * d[1] + y * d[2];
+            double ByY(double[] d) => d[1] + x * d[2];
+            return (value, ByX(dv) + ByX(du), ByY(dv) + ByY(du) + dy);
+        }
+
+        (double, double) Jvp(double x, double y, double a, double b)
+        {
+            var point = FuzzCase.SpanArgument(x, y);
+            double[] tangent = [a, 0.5 * a + b, y * a + x * b];
+            return jvp(point, point, y, tangent, tangent, b);
+        }
+
+        return (Gradient, Jvp);
     }
 
     internal static string Source(List<FuzzCase> cases)
