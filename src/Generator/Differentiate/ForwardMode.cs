@@ -202,6 +202,27 @@ internal static class ForwardMode
         }
     }
 
+    /// <summary>
+    /// A call with array, integer or [NoDerivative] arguments: the callee's Jvp with the tangent of every argument it
+    /// differentiates (an array's tangent is the caller's tangent buffer of it, read by the writer; an inactive one
+    /// is zero), or the callee itself when no argument it differentiates has a tangent.
+    /// </summary>
+    private static void ReplayShapedCall(GraphBuilder b, Let let, int[] args, int?[] argTangents, Dictionary<int, int> map, Dictionary<int, int> tangents)
+    {
+        var scalars = let.Node.Shape.Where(a => a.Kind == ArgKind.Scalar).ToList();
+        var differentiated = Enumerable.Range(0, args.Length).Where(k => scalars[k].Differentiated).ToList();
+        if (!let.Node.Shape.Any(a => a.Flows) && differentiated.All(k => argTangents[k] is null))
+        {
+            map[let.Id] = b.Emit(let.Node with { Args = args.ToEquatableArray() });
+            return;
+        }
+
+        var zero = b.Constant(0);
+        var call = b.Emit(let.Node with { Op = Op.JvpCall, Args = args.Concat(differentiated.Select(k => argTangents[k] ?? zero)).ToEquatableArray() });
+        map[let.Id] = b.Emit(new Node(Op.Project, EquatableArray.Create(call), Index: 0));
+        tangents[map[let.Id]] = b.Emit(new Node(Op.Project, EquatableArray.Create(call), Index: 1));
+    }
+
     private static void ReplayLet(GraphBuilder b, Let let, Dictionary<int, int> map, Dictionary<int, int> tangents)
     {
         if (let.Node.Op == Op.Load)
@@ -219,6 +240,12 @@ internal static class ForwardMode
         var args = PrimalReplay.MapArgs(let.Node, map);
         var argTangents = args.Select(a => tangents.TryGetValue(a, out var t) ? t : (int?)null).ToArray();
         var anyTangent = argTangents.Any(t => t.HasValue);
+        if (let.Node.Op == Op.UserCall && let.Node.Shape.Count > 0)
+        {
+            ReplayShapedCall(b, let, args, argTangents, map, tangents);
+            return;
+        }
+
         if (let.Node.Op == Op.UserCall)
         {
             if (!anyTangent)

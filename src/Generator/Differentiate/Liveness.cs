@@ -39,6 +39,11 @@ internal static class Liveness
                 case Alloc alloc:
                     kept.Add(alloc);
                     break;
+                case CallVjp call when call.Scatters:
+                    kept.Add(call);
+                    live.Add(call.Seed);
+                    live.Add(call.Call);
+                    break;
                 case ReverseLoop reverse when reverse.Results.Any(live.Contains) || Ir.Loops.Writes(reverse.Vjp):
                     kept.Add(reverse);
                     tapes.Add(reverse.Tape);

@@ -43,7 +43,7 @@ internal static class ReverseMode
     /// <summary>Outputs: the value, then ∂/∂ of every parameter in order.</summary>
     public static Program Build(Program primal, bool isFloat)
     {
-        var state = new State(new GraphBuilder(primal.ParamCount, isFloat), Nest.Top);
+        var state = new State(new GraphBuilder(primal.ParamCount, isFloat), Nest.Top) { Direct = DirectArrays(primal) };
         for (var i = 0; i < primal.ParamCount; i++)
         {
             state.Map[i] = i;
@@ -66,7 +66,7 @@ internal static class ReverseMode
     /// <summary>A loop body rebuilt through the simplifying builder (constant folding, common subexpressions).</summary>
     private static Program Simplify(Program body, bool isFloat, Nest nest)
     {
-        var state = new State(new GraphBuilder(body.ParamCount, isFloat), nest);
+        var state = new State(new GraphBuilder(body.ParamCount, isFloat), nest) { Sweeps = false };
         for (var i = 0; i < body.ParamCount; i++)
         {
             state.Map[i] = i;
@@ -120,7 +120,7 @@ internal static class ReverseMode
         {
             switch (statement)
             {
-                case Let { Node.Op: Op.UserCall } let:
+                case Let { Node.Op: Op.UserCall, Node.Shape.Count: 0 } let:
                     {
                         var args = PrimalReplay.MapArgs(let.Node, state.Map);
                         var call = b.Emit(let.Node with { Op = Op.GradientCall, Args = args.ToEquatableArray() });
@@ -131,6 +131,9 @@ internal static class ReverseMode
                         break;
                     }
 
+                case Let { Node.Op: Op.UserCall, Node.Shape.Count: > 0 } let when state.Sweeps:
+                    ReplayShapedCall(state, let);
+                    break;
                 case Let let:
                     {
                         var args = PrimalReplay.MapArgs(let.Node, state.Map);
@@ -203,6 +206,93 @@ internal static class ReverseMode
         }
     }
 
+    /// <summary>
+    /// A call with array, integer or [NoDerivative] arguments in a program that is swept afterwards: the callee's
+    /// gradient gives the value, the partials of the scalar arguments it differentiates (a closed form) and the
+    /// gradients of its array arguments, left in scratch buffers for the sweep's <see cref="CallVjp"/>. A call
+    /// through which nothing is differentiated stays a plain call.
+    /// </summary>
+    private static void ReplayShapedCall(State state, Let let)
+    {
+        var b = state.Builder;
+        var args = PrimalReplay.MapArgs(let.Node, state.Map);
+        var scalars = let.Node.Shape.Where(a => a.Kind == ArgKind.Scalar).ToList();
+        var differentiated = Enumerable.Range(0, args.Length).Where(k => scalars[k].Differentiated).ToList();
+        if (!let.Node.Shape.Any(a => a.Flows) && !differentiated.Any(k => b.IsActive(args[k])))
+        {
+            state.Map[let.Id] = b.Emit(let.Node with { Args = args.ToEquatableArray() });
+            return;
+        }
+
+        var shape = let.Node.Shape.Select(a => a.Flows && state.Direct.Contains(a.Text!) ? a with { Direct = true } : a).ToEquatableArray();
+        var call = b.Emit(let.Node with { Op = Op.GradientCall, Args = args.ToEquatableArray(), Shape = shape });
+        var value = b.Emit(new Node(Op.Project, EquatableArray.Create(call), Index: 0));
+        var partials = differentiated.Select((_, j) => b.Emit(new Node(Op.Project, EquatableArray.Create(call), Index: j + 1))).ToArray();
+        state.ClosedForms[value] = (differentiated.Select(k => args[k]).ToArray(), partials);
+        if (let.Node.Shape.Any(a => a.Flows))
+        {
+            state.Scatters[value] = new CallVjp(call, shape, Seed: -1);
+        }
+
+        state.Map[let.Id] = value;
+    }
+
+    /// <summary>
+    /// The array parameters whose only use in the whole method is one argument of one call at the top level (no
+    /// element read, no other call, in no loop): nothing else adds into their gradient spans, so that call's
+    /// gradient may write into the span directly (the span is still zero then) and its reverse only scales it.
+    /// </summary>
+    private static HashSet<string> DirectArrays(Program primal)
+    {
+        var passed = new Dictionary<string, int>();
+        var read = new HashSet<string>();
+        CountArrayUses(primal.Body, passed, read, topLevel: true);
+        return new HashSet<string>(passed.Where(p => p.Value == 1 && !read.Contains(p.Key)).Select(p => p.Key));
+    }
+
+    /// <summary>Counts array arguments of top-level calls; an array read or passed anywhere else is marked read.</summary>
+    private static void CountArrayUses(EquatableArray<Stmt> statements, Dictionary<string, int> passed, HashSet<string> read, bool topLevel)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case Let { Node.Op: Op.Load } load:
+                    read.Add(load.Node.Name!);
+                    break;
+                case Alloc alloc:
+                    read.Add(alloc.Array);
+                    break;
+                case Let let:
+                    foreach (var argument in let.Node.Shape.Where(a => a.Kind == ArgKind.Array))
+                    {
+                        if (topLevel)
+                        {
+                            passed[argument.Text!] = passed.TryGetValue(argument.Text!, out var count) ? count + 1 : 1;
+                        }
+                        else
+                        {
+                            read.Add(argument.Text!);
+                        }
+                    }
+
+                    break;
+                case If branch:
+                    CountArrayUses(branch.Then, passed, read, topLevel);
+                    CountArrayUses(branch.Else, passed, read, topLevel);
+                    break;
+                case Loop loop:
+                    CountArrayUses(loop.Body.Body, passed, read, topLevel: false);
+                    if (loop.Test is { } test)
+                    {
+                        CountArrayUses(test.Body, passed, read, topLevel: false);
+                    }
+
+                    break;
+            }
+        }
+    }
+
     private static void Sweep(State state, List<object> statements, Dictionary<int, List<int>> adjoints)
     {
         var b = state.Builder;
@@ -223,6 +313,11 @@ internal static class ReverseMode
                         {
                             b.AddStatement(Store.Scatter(let.Node.Name!, let.Node.Text!, seed));
                             break;
+                        }
+
+                        if (state.Scatters.TryGetValue(let.Id, out var scatter))
+                        {
+                            b.AddStatement(scatter with { Seed = seed });
                         }
 
                         if (state.ClosedForms.TryGetValue(let.Id, out var closed))
@@ -510,6 +605,18 @@ internal static class ReverseMode
         public Dictionary<int, int> Map { get; } = new();
 
         public Dictionary<int, (int[] Args, int[] Partials)> ClosedForms { get; } = new();
+
+        /// <summary>
+        /// False while rebuilding a forward loop body, which no sweep follows: calls with array arguments stay plain
+        /// calls there (their gradients are needed only where the body is swept).
+        /// </summary>
+        public bool Sweeps { get; init; } = true;
+
+        /// <summary>The array parameters a top-level call's gradient may write into directly (<see cref="DirectArrays"/>).</summary>
+        public HashSet<string> Direct { get; init; } = new();
+
+        /// <summary>For the value of each call whose gradient has array parts, the statement that scatters them (seed to fill in).</summary>
+        public Dictionary<int, CallVjp> Scatters { get; } = new();
 
         public Dictionary<IfBuilder, int> OriginalPhis { get; } = new();
 

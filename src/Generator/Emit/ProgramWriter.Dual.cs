@@ -191,7 +191,7 @@ internal sealed partial class ProgramWriter
     /// <summary>Writes a value-only loop with a double writer: Dual inputs enter by their value, results are doubles.</summary>
     private void WriteOnDoubles(Loop loop)
     {
-        var plain = new ProgramWriter(_writer, false, _parameters, _prefix, _nextLocal, _derivatives, _stacks, _nested);
+        var plain = new ProgramWriter(_writer, false, _parameters, _prefix, _nextLocal, _derivatives, _scratch, _stacks, _nested);
         plain._tapes.UnionWith(_tapes);
         plain._reversed.UnionWith(_reversed);
         plain._mirrored.UnionWith(_mirrored);

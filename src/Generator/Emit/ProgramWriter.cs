@@ -30,20 +30,21 @@ internal sealed partial class ProgramWriter
     private readonly bool _nested;
 
     public ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters)
-        : this(writer, isFloat, parameters, Naming.LocalPrefix(parameters), new int[1], new Dictionary<string, string>(), new Stacks(), nested: false)
+        : this(writer, isFloat, parameters, Naming.LocalPrefix(parameters), new int[1], new Dictionary<string, string>(), new Scratch(), new Stacks(), nested: false)
     {
     }
 
     /// <summary>A writer whose locals avoid every name in <paramref name="taken"/> (all parameters, gradient outputs).</summary>
     public ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters, IReadOnlyList<string> taken)
-        : this(writer, isFloat, parameters, Naming.LocalPrefix(taken), new int[1], new Dictionary<string, string>(), new Stacks(), nested: false)
+        : this(writer, isFloat, parameters, Naming.LocalPrefix(taken), new int[1], new Dictionary<string, string>(), new Scratch(), new Stacks(), nested: false)
     {
     }
 
     private ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters, string prefix, int[] nextLocal,
-        Dictionary<string, string> derivatives, Stacks stacks, bool nested)
+        Dictionary<string, string> derivatives, Scratch scratch, Stacks stacks, bool nested)
     {
         _derivatives = derivatives;
+        _scratch = scratch;
         _stacks = stacks;
         _writer = writer;
         _isFloat = isFloat;
@@ -127,6 +128,7 @@ internal sealed partial class ProgramWriter
 
         CollectBools(program.Body);
         DeclareBuffers(program);
+        DeclareScratch(program);
         DeclareStacks(program.Body);
         if (_dual)
         {
@@ -200,6 +202,9 @@ internal sealed partial class ProgramWriter
                 case Alloc alloc:
                     WriteAlloc(alloc);
                     break;
+                case CallVjp call:
+                    WriteCallVjp(call);
+                    break;
             }
         }
     }
@@ -217,6 +222,9 @@ internal sealed partial class ProgramWriter
                 return;
             case Op.Project when _dual:
                 _text[let.Id] = _calls[node.Args[0]][node.Index];
+                return;
+            case Op.Project when _callResults.TryGetValue(node.Args[0], out var results):
+                _text[let.Id] = results[node.Index];
                 return;
             case Op.Project:
                 _text[let.Id] = Text(node.Args[0]) + ".Item" + (node.Index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -239,8 +247,14 @@ internal sealed partial class ProgramWriter
             case Op.Load:
                 _writer.Line(_type + " " + Declare(let.Id) + " = " + (node.Index == 2 ? _derivatives[node.Name!] : node.Name) + "[" + node.Text + "];");
                 return;
+            case Op.GradientCall when node.Shape.Count > 0:
+                WriteShapedGradientCall(let);
+                return;
             case Op.GradientCall:
                 _writer.Line("var " + Declare(let.Id) + " = " + (node.Text ?? node.Name + "Gradient") + "(" + Arguments(node) + ");");
+                return;
+            case Op.JvpCall when node.Shape.Count > 0:
+                WriteShapedJvpCall(let);
                 return;
             case Op.JvpCall:
                 _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Jvp(" + Arguments(node) + ");");
@@ -330,6 +344,7 @@ internal sealed partial class ProgramWriter
         Op.Div => Text(node.Args[0]) + " / " + Text(node.Args[1]),
         Op.Neg => "-" + Text(node.Args[0]),
         Op.Select => Condition(node.Cond!) + " ? " + Text(node.Args[0]) + " : " + Text(node.Args[1]),
+        Op.UserCall when node.Shape.Count > 0 => node.Name + node.Text + "(" + string.Join(", ", ShapedArguments(node)) + ")",
         Op.UserCall => node.Name + "(" + Arguments(node) + ")",
         Op.Call => Call(node),
         _ => throw new InvalidOperationException("Cannot write " + node.Op + "."),
@@ -445,7 +460,7 @@ internal sealed partial class ProgramWriter
         return program.Outputs.Select(Text).ToList();
     }
 
-    private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, _derivatives, _stacks, nested: true)
+    private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, _derivatives, _scratch, _stacks, nested: true)
     {
         Generic = _generic,
         Dual = _dual,

@@ -6,7 +6,7 @@ namespace Leibniz.Generator.Ir;
 /// <summary>Questions about loops and element reads in a program.</summary>
 internal static class Loops
 {
-    /// <summary>True when the program (outside or inside branches) has a loop or reads array elements.</summary>
+    /// <summary>True when the program (outside or inside branches) has a loop, reads array elements or passes arguments other than scalars to a call.</summary>
     public static bool Contains(Program program) => Contains(program.Body);
 
     /// <summary>True when the program writes into an array or a gradient span (so it must run even if no value it defines is used).</summary>
@@ -26,6 +26,7 @@ internal static class Loops
     private static bool Writes(EquatableArray<Stmt> statements) => statements.Any(s => s switch
     {
         Store => true,
+        CallVjp call => call.Scatters,
         Loop loop => Writes(loop.Body.Body),
         ReverseLoop reverse => Writes(reverse.Vjp.Body),
         FusedLoop fused => Writes(fused.Vjp.Body),
@@ -35,7 +36,7 @@ internal static class Loops
 
     private static bool ReadsActive(EquatableArray<Stmt> statements) => statements.Any(s => s switch
     {
-        Let let => let.Node.Op == Op.Load && let.Node.Index == 1,
+        Let let => (let.Node.Op == Op.Load && let.Node.Index == 1) || let.Node.Shape.Any(a => a.Flows),
         Loop loop => ReadsActive(loop.Body.Body),
         If branch => ReadsActive(branch.Then) || ReadsActive(branch.Else),
         _ => false,
@@ -69,6 +70,7 @@ internal static class Loops
         ReverseLoop reverse => reverse.Seeds.Contains(id) || reverse.Inputs.Contains(id),
         FusedLoop fused => fused.Seeds.Contains(id) || fused.Inputs.Contains(id),
         Store store => store.Value == id,
+        CallVjp call => call.Seed == id || call.Call == id,
         _ => false,
     });
 
@@ -81,8 +83,8 @@ internal static class Loops
 
     private static bool Contains(EquatableArray<Stmt> statements) => statements.Any(s => s switch
     {
-        Loop or ReverseLoop or FusedLoop or Store or Alloc => true,
-        Let let => let.Node.Op is Op.Load or Op.IntValue,
+        Loop or ReverseLoop or FusedLoop or Store or Alloc or CallVjp => true,
+        Let let => let.Node.Op is Op.Load or Op.IntValue || let.Node.Shape.Count > 0,
         If branch => Contains(branch.Then) || Contains(branch.Else),
         _ => false,
     });

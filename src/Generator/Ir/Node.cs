@@ -23,13 +23,21 @@ internal enum Op
     /// <summary>A derivative-table function; <see cref="Node.Name"/> is its table name, <see cref="Node.Index"/> an integer argument (ScaleB).</summary>
     Call,
 
-    /// <summary>A call to another [Differentiable] method; <see cref="Node.Name"/> is its fully qualified name.</summary>
+    /// <summary>
+    /// A call to another [Differentiable] method; <see cref="Node.Name"/> is its fully qualified name. When the callee
+    /// has array, integer or [NoDerivative] parameters, or is generic, <see cref="Node.Shape"/> describes every
+    /// argument, <see cref="Node.Args"/> holds only the floating scalar ones and <see cref="Node.Text"/> is the type
+    /// argument list of a generic callee (<c>&lt;T&gt;</c>, the caller's own type parameter).
+    /// </summary>
     UserCall,
 
     /// <summary>Calls the callee's generated gradient (a tuple); only in derivative programs.</summary>
     GradientCall,
 
-    /// <summary>Calls the callee's generated Jvp; arguments are the primal arguments followed by their tangents.</summary>
+    /// <summary>
+    /// Calls the callee's generated Jvp; arguments are the primal arguments followed by their tangents (with a
+    /// <see cref="Node.Shape"/>: the scalar arguments, then the tangents of those the callee differentiates).
+    /// </summary>
     JvpCall,
 
     /// <summary>Element <see cref="Node.Index"/> (0-based) of the tuple returned by the node in <see cref="Node.Args"/>.</summary>
@@ -52,7 +60,8 @@ internal enum Op
 }
 
 /// <summary>One SSA instruction: an operation on earlier values, identified by their ids.</summary>
-internal sealed record Node(Op Op, EquatableArray<int> Args, double Value = 0, string? Name = null, int Index = 0, Cond? Cond = null, string? Text = null)
+internal sealed record Node(Op Op, EquatableArray<int> Args, double Value = 0, string? Name = null, int Index = 0, Cond? Cond = null, string? Text = null,
+    EquatableArray<CallArg> Shape = default)
 {
     public static Node Constant(double value, string? name = null) => new(Op.Const, EquatableArray<int>.Empty, value, name);
 
@@ -64,8 +73,8 @@ internal sealed record Node(Op Op, EquatableArray<int> Args, double Value = 0, s
 
     public bool Equals(Node? other) =>
         other is not null && Op == other.Op && Args == other.Args && BitConverter.DoubleToInt64Bits(Value) == BitConverter.DoubleToInt64Bits(other.Value)
-        && Name == other.Name && Index == other.Index && Equals(Cond, other.Cond) && Text == other.Text;
+        && Name == other.Name && Index == other.Index && Equals(Cond, other.Cond) && Text == other.Text && Shape == other.Shape;
 
     public override int GetHashCode() =>
-        unchecked((((((int)Op * 397) ^ Args.GetHashCode()) * 397) ^ Value.GetHashCode() ^ (Name?.GetHashCode() ?? 0) ^ (Text?.GetHashCode() ?? 0)) * 31 + Index);
+        unchecked((((((int)Op * 397) ^ Args.GetHashCode()) * 397) ^ Value.GetHashCode() ^ (Name?.GetHashCode() ?? 0) ^ (Text?.GetHashCode() ?? 0) ^ Shape.GetHashCode()) * 31 + Index);
 }

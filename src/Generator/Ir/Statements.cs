@@ -1,3 +1,4 @@
+using System.Linq;
 using Leibniz.Generator.Model;
 
 namespace Leibniz.Generator.Ir;
@@ -86,3 +87,15 @@ internal sealed record Alloc(string Array, string DerivativeArray, string Length
 /// <see cref="Outputs"/> are the returned values.
 /// </summary>
 internal sealed record Program(int ParamCount, EquatableArray<Stmt> Body, EquatableArray<int> Outputs);
+
+/// <summary>
+/// The array part of the reverse of a call with a <see cref="Node.Shape"/> (array, integer or [NoDerivative]
+/// arguments): the forward pass called the callee's gradient (<see cref="Call"/>, an <see cref="Op.GradientCall"/>),
+/// which left the gradient of each array argument in a scratch buffer; this adds <see cref="Seed"/> × each of them
+/// into the caller's derivative buffer of that array. Scalar arguments get their adjoints from the call's projections.
+/// </summary>
+internal sealed record CallVjp(int Call, EquatableArray<CallArg> Shape, int Seed) : Stmt
+{
+    /// <summary>True when the call adds into a derivative buffer.</summary>
+    public bool Scatters => Shape.Any(a => a.Flows);
+}

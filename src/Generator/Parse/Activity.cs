@@ -28,6 +28,9 @@ internal static class Activity
                 case Let { Node: { Op: Op.Load, Index: 1 } } load:
                     active.Add(load.Id);
                     break;
+                case Let call when call.Node.Shape.Any(a => a.Flows):
+                    active.Add(call.Id);
+                    break;
                 case Loop loop when loop.Inputs.Any(active.Contains) || Loops.ReadsActive(loop.Body):
                     active.UnionWith(loop.Results);
                     break;

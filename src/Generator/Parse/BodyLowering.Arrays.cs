@@ -41,7 +41,7 @@ internal sealed partial class BodyLowering
         var derivative = Free("d" + name);
 
         // Bound even when reported, so its uses do not add diagnostics of their own.
-        env[local] = new ArrayBinding(name, Differentiated: true, Local: true, rented);
+        env[local] = new ArrayBinding(name, Differentiated: true, Local: true, rented, length is null ? null : IntText(length, env));
         if (length is null)
         {
             Report(declarator, $"local array '{local.Name}' without a length", $"declare it as Span<{Keyword}> {local.Name} = stackalloc {Keyword}[n] (or new {Keyword}[n], ArrayPool<{Keyword}>.Shared.Rent(n), or a ?: between them with the same n) and fill it element by element");
@@ -214,6 +214,9 @@ internal sealed partial class BodyLowering
         return name;
     }
 
-    /// <summary>An array: a parameter (read-only) or a local array of the method, with the name the generated code uses.</summary>
-    private sealed record ArrayBinding(string Name, bool Differentiated, bool Local, bool Rented = false);
+    /// <summary>
+    /// An array: a parameter (read-only) or a local array of the method, with the name the generated code uses (and,
+    /// for a local array, the C# text of its length).
+    /// </summary>
+    private sealed record ArrayBinding(string Name, bool Differentiated, bool Local, bool Rented = false, string? Length = null);
 }

@@ -440,11 +440,15 @@ internal sealed partial class BodyLowering
 
     private int LowerUserCall(IInvocationOperation invocation, IMethodSymbol target, List<IArgumentOperation> arguments, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
-        if (!target.IsStatic || !IsFloating(target.ReturnType) || target.Parameters.Any(p => !IsFloating(p.Type))
-            || target.Parameters.Length == 0 || target.IsGenericMethod)
+        // A generic-math callee is called with the caller's own type parameter: Dot<T>(a, b) inside F<T>.
+        var generic = target.IsGenericMethod;
+        var kinds = target.Parameters.Select(p => MethodParser.Classify(p, _floating, _generic)).ToList();
+        if (!target.IsStatic || !IsFloating(target.ReturnType) || kinds.Any(k => k is null) || target.Parameters.Length == 0
+            || (generic && (_generic is null || target.TypeArguments.Length != 1 || !SymbolEqualityComparer.Default.Equals(target.TypeArguments[0], _generic)
+                || MethodParser.GenericMathParameter(target.OriginalDefinition) is null)))
         {
             Report(invocation, $"call to [Differentiable] method '{target.Name}' of a different shape",
-                $"call only static [Differentiable] methods whose parameters and result are all {Keyword}");
+                $"call only static [Differentiable] methods whose result is {Keyword} and whose parameters are {Keyword}, int, {Keyword}[] or ReadOnlySpan<{Keyword}> (a generic-math method from one with the same type parameter)");
             return Constant(output, 0);
         }
 
@@ -454,8 +458,75 @@ internal sealed partial class BodyLowering
             return Constant(output, 0);
         }
 
-        var args = arguments.Select(a => LowerExpression(a.Value, env, output)).ToList();
-        return Add(output, new Node(Op.UserCall, args.ToEquatableArray(), Name: FullyQualified(target.ContainingType) + "." + target.Name));
+        var name = FullyQualified(target.ContainingType) + "." + target.Name;
+        if (kinds.All(k => k == ParameterKind.Scalar) && !generic)
+        {
+            var scalars = arguments.Select(a => LowerExpression(a.Value, env, output)).ToList();
+            return Add(output, new Node(Op.UserCall, scalars.ToEquatableArray(), Name: name));
+        }
+
+        var shape = new List<CallArg>();
+        var args = new List<int>();
+        var valid = true;
+        foreach (var argument in arguments)
+        {
+            var parameter = argument.Parameter!;
+            switch (kinds[parameter.Ordinal])
+            {
+                case ParameterKind.Scalar or ParameterKind.Constant:
+                    args.Add(LowerExpression(argument.Value, env, output));
+                    shape.Add(new CallArg(ArgKind.Scalar, kinds[parameter.Ordinal] == ParameterKind.Scalar));
+                    break;
+                case ParameterKind.Integer:
+                    shape.Add(new CallArg(ArgKind.Integer, Differentiated: false, IntText(argument.Value, env)));
+                    break;
+                default:
+                    if (ArrayArgument(argument, target) is { } array)
+                    {
+                        shape.Add(array with { Differentiated = kinds[parameter.Ordinal] == ParameterKind.Array });
+                    }
+                    else
+                    {
+                        valid = false;
+                    }
+
+                    break;
+            }
+        }
+
+        var typeArguments = generic ? "<" + _generic!.Name + ">" : null;
+        return valid ? Add(output, new Node(Op.UserCall, args.ToEquatableArray(), Name: name, Text: typeArguments, Shape: shape.ToEquatableArray())) : Constant(output, 0);
+
+        CallArg? ArrayArgument(IArgumentOperation argument, IMethodSymbol callee)
+        {
+            var value = argument.Value;
+            while (value is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (ArrayOf(value, env) is not { } array)
+            {
+                Report(argument.Value, "array argument that is not a whole array or span parameter or local array of the method (a slice, a field, a new array, …)",
+                    $"pass the whole parameter or local array, or copy the elements into a local array (Span<{Keyword}> part = stackalloc {Keyword}[n]) and pass that");
+                return null;
+            }
+
+            if (array.Rented)
+            {
+                Report(argument.Value, $"rented local array '{array.Name}' passed to '{callee.Name}'", $"ArrayPool may return a longer array than asked for; declare it as Span<{Keyword}> {array.Name} = stackalloc {Keyword}[n] or new {Keyword}[n]");
+                return null;
+            }
+
+            if (array.Local && argument.Parameter!.Type is IArrayTypeSymbol)
+            {
+                Report(argument.Value, $"local array '{array.Name}' passed to the {Keyword}[] parameter '{argument.Parameter.Name}' of '{callee.Name}'",
+                    $"declare that parameter ReadOnlySpan<{Keyword}> (the generated code holds local arrays in spans)");
+                return null;
+            }
+
+            return new CallArg(ArgKind.Array, Differentiated: false, array.Name, array.Differentiated, array.Local ? array.Length : array.Name + ".Length");
+        }
     }
 
     private Cond LowerCondition(IOperation op, Dictionary<ISymbol, object> env, List<Stmt> output)

@@ -30,6 +30,9 @@ internal static class LocalArrayOrder
 
     private sealed class Walker
     {
+        /// <summary>The index key of a read of every element (the array passed to a method).</summary>
+        private const string WholeArray = "*";
+
         private readonly System.Func<ILocalSymbol, bool> _isLocalArray;
         private readonly Stack<HashSet<(ISymbol Array, string Index)>> _reads = new();
         private readonly Dictionary<ISymbol, int> _firstRead = new(SymbolEqualityComparer.Default);
@@ -49,7 +52,7 @@ internal static class LocalArrayOrder
                 Visit(assignment.Value, statement);
                 Visit(written.IndexOperation, statement);
                 var key = (written.Array, written.Index);
-                if (_reads.Peek().Contains(key) || (_firstRead.TryGetValue(written.Array, out var first) && first < statement))
+                if (_reads.Peek().Contains(key) || _reads.Peek().Contains((written.Array, WholeArray)) || (_firstRead.TryGetValue(written.Array, out var first) && first < statement))
                 {
                     Diagnostics.Add(DiagnosticInfo.Create(Generator.Diagnostics.LocalArrayOverwritten, LocationInfo.From(assignment.Syntax),
                         written.Array.Name + "[" + written.Index + "]", written.Array.Name));
@@ -60,11 +63,11 @@ internal static class LocalArrayOrder
 
             if (LocalElement(operation) is { } read)
             {
-                _reads.Peek().Add((read.Array, read.Index));
-                if (!_firstRead.ContainsKey(read.Array))
-                {
-                    _firstRead[read.Array] = statement;
-                }
+                Read(read.Array, read.Index, statement);
+            }
+            else if (PassedArray(operation) is { } passed)
+            {
+                Read(passed, WholeArray, statement);
             }
 
             var isLoop = operation is ILoopOperation;
@@ -83,6 +86,31 @@ internal static class LocalArrayOrder
                 var inner = _reads.Pop();
                 _reads.Peek().UnionWith(inner);
             }
+        }
+
+        private void Read(ISymbol array, string index, int statement)
+        {
+            _reads.Peek().Add((array, index));
+            if (!_firstRead.ContainsKey(array))
+            {
+                _firstRead[array] = statement;
+            }
+        }
+
+        /// <summary>A local array passed whole to a method (which may read every element).</summary>
+        private ISymbol? PassedArray(IOperation operation)
+        {
+            if (operation is not IArgumentOperation { Value: var value })
+            {
+                return null;
+            }
+
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value is ILocalReferenceOperation local && _isLocalArray(local.Local) ? local.Local : null;
         }
 
         private (ISymbol Array, string Index, IOperation IndexOperation)? LocalElement(IOperation operation)

@@ -187,6 +187,11 @@ internal static class MethodParser
                 continue;
             }
 
+            if (target.Parameters.Any(p => Classify(p, model.IsFloat ? SpecialType.System_Single : SpecialType.System_Double) != ParameterKind.Scalar))
+            {
+                return $"Order = 2 (Hessians) of a method that calls '{target.Name}', which takes array, span, int or [NoDerivative] parameters, is not supported yet; use Order = 1";
+            }
+
             if (OrderOf(target) != 2)
             {
                 return $"Order = 2 (Hessians) differentiates the call to '{target.Name}' through its Hessian-vector product; mark '{target.Name}' [Differentiable(Order = 2)] too";
@@ -222,7 +227,7 @@ internal static class MethodParser
 
     /// <summary>How a parameter is differentiated, or null when its type is not supported.</summary>
     /// <summary>The type parameter T of <c>F&lt;T&gt;</c> when it is the only one and is constrained to IFloatingPointIeee754&lt;T&gt;.</summary>
-    private static ITypeParameterSymbol? GenericMathParameter(IMethodSymbol method)
+    internal static ITypeParameterSymbol? GenericMathParameter(IMethodSymbol method)
     {
         if (method.TypeParameters.Length != 1)
         {
@@ -235,7 +240,7 @@ internal static class MethodParser
         return t.ConstraintTypes.OfType<INamedTypeSymbol>().Any(c => IsIeee(c) || c.AllInterfaces.Any(IsIeee)) ? t : null;
     }
 
-    private static ParameterKind? Classify(IParameterSymbol parameter, SpecialType floating, ITypeParameterSymbol? generic = null)
+    internal static ParameterKind? Classify(IParameterSymbol parameter, SpecialType floating, ITypeParameterSymbol? generic = null)
     {
         var frozen = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NoDerivativeAttributeName);
         if (generic is not null)

@@ -48,6 +48,68 @@ public sealed class DiagnosticTests
         AssertSingle(source, id, messagePart);
     }
 
+    [Theory]
+    [InlineData("LZ0001", "array argument that is not a whole array", "return Dot([|x[1..]|], x);")]
+    [InlineData("LZ0001", "array argument that is not a whole array", "return Dot([|x.AsSpan(1)|], x);")]
+    [InlineData("LZ0001", "array argument that is not a whole array", "return Dot([|x.AsSpan().Slice(0, 2)|], x);")]
+    [InlineData("LZ0001", "array argument that is not a whole array", "return Dot([|new[] { s, 2.0 }|], x);")]
+    [InlineData("LZ0001", "rented local array 'r' passed to 'Dot'", "double[] r = System.Buffers.ArrayPool<double>.Shared.Rent(3); r[0] = s; return Dot([|r|], x);")]
+    [InlineData("LZ0001", "local array 'r' passed to the double[] parameter 'a' of 'DotArray'", "double[] r = new double[x.Length]; r[0] = s; return DotArray([|r|], x);")]
+    [InlineData("LZ0012", "'r[0]' of local array 'r' is written after it was read", "Span<double> r = stackalloc double[2]; r[0] = s; r[1] = s; var d = Dot(r, r); [|r[0] = d|]; return r[0];")]
+    [InlineData("LZ0012", "'r[1]' of local array 'r'", "Span<double> r = stackalloc double[2]; var t = 0.0; for (var i = 0; i < 2; i++) { r[0] = s; t += Dot(r, x); [|r[1] = t|]; } return t;")]
+    public void ArrayArgumentsTheGeneratorCannotFollowPointAtTheArgument(string id, string messagePart, string body)
+    {
+        var source = $$"""
+            using System;
+            using Leibniz;
+
+            public static partial class C
+            {
+                [Differentiable]
+                public static double F(double[] x, double s)
+                {
+                    {{body}}
+                }
+
+                [Differentiable]
+                public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => a[0] * b[0] + a[1] * b[1];
+
+                [Differentiable]
+                public static double DotArray(double[] a, double[] b) => a[0] * b[0];
+            }
+            """;
+        AssertSingle(source, id, messagePart);
+    }
+
+    [Fact]
+    public void SecondOrderOfACallWithArraysIsNotSupportedYet() => AssertSingle("""
+        using System;
+        using Leibniz;
+        public static partial class C
+        {
+            [Differentiable(Order = 2)]
+            public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => a[0] * b[0] + a[1] * b[1];
+
+            [Differentiable(Order = 2)]
+            public static double [|F|](double[] x) => Dot(x, x) * x[0];
+        }
+        """, "LZ0010", "calls 'Dot', which takes array, span, int or [NoDerivative] parameters, is not supported yet");
+
+    [Fact]
+    public void AGenericCallerCallsGenericMethodsOnlyWithItsOwnTypeParameter() => AssertSingle("""
+        using System;
+        using System.Numerics;
+        using Leibniz;
+        public static partial class C
+        {
+            [Differentiable]
+            public static T Dot<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b) where T : IFloatingPointIeee754<T> => a[0] * b[0];
+
+            [Differentiable]
+            public static double F(double[] x) => [|Dot<double>(x, x)|] * x[0];
+        }
+        """, "LZ0001", "call to [Differentiable] method 'Dot' of a different shape");
+
     [Fact]
     public void CustomDerivativeWithTheWrongSignatureShowsTheExpectedOne() => AssertSingle("""
         using Leibniz;

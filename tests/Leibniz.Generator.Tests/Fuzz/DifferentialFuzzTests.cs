@@ -6,7 +6,8 @@ namespace Leibniz.Generator.Tests.Fuzz;
 
 /// <summary>
 /// Random expression trees (depth ≤ 6, every table function, ?: branches) in expression bodies and in block bodies
-/// with locals, if/else, else-if, early returns, counted loops, accumulators, local arrays and span parameters → C# → generator → one in-memory
+/// with locals, if/else, else-if, early returns, counted loops, accumulators, local arrays, span parameters and calls
+/// that pass spans to a span helper → C# → generator → one in-memory
 /// compilation → generated gradient and Jvp against <see cref="Dual"/> at random points.
 /// </summary>
 public sealed class DifferentialFuzzTests(ITestOutputHelper output)
@@ -22,8 +23,9 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
         var generator = new ExprGenerator(seed);
         var random = new Random(seed);
         var cases = Enumerable.Range(0, Methods)
-            .Select(i => (i % 9) switch
+            .Select(i => (i % 10) switch
             {
+                9 => new FuzzCase(i, FuzzShape.SpanCall, generator.Next(4), generator.Next(3), generator.Next(3)),
                 8 => new FuzzCase(i, FuzzShape.BranchedInnerLoops, generator.Next(4), generator.Next(3), generator.Next(3)),
                 7 => new FuzzCase(i, FuzzShape.SpanParameter, generator.Next(4), generator.Next(3), generator.Next(3)),
                 6 => new FuzzCase(i, FuzzShape.Accumulator, generator.Next(4), generator.Next(3), generator.Next(3)),
@@ -47,7 +49,7 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
         foreach (var fuzz in cases)
         {
             var type = assembly.GetType("Fuzz.F" + (fuzz.Index / MethodsPerClass))!;
-            var (gradient, jvp) = fuzz.Shape == FuzzShape.SpanParameter ? ThroughSpan(type, fuzz.Name) : (
+            var (gradient, jvp) = fuzz.Shape == FuzzShape.SpanParameter ? ThroughSpan(type, fuzz.Name) : fuzz.Shape == FuzzShape.SpanCall ? ThroughTwoSpans(type, fuzz.Name) : (
                 type.GetMethod(fuzz.Name + "Gradient")!.CreateDelegate<Func<double, double, (double, double, double)>>(),
                 type.GetMethod(fuzz.Name + "Jvp")!.CreateDelegate<Func<double, double, double, double, (double, double)>>());
             for (var p = 0; p < PointsPerMethod; p++)
@@ -101,6 +103,37 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
                 return (value, dv[0] + 0.5 * dv[1] + y * dv[2], dv[1] + x * dv[2] + dy);
             },
             (x, y, a, b) => jvp(FuzzCase.SpanArgument(x, y), y, [a, 0.5 * a + b, y * a + x * b], b));
+    }
+
+    private delegate double TwoSpanGradient(ReadOnlySpan<double> v, ReadOnlySpan<double> u, double y, Span<double> dv, Span<double> du, out double dy);
+
+    private delegate (double Value, double Tangent) TwoSpanJvp(ReadOnlySpan<double> v, ReadOnlySpan<double> u, double y, ReadOnlySpan<double> dv,
+        ReadOnlySpan<double> du, double dy);
+
+    /// <summary>As <see cref="ThroughSpan"/>, with v and u both (x, x/2 + y, x·y): their chain-rule terms add up.</summary>
+    private static (Func<double, double, (double, double, double)> Gradient, Func<double, double, double, double, (double, double)> Jvp) ThroughTwoSpans(Type type, string name)
+    {
+        var gradient = type.GetMethod(name + "Gradient")!.CreateDelegate<TwoSpanGradient>();
+        var jvp = type.GetMethod(name + "Jvp")!.CreateDelegate<TwoSpanJvp>();
+
+        (double, double, double) Gradient(double x, double y)
+        {
+            var (dv, du) = (new double[3], new double[3]);
+            var point = FuzzCase.SpanArgument(x, y);
+            var value = gradient(point, point, y, dv, du, out var dy);
+            double ByX(double[] d) => d[0] + 0.5 * d[1] + y * d[2];
+            double ByY(double[] d) => d[1] + x * d[2];
+            return (value, ByX(dv) + ByX(du), ByY(dv) + ByY(du) + dy);
+        }
+
+        (double, double) Jvp(double x, double y, double a, double b)
+        {
+            var point = FuzzCase.SpanArgument(x, y);
+            double[] tangent = [a, 0.5 * a + b, y * a + x * b];
+            return jvp(point, point, y, tangent, tangent, b);
+        }
+
+        return (Gradient, Jvp);
     }
 
     internal static string Source(List<FuzzCase> cases)

@@ -35,6 +35,14 @@ internal enum FuzzShape
     /// inside a loop.
     /// </summary>
     BranchedInnerLoops,
+
+    /// <summary>
+    /// Span parameters v and u and a scalar y, both spans called with (x, x/2 + y, x·y) as in <see cref="SpanParameter"/>:
+    /// a local array filled from x and y is passed to a [Differentiable] span helper (with its own random expression)
+    /// inside a taped loop, v to the same helper after it, and u, used nowhere else, too (its gradient is written
+    /// straight into the caller's span).
+    /// </summary>
+    SpanCall,
 }
 
 /// <summary>One fuzzed method: its C# text and its evaluation on <see cref="Dual"/> (the independent reference).</summary>
@@ -159,6 +167,41 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                 }
 
             """,
+        FuzzShape.SpanCall => $$"""
+                [Differentiable]
+                public static double {{Name}}Helper(ReadOnlySpan<double> v, double t)
+                {
+                    double s = t;
+                    for (int i = 0; i < v.Length; i++)
+                    {
+                        double x = v[i];
+                        double y = t;
+                        s = s * 0.5 + Math.Tanh({{C.ToCSharp()}}) * v[(i + 1) % v.Length];
+                    }
+
+                    return s;
+                }
+
+                [Differentiable]
+                public static double {{Name}}(ReadOnlySpan<double> v, ReadOnlySpan<double> u, double y)
+                {
+                    double x = v[0];
+                    Span<double> a = stackalloc double[4];
+                    for (int i = 0; i < 4; i++)
+                    {
+                        a[i] = {{A.ToCSharp()}} + 0.25 * i * y;
+                    }
+
+                    double s = 0;
+                    for (int k = 0; k < 2; k++)
+                    {
+                        s = Math.Sin(s) + {{Name}}Helper(a, {{B.ToCSharp()}} + 0.1 * k);
+                    }
+
+                    return s * x + {{Name}}Helper(v, y) * 0.5 + {{Name}}Helper(u, x) * 0.25;
+                }
+
+            """,
         FuzzShape.Accumulator => $$"""
                 [Differentiable]
                 public static double {{Name}}(double x, double y)
@@ -203,6 +246,18 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
     /// <summary>The span a <see cref="FuzzShape.SpanParameter"/> method is called with, for the point (x, y).</summary>
     public static T[] SpanArgument<T>(T x, T y) where T : System.Numerics.IFloatingPointIeee754<T> =>
         [x, x / T.CreateChecked(2) + y, x * y];
+
+    /// <summary>The span helper of a <see cref="FuzzShape.SpanCall"/> method, on Duals.</summary>
+    private Dual Helper(Dual[] v, Dual t)
+    {
+        var s = t;
+        for (var i = 0; i < v.Length; i++)
+        {
+            s = s * 0.5 + Dual.Tanh(C.Evaluate(v[i], t)) * v[(i + 1) % v.Length];
+        }
+
+        return s;
+    }
 
     public Dual Evaluate(Dual x, Dual y)
     {
@@ -263,6 +318,15 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                 }
 
                 return state * y + C.Evaluate(x, y);
+            case FuzzShape.SpanCall:
+                var filled = Enumerable.Range(0, 4).Select(i => r + 0.25 * i * y).ToArray();
+                var carriedSum = new Dual(0, 0);
+                for (var k = 0; k < 2; k++)
+                {
+                    carriedSum = Dual.Sin(carriedSum) + Helper(filled, B.Evaluate(x, y) + 0.1 * k);
+                }
+
+                return carriedSum * x + Helper(SpanArgument(x, y), y) * 0.5 + Helper(SpanArgument(x, y), x) * 0.25;
             case FuzzShape.Accumulator:
                 var total = new Dual(0, 0);
                 var other = x;

@@ -290,6 +290,46 @@ public sealed class SnapshotTests
         """));
 
     [Fact]
+    public void CallsWithArrays() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using Leibniz;
+
+        public static partial class Model
+        {
+            [Differentiable]
+            public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+            {
+                var s = 0.0;
+                for (int i = 0; i < a.Length; i++)
+                {
+                    s += a[i] * b[i];
+                }
+
+                return s;
+            }
+
+            [Differentiable]
+            public static double SquaredNorm(ReadOnlySpan<double> a) => Dot(a, a);
+
+            [Differentiable]
+            public static double Predict(ReadOnlySpan<double> w, double bias, double x) => w[0] * x + w[1] * x * x + bias;
+
+            [Differentiable]
+            public static double Loss(ReadOnlySpan<double> w, double bias, [NoDerivative] double[] x, [NoDerivative] double[] y, int n)
+            {
+                var sum = 0.0;
+                for (int i = 0; i < n; i++)
+                {
+                    var r = Predict(w, bias, x[i]) - y[i];
+                    sum += r * r;
+                }
+
+                return sum / n + 0.01 * SquaredNorm(w);
+            }
+        }
+        """));
+
+    [Fact]
     public void SecondOrder() => Snapshot.Verify(GeneratorHarness.Run("""
         using System;
         using Leibniz;
