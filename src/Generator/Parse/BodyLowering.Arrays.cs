@@ -46,13 +46,15 @@ internal sealed partial class BodyLowering
         {
             Report(declarator, $"local array '{local.Name}' without a length", $"declare it as Span<{Keyword}> {local.Name} = stackalloc {Keyword}[n] (or new {Keyword}[n], ArrayPool<{Keyword}>.Shared.Rent(n), or a ?: between them with the same n) and fill it element by element");
         }
-        else if (!_inLoop && declarator.Syntax.FirstAncestorOrSelf<BlockSyntax>()?.Parent is BaseMethodDeclarationSyntax)
+        else if (!_inLoop)
         {
+            // At the top level or in a branch of it: the generated code allocates every array at its start, and a
+            // branch outside loops runs at most once, so the array is still all zeros where it is declared.
             output.Add(new Alloc(name, derivative, IntText(length, env), Derivative: false));
         }
-        else if ((_inLoop ? InLoopProblem(declarator.Syntax, length, rented) : "inside a branch") is { } problem)
+        else if (InLoopProblem(declarator.Syntax, length, rented) is { } problem)
         {
-            Report(declarator, $"local array '{local.Name}' declared {problem}", "declare it once at the top level of the method (before the loop) and refill it in each iteration");
+            Report(declarator, $"local array '{local.Name}' declared {problem}", "declare it once before the loop and refill it in each iteration");
         }
         else
         {
@@ -63,9 +65,9 @@ internal sealed partial class BodyLowering
     }
 
     /// <summary>
-    /// An array declared in a loop body is a fresh zeroed array in every iteration: it is allocated once before the
-    /// top-level loop and cleared where it was declared, which is what the user's code did (every element reads 0
-    /// until written) without allocating per iteration.
+    /// An array declared in a loop (in its body or a branch of it) is a fresh zeroed array in every iteration: it is
+    /// allocated once before the outermost loop and cleared where it was declared, which is what the user's code did
+    /// (every element reads 0 until written) without allocating per iteration.
     /// </summary>
     private void LowerArrayInLoop(string name, string derivative, string length, List<Stmt> output)
     {
@@ -79,29 +81,17 @@ internal sealed partial class BodyLowering
     }
 
     /// <summary>
-    /// Why an array declared in a loop cannot be allocated once before the method's top-level loop, or null when it
-    /// can: it must be declared in a loop body itself (not in a branch), the loops around it must start at the method's
-    /// top level, and its length must not change between iterations.
+    /// Why an array declared in a loop (in its body or a branch of it) cannot be allocated once before the loop, or
+    /// null when it can: it must not be rented, and its length must not change between iterations.
     /// </summary>
     private static string? InLoopProblem(SyntaxNode declaration, IOperation length, bool rented)
     {
-        var loops = declaration.Ancestors().Where(IsLoop).ToList();
         if (rented)
         {
             return "inside a loop and rented from the pool";
         }
 
-        if (declaration.Ancestors().TakeWhile(a => a != loops[loops.Count - 1]).OfType<BlockSyntax>().Any(block => !IsLoop(block.Parent!)))
-        {
-            return "inside a branch of a loop";
-        }
-
-        var outermost = loops[loops.Count - 1];
-        if (outermost.Parent is not BlockSyntax { Parent: BaseMethodDeclarationSyntax })
-        {
-            return "inside a loop that is inside a branch";
-        }
-
+        var outermost = declaration.Ancestors().Last(IsLoop);
         var varies = Find(length, o => o is ILocalReferenceOperation reference
             && reference.Local.DeclaringSyntaxReferences.Any(r => outermost.Span.Contains(r.Span)));
         return varies is null ? null : "inside a loop with a length that changes in the loop";

@@ -169,4 +169,47 @@ public static partial class CombinationFunctions
 
         return s;
     }
+
+    /// <summary>Arrays declared in the branches of a top-level if (different lengths), of an if in a loop, and in a loop in a branch.</summary>
+    [Differentiable(Order = 2)]
+    public static double ArraysInBranches(ReadOnlySpan<double> x, int k)
+    {
+        var s = 0.0;
+        if (x[0] > 0.1234)
+        {
+            var a = new double[k];
+            for (int j = 0; j < k; j++)
+            {
+                a[j] += x[j % x.Length] * x[0];
+            }
+
+            s += a[k - 1] * a[0];
+        }
+        else
+        {
+            Span<double> b = stackalloc double[2 * k];
+            b[0] = Math.Exp(x[0]);
+            b[2 * k - 1] = b[0] * x[x.Length - 1];
+            s += b[2 * k - 1] + b[1];
+            for (int i = 0; i < x.Length; i++)
+            {
+                var c = new double[k];
+                c[0] += x[i] * b[0];
+                s += Math.Sin(c[0] + c[k - 1]);
+            }
+        }
+
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (x[i] > -0.4321)
+            {
+                var d = new double[3];
+                d[1] += x[i] * x[i];
+                d[2] += d[1] * s;
+                s = 0.5 * s + d[2] + d[0];
+            }
+        }
+
+        return s;
+    }
 }

@@ -32,6 +32,8 @@ public sealed class CombinationTests
         new("TwoLevels", CombinationFunctions.TwoLevels, CombinationFunctions.TwoLevelsGradient, CombinationFunctions.TwoLevelsJvp,
             CombinationFunctions.TwoLevelsHvp, CombinationFunctions.TwoLevelsHessian),
         new("GenericRows", CombinationFunctions.GenericRows, CombinationFunctions.GenericRowsGradient, CombinationFunctions.GenericRowsJvp),
+        new("ArraysInBranches", CombinationFunctions.ArraysInBranches, CombinationFunctions.ArraysInBranchesGradient, CombinationFunctions.ArraysInBranchesJvp,
+            CombinationFunctions.ArraysInBranchesHvp, CombinationFunctions.ArraysInBranchesHessian),
     ];
 
     [Fact]
