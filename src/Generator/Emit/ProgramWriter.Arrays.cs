@@ -48,8 +48,8 @@ internal sealed partial class ProgramWriter
         int.TryParse(length, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n <= StackTapeLength;
 
     /// <summary>
-    /// A local array of <paramref name="length"/> (C# text; the array's own length when null): on the stack up to
-    /// <see cref="StackTapeLength"/> elements, rented (and cleared) beyond that.
+    /// A local array of <paramref name="length"/> (C# text; the array's own length when null), cleared: on the stack up
+    /// to <see cref="StackTapeLength"/> elements, rented beyond that.
     /// </summary>
     private void WriteAlloc(Alloc alloc, string? length = null)
     {
@@ -63,11 +63,15 @@ internal sealed partial class ProgramWriter
         if (_rented.FirstOrDefault(r => r.Alloc == alloc).Rent is not { } rent)
         {
             _writer.Line(declaration + "stackalloc " + _type + "[" + length + "];");
-            return;
+        }
+        else
+        {
+            var rented = "new global::System.Span<" + _type + ">(" + rent + " = global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(" + length + "), 0, " + length + ")";
+            _writer.Line(declaration + (_generic is null ? length + " <= " + Int(StackTapeLength) + " ? stackalloc " + _type + "[" + length + "] : " : "") + rented + ";");
         }
 
-        var rented = "new global::System.Span<" + _type + ">(" + rent + " = global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(" + length + "), 0, " + length + ")";
-        _writer.Line(declaration + (_generic is null ? length + " <= " + Int(StackTapeLength) + " ? stackalloc " + _type + "[" + length + "] : " : "") + rented + ";");
-        _writer.Line("if (" + rent + " is not null) " + alloc.Name + ".Clear();");
+        // Pooled memory is not zeroed, and neither is the stack in a module with [SkipLocalsInit]; arrays and adjoint
+        // buffers must start at zero (the user's new T[n] did).
+        _writer.Line(alloc.Name + ".Clear();");
     }
 }

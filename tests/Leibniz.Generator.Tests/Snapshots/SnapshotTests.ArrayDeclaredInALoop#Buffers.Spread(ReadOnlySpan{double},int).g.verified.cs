@@ -22,9 +22,9 @@ partial class Buffers
         double[]? tpool0 = null;
         double[]? tpool1 = null;
         global::System.Span<double> sums = k <= 256 ? stackalloc double[k] : new global::System.Span<double>(tpool0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(k), 0, k);
-        if (tpool0 is not null) sums.Clear();
+        sums.Clear();
         global::System.Span<double> dsums = k <= 256 ? stackalloc double[k] : new global::System.Span<double>(tpool1 = global::System.Buffers.ArrayPool<double>.Shared.Rent(k), 0, k);
-        if (tpool1 is not null) dsums.Clear();
+        dsums.Clear();
         double t0 = 0.0;
         double[]? trented3 = null;
         global::System.Span<double> ttape3 = global::System.Math.Max(0, x.Length - 0) * 1 <= 256 ? stackalloc double[256] : (trented3 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(0, x.Length - 0) * 1));
@@ -128,9 +128,9 @@ partial class Buffers
         double[]? tpool0 = null;
         double[]? tpool1 = null;
         global::System.Span<double> sums = k <= 256 ? stackalloc double[k] : new global::System.Span<double>(tpool0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(k), 0, k);
-        if (tpool0 is not null) sums.Clear();
+        sums.Clear();
         global::System.Span<double> dsums = k <= 256 ? stackalloc double[k] : new global::System.Span<double>(tpool1 = global::System.Buffers.ArrayPool<double>.Shared.Rent(k), 0, k);
-        if (tpool1 is not null) dsums.Clear();
+        dsums.Clear();
         double t0 = 0.0;
         double t1 = 0.0;
         for (int index0_ = 0; index0_ < x.Length; index0_++)

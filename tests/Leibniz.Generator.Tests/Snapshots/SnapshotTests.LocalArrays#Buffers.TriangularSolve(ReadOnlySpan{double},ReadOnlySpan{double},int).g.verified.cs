@@ -29,9 +29,9 @@ partial class Buffers
         double[]? tpool0 = null;
         double[]? tpool1 = null;
         global::System.Span<double> z = n <= 256 ? stackalloc double[n] : new global::System.Span<double>(tpool0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(n), 0, n);
-        if (tpool0 is not null) z.Clear();
+        z.Clear();
         global::System.Span<double> dz = n <= 256 ? stackalloc double[n] : new global::System.Span<double>(tpool1 = global::System.Buffers.ArrayPool<double>.Shared.Rent(n), 0, n);
-        if (tpool1 is not null) dz.Clear();
+        dz.Clear();
         for (int i = 0; i < n; i++)
         {
             double t0 = b[i];
@@ -122,9 +122,9 @@ partial class Buffers
         double[]? tpool0 = null;
         double[]? tpool1 = null;
         global::System.Span<double> z = n <= 256 ? stackalloc double[n] : new global::System.Span<double>(tpool0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(n), 0, n);
-        if (tpool0 is not null) z.Clear();
+        z.Clear();
         global::System.Span<double> dz = n <= 256 ? stackalloc double[n] : new global::System.Span<double>(tpool1 = global::System.Buffers.ArrayPool<double>.Shared.Rent(n), 0, n);
-        if (tpool1 is not null) dz.Clear();
+        dz.Clear();
         for (int i = 0; i < n; i++)
         {
             double t0 = b[i];
