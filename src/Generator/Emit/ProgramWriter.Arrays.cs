@@ -48,10 +48,10 @@ internal sealed partial class ProgramWriter
         int.TryParse(length, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n <= StackTapeLength;
 
     /// <summary>
-    /// A local array of <paramref name="length"/> (C# text; the array's own length when null), cleared: on the stack up
-    /// to <see cref="StackTapeLength"/> elements, rented beyond that.
+    /// A local array of <paramref name="length"/> (C# text; the array's own length when null), cleared unless
+    /// <paramref name="clear"/> is false: on the stack up to <see cref="StackTapeLength"/> elements, rented beyond that.
     /// </summary>
-    private void WriteAlloc(Alloc alloc, string? length = null)
+    private void WriteAlloc(Alloc alloc, string? length = null, bool clear = true)
     {
         if (_allocatedUpFront.Contains(alloc))
         {
@@ -72,6 +72,9 @@ internal sealed partial class ProgramWriter
 
         // Pooled memory is not zeroed, and neither is the stack in a module with [SkipLocalsInit]; arrays and adjoint
         // buffers must start at zero (the user's new T[n] did).
-        _writer.Line(alloc.Name + ".Clear();");
+        if (clear)
+        {
+            _writer.Line(alloc.Name + ".Clear();");
+        }
     }
 }

@@ -40,7 +40,7 @@ internal sealed partial class ProgramWriter
                 // A direct array is written straight into the caller's gradient span, but only when the reverse sweep
                 // scales it afterwards (a call whose value gets no adjoint must leave the span at zero).
                 var direct = swept.Contains(let.Id);
-                _scratch.Calls[let] = arrays.Select(a => a.Direct && direct ? _derivatives[a.Text!] : DeclareScratchBuffer(a.Length!)).ToList();
+                _scratch.Calls[let] = arrays.Select(a => a.Direct && direct ? _derivatives[a.Text!] : DeclareScratchBuffer(a.Length!, clear: false)).ToList();
                 continue;
             }
 
@@ -52,11 +52,15 @@ internal sealed partial class ProgramWriter
 
         foreach (var entry in zeros)
         {
-            _scratch.Zeros[entry.Key] = Enumerable.Range(0, entry.Value).Select(_ => DeclareScratchBuffer(entry.Key)).ToList();
+            _scratch.Zeros[entry.Key] = Enumerable.Range(0, entry.Value).Select(_ => DeclareScratchBuffer(entry.Key, clear: true)).ToList();
         }
     }
 
-    private string DeclareScratchBuffer(string length)
+    /// <summary>
+    /// A scratch buffer: <paramref name="clear"/> for the zero tangents of arrays without one; not for a gradient call's
+    /// buffers, which the callee clears before it writes them.
+    /// </summary>
+    private string DeclareScratchBuffer(string length, bool clear)
     {
         var alloc = new Alloc(_prefix + "scratch" + Int(_scratch.Count++), "", length, Derivative: false);
         if (_generic is not null || !FitsOnStack(alloc.Length))
@@ -66,7 +70,7 @@ internal sealed partial class ProgramWriter
             _writer.Line(_type + "[]? " + rent + " = null;");
         }
 
-        WriteAlloc(alloc);
+        WriteAlloc(alloc, clear: clear);
         return alloc.Name;
     }
 

@@ -25,10 +25,8 @@ partial class Model
         dw.Clear();
         double[]? tpool0 = null;
         global::System.Span<double> tscratch0 = w.Length <= 256 ? stackalloc double[w.Length] : new global::System.Span<double>(tpool0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(w.Length), 0, w.Length);
-        tscratch0.Clear();
         double[]? tpool1 = null;
         global::System.Span<double> tscratch1 = w.Length <= 256 ? stackalloc double[w.Length] : new global::System.Span<double>(tpool1 = global::System.Buffers.ArrayPool<double>.Shared.Rent(w.Length), 0, w.Length);
-        tscratch1.Clear();
         double t0 = 0.0;
         for (int i = 0; i < n; i++)
         {

@@ -20,10 +20,8 @@ partial class Model
         da.Clear();
         double[]? tpool0 = null;
         global::System.Span<double> tscratch0 = a.Length <= 256 ? stackalloc double[a.Length] : new global::System.Span<double>(tpool0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length), 0, a.Length);
-        tscratch0.Clear();
         double[]? tpool1 = null;
         global::System.Span<double> tscratch1 = a.Length <= 256 ? stackalloc double[a.Length] : new global::System.Span<double>(tpool1 = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length), 0, a.Length);
-        tscratch1.Clear();
         var t0 = global::Model.DotGradient(a, a, tscratch0, tscratch1);
         for (int t1 = 0; t1 < tscratch0.Length; t1++)
         {
