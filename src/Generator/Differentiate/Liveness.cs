@@ -11,14 +11,16 @@ internal static class Liveness
     public static Program RemoveDeadCode(Program program)
     {
         var live = new HashSet<int>(program.Outputs);
-        var body = Sweep(program.Body, live);
+        var body = Sweep(program.Body, live, new HashSet<int>());
         return program with { Body = body };
     }
 
-    private static EquatableArray<Stmt> Sweep(EquatableArray<Stmt> statements, HashSet<int> live)
+    // tapes: the loops whose records a reverse loop later in the program pops. Shared with the branches, because a
+    // loop in a branch is reversed in the mirrored branch that follows and must run (and push) even if its results
+    // are unused.
+    private static EquatableArray<Stmt> Sweep(EquatableArray<Stmt> statements, HashSet<int> live, HashSet<int> tapes)
     {
         var kept = new List<Stmt>();
-        var tapes = new HashSet<int>();
         for (var i = statements.Count - 1; i >= 0; i--)
         {
             switch (statements[i])
@@ -72,8 +74,8 @@ internal static class Liveness
                         live.Add(phi.Else);
                     }
 
-                    var then = Sweep(branch.Then, live);
-                    var otherwise = Sweep(branch.Else, live);
+                    var then = Sweep(branch.Then, live, tapes);
+                    var otherwise = Sweep(branch.Else, live, tapes);
                     if (phis.Count > 0 || then.Count > 0 || otherwise.Count > 0)
                     {
                         kept.Add(branch with { Then = then, Else = otherwise, Phis = phis.ToEquatableArray() });

@@ -212,4 +212,76 @@ public static partial class CombinationFunctions
 
         return s;
     }
+
+    /// <summary>
+    /// A while loop in a branch inside a loop whose result only adds to the total: its derivative needs no value of
+    /// it, but its reverse loop needs its tape, so the branch must be run again (and push) in the reverse pass.
+    /// </summary>
+    [Differentiable(Order = 2)]
+    public static double UnusedWhileResult(ReadOnlySpan<double> x, int k)
+    {
+        var s = 0.0;
+        for (int i = 1; i < x.Length; i++)
+        {
+            if (x[i] > x[i - 1])
+            {
+                // An array filled in this branch keeps the branch from being reversed in place: the reverse pass runs
+                // the forward branches again, then the mirrored ones.
+                var w = new double[k];
+                for (int j = 0; j < k; j++)
+                {
+                    w[j] += Math.Sin(x[i] * (j + 1));
+                }
+
+                foreach (var v in w)
+                {
+                    s += Math.Tanh(v) * 0.3;
+                }
+            }
+            else
+            {
+                var t = x[i];
+                while (t < 1)
+                {
+                    t = t * t + 0.7 + x[0] * x[0] * 0.01;
+                }
+
+                s += t;
+            }
+        }
+
+        return s;
+    }
+
+    /// <summary>Calls that pass arrays declared in the branches of an if inside a loop, and a span parameter.</summary>
+    [Differentiable]
+    public static double CallsInBranches(ReadOnlySpan<double> x, int k)
+    {
+        var s = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (x[i] > 0.1234)
+            {
+                var w = new double[k];
+                for (int j = 0; j < k; j++)
+                {
+                    w[j] = Math.Sin(x[i] * (j + 1));
+                }
+
+                s += ArrayCallFunctions.Dot(w, w) * x[i];
+            }
+            else
+            {
+                var u = new double[x.Length];
+                for (int j = 0; j < x.Length; j++)
+                {
+                    u[j] += x[j] * x[i];
+                }
+
+                s += ArrayCallFunctions.Dot(u, x);
+            }
+        }
+
+        return s;
+    }
 }

@@ -34,6 +34,9 @@ public sealed class CombinationTests
         new("GenericRows", CombinationFunctions.GenericRows, CombinationFunctions.GenericRowsGradient, CombinationFunctions.GenericRowsJvp),
         new("ArraysInBranches", CombinationFunctions.ArraysInBranches, CombinationFunctions.ArraysInBranchesGradient, CombinationFunctions.ArraysInBranchesJvp,
             CombinationFunctions.ArraysInBranchesHvp, CombinationFunctions.ArraysInBranchesHessian),
+        new("UnusedWhileResult", CombinationFunctions.UnusedWhileResult, CombinationFunctions.UnusedWhileResultGradient, CombinationFunctions.UnusedWhileResultJvp,
+            CombinationFunctions.UnusedWhileResultHvp, CombinationFunctions.UnusedWhileResultHessian),
+        new("CallsInBranches", CombinationFunctions.CallsInBranches, CombinationFunctions.CallsInBranchesGradient, CombinationFunctions.CallsInBranchesJvp),
     ];
 
     [Fact]
