@@ -284,4 +284,105 @@ public static partial class CombinationFunctions
 
         return s;
     }
+
+    /// <summary>A recording nest (counted loops only) with a recurrence in one branch and a local array in the other.</summary>
+    [Differentiable(Order = 2)]
+    public static double RecordedBranches(ReadOnlySpan<double> x, int k)
+    {
+        var total = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            var p = x[i];
+            if (x[i] > 0.1234)
+            {
+                for (int j = 0; j < 2; j++)
+                {
+                    p = p * 0.5 + Math.Sin(p * x[0]);
+                }
+            }
+            else
+            {
+                var w = new double[k];
+                for (int j = 0; j < k; j++)
+                {
+                    w[j] = x[i] * j + x[0];
+                }
+
+                for (int j = 0; j < k; j++)
+                {
+                    p += w[j] * w[j] * 0.1;
+                }
+            }
+
+            total += p * p;
+        }
+
+        return total;
+    }
+
+    /// <summary>Generic math: a counted recurrence and a while loop in the branches of an if inside a loop.</summary>
+    [Differentiable]
+    public static T GenericBranches<T>(ReadOnlySpan<T> x, int k)
+        where T : IFloatingPointIeee754<T>
+    {
+        var total = T.Zero;
+        for (int i = 0; i < x.Length; i++)
+        {
+            var p = x[i];
+            if (p > T.CreateChecked(0.1234))
+            {
+                for (int j = 0; j < k; j++)
+                {
+                    p = p * T.CreateChecked(0.5) + T.Sin(p * x[0]);
+                }
+            }
+            else
+            {
+                var t = p;
+                while (t < T.One)
+                {
+                    t = t * t + T.CreateChecked(0.7);
+                }
+
+                p = t * x[0];
+            }
+
+            total += p * p;
+        }
+
+        return total;
+    }
+
+    /// <summary>A triangular nest whose inner body branches into a do-while loop.</summary>
+    [Differentiable(Order = 2)]
+    public static double TriangularDoWhile(ReadOnlySpan<double> x, int k)
+    {
+        var s = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            var acc = 0.0;
+            for (int j = 0; j <= i; j++)
+            {
+                if (x[j] > x[i])
+                {
+                    var t = x[j];
+                    do
+                    {
+                        t = t * 0.5 + x[i] * 0.01;
+                    }
+                    while (t > 0.2);
+
+                    acc += t * x[j];
+                }
+                else
+                {
+                    acc += Math.Exp(-x[j] * x[j]) * k;
+                }
+            }
+
+            s += acc * acc;
+        }
+
+        return s;
+    }
 }
