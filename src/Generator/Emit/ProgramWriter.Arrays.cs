@@ -37,12 +37,8 @@ internal sealed partial class ProgramWriter
         {
             // The guard that made a branch may be what keeps the length from being negative.
             WriteAlloc(alloc, topLevel.Contains(alloc) ? alloc.Length : "global::System.Math.Max(0, " + alloc.Length + ")");
-            _allocatedUpFront.Add(alloc);
         }
     }
-
-    /// <summary>The arrays <see cref="DeclareBuffers"/> allocated before the method's statements.</summary>
-    private readonly HashSet<Alloc> _allocatedUpFront = new();
 
     private static bool FitsOnStack(string length) =>
         int.TryParse(length, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n <= StackTapeLength;
@@ -53,11 +49,6 @@ internal sealed partial class ProgramWriter
     /// </summary>
     private void WriteAlloc(Alloc alloc, string? length = null, bool clear = true)
     {
-        if (_allocatedUpFront.Contains(alloc))
-        {
-            return;
-        }
-
         length ??= alloc.Length;
         var declaration = "global::System.Span<" + _type + "> " + alloc.Name + " = ";
         if (_rented.FirstOrDefault(r => r.Alloc == alloc).Rent is not { } rent)

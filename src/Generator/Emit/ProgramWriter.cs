@@ -199,8 +199,8 @@ internal sealed partial class ProgramWriter
                 case Store store:
                     _writer.Line((store.Derivative ? _derivatives[store.Array] : store.Array) + "[" + store.Index + "]" + (store.Accumulate ? " += " : " = ") + Text(store.Value) + ";");
                     break;
-                case Alloc alloc:
-                    WriteAlloc(alloc);
+                case Alloc:
+                    // Allocated at the method's start by DeclareBuffers.
                     break;
                 case CallVjp call:
                     WriteCallVjp(call);
