@@ -113,6 +113,16 @@ public sealed class CombinationTests
                 var row = Enumerable.Range(0, x.Length).Sum(j => (double)hessian[i * x.Length + j] * v[j]);
                 Assert.True(Math.Abs(row - hv[i]) <= 1e-4 * (1 + Math.Abs(row)), $"FloatBranches (H·v)[{i}]: Hessian {row:R}, Hvp {hv[i]:R}");
             }
+
+            // The float Hvp is a HessianVectorProduct<float> as it is: a detected sparse Hessian equals the dense one.
+            var pattern = SparseHessian.Detect<float>(CombinationFunctions.FloatBranchesHvp, x);
+            var (values, fromColors) = (new float[pattern.NonzeroCount], new float[x.Length * x.Length]);
+            pattern.Evaluate<float>(CombinationFunctions.FloatBranchesHvp, x, new float[x.Length], values);
+            pattern.ToDense<float>(values, fromColors);
+            for (var e = 0; e < fromColors.Length; e++)
+            {
+                Assert.True(Math.Abs(hessian[e] - fromColors[e]) <= 1e-5f * (1 + Math.Abs(hessian[e])), $"FloatBranches sparse H[{e}]: {fromColors[e]:R} vs {hessian[e]:R}");
+            }
         }, iter: 200);
 
     private static void SecondOrderAgrees(Method method, Hvp hvp, Hessian hessian, double[] x, int k, double[] v, double[] dx)
