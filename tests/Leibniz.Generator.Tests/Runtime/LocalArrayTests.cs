@@ -199,15 +199,7 @@ public sealed class LocalArrayTests
         var large = Enumerable.Range(0, 3000).Select(i => Math.Cos(i)).ToArray();
         var dSmall = new double[small.Length];
         var dLarge = new double[large.Length];
-        var sink = Run(small, large, dSmall, dLarge);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var k = 0; k < 100; k++)
-        {
-            sink += Run(small, large, dSmall, dLarge);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.True(double.IsFinite(sink));
+        Allocations.AssertNoneAfterWarmUp(() => Run(small, large, dSmall, dLarge), repetitions: 100);
     }
 
     private static double Run(double[] small, double[] large, double[] dSmall, double[] dLarge) =>

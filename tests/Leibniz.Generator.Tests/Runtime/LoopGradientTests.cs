@@ -276,15 +276,7 @@ public sealed class LoopGradientTests
 
         var dSmall = new double[small.Length];
         var dLarge = new double[large.Length];
-        var sink = Run(small, large, dSmall, dLarge);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var k = 0; k < 200; k++)
-        {
-            sink += Run(small, large, dSmall, dLarge);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.True(double.IsFinite(sink));
+        Allocations.AssertNoneAfterWarmUp(() => Run(small, large, dSmall, dLarge), repetitions: 200);
     }
 
     private static double Run(double[] small, double[] large, double[] dSmall, double[] dLarge) =>

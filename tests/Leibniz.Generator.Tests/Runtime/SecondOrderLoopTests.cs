@@ -583,15 +583,7 @@ public sealed class SecondOrderLoopTests
         var small = Enumerable.Range(0, 200).Select(i => Math.Sin(i)).ToArray();
         var large = Enumerable.Range(0, 5000).Select(i => Math.Sin(i)).ToArray();
         var buffers = (new double[5000], new double[5000], new double[300 * 300]);
-        var sink = Run(small, large, buffers);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var k = 0; k < 20; k++)
-        {
-            sink += Run(small, large, buffers);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.True(double.IsFinite(sink));
+        Allocations.AssertNoneAfterWarmUp(() => Run(small, large, buffers), repetitions: 20);
     }
 
     private static double Run(double[] small, double[] large, (double[] D, double[] H, double[] Hessian) b)
