@@ -72,12 +72,12 @@ internal sealed partial class BodyLowering
     private void LowerArrayInLoop(string name, string derivative, string length, List<Stmt> output)
     {
         _hoisted.Add(new Alloc(name, derivative, length, Derivative: false));
-        var zeroing = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _loopCounter, inLoop: true);
-        var body = new List<Stmt>();
         var counter = "clear" + _loopCounter[0].ToString(CultureInfo.InvariantCulture) + "_";
-        body.Add(new Store(name, counter, zeroing.Constant(body, 0), Accumulate: false, Derivative: false));
+
+        // The clearing loop's body is its own program without parameters: value 0 is the constant 0.
+        var body = EquatableArray.Create<Stmt>(new Let(0, Node.Constant(0)), new Store(name, counter, 0, Accumulate: false, Derivative: false));
         output.Add(new Loop(_loopCounter[0]++, counter, "0", length, EquatableArray<int>.Empty, EquatableArray<int>.Empty,
-            new Program(0, body.ToEquatableArray(), EquatableArray<int>.Empty)));
+            new Program(0, body, EquatableArray<int>.Empty)));
     }
 
     /// <summary>
