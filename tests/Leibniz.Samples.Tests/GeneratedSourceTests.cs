@@ -38,7 +38,7 @@ public sealed class GeneratedSourceTests
         $"GeneratedSourceTests.{sample}#{hintName.Replace(".cs", "", StringComparison.Ordinal)}.verified.cs";
 
     // What <ImplicitUsings>enable</ImplicitUsings> adds to a console project.
-    private const string ImplicitUsings = """
+    internal const string ImplicitUsings = """
         global using System;
         global using System.Collections.Generic;
         global using System.IO;
