@@ -41,6 +41,23 @@ public sealed partial class DocumentationTests
         Assert.Empty(missing);
     }
 
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Every_anchor_names_a_heading_or_an_id_of_its_page(string page)
+    {
+        var path = Path.Combine(RepositoryPaths.Root, page);
+        var directory = Path.GetDirectoryName(path)!;
+        var broken = Anchors(File.ReadAllText(path))
+            .Where(link => !link.Path.Contains("://", StringComparison.Ordinal))
+            .Select(link => (link.Path, link.Anchor, Target: link.Path.Length == 0 ? path : Path.Combine(directory, link.Path)))
+            .Where(link => link.Target.EndsWith(".md", StringComparison.Ordinal) && File.Exists(link.Target))
+            .Where(link => !AnchorsOf(File.ReadAllText(link.Target)).Contains(link.Anchor))
+            .Select(link => $"{link.Path}#{link.Anchor}")
+            .ToList();
+
+        Assert.Empty(broken);
+    }
+
     [Fact]
     public void Links_inside_code_are_not_links_and_anchors_are_dropped()
     {
@@ -48,7 +65,42 @@ public sealed partial class DocumentationTests
                             "```csharp\nvar y = v[0](1);\n```\nand `f[i](x)`.";
 
         Assert.Equal(["docs/a.md", "img/b.png"], RelativeTargets(text));
+        Assert.Equal([("docs/a.md", "part"), ("", "top")], Anchors(text));
     }
+
+    [Fact]
+    public void Anchors_are_GitHub_heading_slugs_and_explicit_ids()
+    {
+        const string text = "# Tensors, autograd → `Nn`\n## Second order: Hessians\n## Second order: Hessians\n" +
+                            "| <a id=\"lz0001\"></a>LZ0001 |\n```\n# not a heading\n```";
+
+        Assert.Equal(["tensors-autograd--nn", "second-order-hessians", "second-order-hessians-1", "lz0001"], AnchorsOf(text));
+    }
+
+    /// <summary>The anchors a page offers: GitHub's slug of every heading outside code (numbered when repeated) and every explicit id.</summary>
+    private static List<string> AnchorsOf(string markdown)
+    {
+        var anchors = new List<string>();
+        var prose = FencedCode().Replace(markdown, "");
+        foreach (Match heading in Heading().Matches(prose))
+        {
+            var text = heading.Groups["text"].Value.Replace("`", "", StringComparison.Ordinal).Trim().ToLowerInvariant();
+            var slug = SlugDropped().Replace(text, "").Replace(' ', '-');
+            var repeats = anchors.Count(a => a == slug);
+            anchors.Add(repeats == 0 ? slug : $"{slug}-{repeats}");
+        }
+
+        anchors.AddRange(ExplicitId().Matches(prose).Select(m => m.Groups["id"].Value));
+        return anchors;
+    }
+
+    /// <summary>(path, anchor) of every link with an anchor outside code; the path is empty for the same page.</summary>
+    private static List<(string Path, string Anchor)> Anchors(string markdown) =>
+        Link().Matches(InlineCode().Replace(FencedCode().Replace(markdown, ""), ""))
+            .Select(m => m.Groups["target"].Value)
+            .Where(target => target.Contains('#', StringComparison.Ordinal))
+            .Select(target => (target[..target.IndexOf('#', StringComparison.Ordinal)], target[(target.IndexOf('#', StringComparison.Ordinal) + 1)..]))
+            .ToList();
 
     /// <summary>Targets of Markdown links and images outside code, without anchors; web links and same-page anchors are skipped.</summary>
     private static IEnumerable<string> RelativeTargets(string markdown)
@@ -69,6 +121,15 @@ public sealed partial class DocumentationTests
 
     [GeneratedRegex(@"^```.*?^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex FencedCode();
+
+    [GeneratedRegex(@"^#{1,6}[ \t]+(?<text>.+?)[ \t]*#*[ \t]*$", RegexOptions.Multiline)]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"[^\p{L}\p{N}\p{Mn}\p{Pc} \-]")]
+    private static partial Regex SlugDropped();
+
+    [GeneratedRegex(@"<a\s+(?:id|name)=""(?<id>[^""]+)""")]
+    private static partial Regex ExplicitId();
 
     [GeneratedRegex(@"`[^`\n]*`")]
     private static partial Regex InlineCode();
