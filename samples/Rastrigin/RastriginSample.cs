@@ -58,8 +58,9 @@ public static class RastriginSample
 
         context.Heading("Fitting f(x, y) = 20 + (x² − 10 cos 2πx) + (y² − 10 cos 2πy) on [-5.12, 5.12]²");
         context.Line($"{trainCount} random points of the square; targets standardized (mean {ResultTable.Num(mean)}, std {ResultTable.Num(scale)}).");
-        context.Line($"Three MLPs 2-{width}-{width}-{width}-1 on the same points, each with MSE, Adam (its own peak learning rate,");
-        context.Line($"decaying on a cosine to {FinalLearningRateFraction:0.###} of it), batch {BatchSize}, {epochs} epochs. Inputs are divided by 5.12,");
+        context.Line($"Three MLPs 2-{width}-{width}-{width}-1 on the same points and budget: MSE, batch {BatchSize}, {epochs} epochs, Adam with");
+        context.Line($"each network's best peak learning rate from a small grid ({string.Join(", ", contenders.Select(c => $"{c.Name} {c.PeakLearningRate:0.####}"))}),");
+        context.Line($"decaying on a cosine to {FinalLearningRateFraction:0.###} of it. Inputs are divided by 5.12,");
         context.Line("so the square maps to [-1, 1]². tanh and ReLU start from PyTorch's initialisation; sine is SIREN:");
         context.Line("sin(30·(Wx + b)) with W from U(±1/fan_in) in the first layer and U(±√(6/fan_in)/30) after it.");
 
@@ -98,7 +99,7 @@ public static class RastriginSample
     }
 
     /// <summary>The network sees inputs divided by the domain's half-width, so the square maps to [-1, 1]².</summary>
-    internal static double[] Scaled(double[] points) => points.Select(v => v / RastriginFunction.Domain).ToArray();
+    private static double[] Scaled(double[] points) => points.Select(v => v / RastriginFunction.Domain).ToArray();
 
     // Cosine decay from the peak to a small fraction of it: large steps find the shape, small ones fit the ripples.
     private static double LearningRate(double peak, int epoch, int epochs)
@@ -134,7 +135,7 @@ public static class RastriginSample
             : throw new SampleInputException($"--{name} needs a positive integer, not '{text}'.");
     }
 
-    internal static double[] Evaluate(double[] points)
+    private static double[] Evaluate(double[] points)
     {
         var values = new double[points.Length / 2];
         for (var i = 0; i < values.Length; i++)
