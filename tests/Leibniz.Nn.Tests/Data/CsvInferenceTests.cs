@@ -1,3 +1,6 @@
+using System.Globalization;
+using CsCheck;
+
 namespace Leibniz.Nn.Tests.Data;
 
 public sealed class CsvInferenceTests
@@ -143,4 +146,48 @@ public sealed class CsvInferenceTests
         Assert.Equal("training", e.ParamName);
         Assert.Contains("'species' holds class indices (3 classes", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EveryMixOfNumbersAndWordsFollowsTheRule() =>
+        Gen.Select(Gen.Int[1, 25], Gen.Int, Gen.Double[0, 1]).Sample((rows, seed, wordShare) =>
+        {
+            var random = new Random(seed);
+            string[] words = ["north", "south", "east", "n/a", "x1"];
+            var cells = Enumerable.Range(0, rows)
+                .Select(_ => random.NextDouble() < wordShare
+                    ? words[random.Next(words.Length)]
+                    : (random.NextDouble() * 200 - 100).ToString("R", CultureInfo.InvariantCulture))
+                .ToArray();
+            var path = Path.Combine(Path.GetTempPath(), $"leibniz-census-{Guid.NewGuid():N}.csv");
+            File.WriteAllLines(path, ["a,c,y", .. cells.Select((cell, i) => string.Create(CultureInfo.InvariantCulture, $"{i},{cell},{2 * i}"))]);
+            try
+            {
+                var texts = cells.Count(c => words.Contains(c));
+                var numbers = rows - texts;
+                if (texts == 0)
+                {
+                    var data = Dataset.LoadCsv(path, "y");
+                    Assert.Empty(data.InferredCategoricalColumns);
+                    Assert.Equal(["a", "c"], data.FeatureNames);
+                }
+                else if (numbers <= texts)
+                {
+                    var data = Dataset.LoadCsv(path, "y");
+                    Assert.Equal(["c"], data.InferredCategoricalColumns);
+                    Assert.Equal(1 + cells.Distinct().Count(), data.FeatureCount);
+                    Assert.All(Enumerable.Range(0, rows), r => Assert.Equal(1f, data.FeatureRow(r)[1..].ToArray().Sum()));
+                }
+                else
+                {
+                    var e = Assert.Throws<CsvFormatException>(() => Dataset.LoadCsv(path, "y"));
+                    Assert.Equal(2 + Array.FindIndex(cells, c => words.Contains(c)), e.LineNumber);
+                    Assert.Equal(2, e.ColumnNumber);
+                    Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"{numbers} of the column's {rows} values are numbers"), e.Message, StringComparison.Ordinal);
+                }
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }, iter: 60);
 }
