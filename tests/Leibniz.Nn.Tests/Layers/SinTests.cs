@@ -79,6 +79,41 @@ public sealed class SinTests
             GradCheck.Assert(_ => GradCheck.WeightedSum(model.Forward(x), new Random(seed)), model.Parameters().ToArray());
         }, iter: 3);
 
+    [Fact]
+    public void ASirenTrainingStepAllocatesNothingAfterWarmUp()
+    {
+        var random = new Random(1);
+        var model = Siren.Create(2, 32, 3, 1, random: random);
+        var optimizer = new Adam(model.Parameters(), learningRate: 1e-4);
+        var loss = new MSELoss();
+        var x = Tensor.Uniform(64, 2, -1, 1, random);
+        var y = Tensor.Randn(64, 1, random);
+        var lossSum = 0.0;
+
+        void Step()
+        {
+            optimizer.ZeroGrad();
+            var value = loss.Forward(model.Forward(x), y);
+            value.Backward();
+            optimizer.Step();
+            lossSum += value.Item();
+        }
+
+        for (var step = 0; step < 20; step++)
+        {
+            Step();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var step = 0; step < 100; step++)
+        {
+            Step();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(double.IsFinite(lossSum));
+    }
+
     /// <summary>Every value within ±bound, and the variance of U(−bound, bound), bound²/3, within 20 %.</summary>
     private static void AssertUniform(double[] values, double bound)
     {
