@@ -11,7 +11,8 @@ namespace Leibniz.Samples.HousingPrices;
 public sealed record HousingData(Dataset Source, Dataset Train, Dataset Validation, Dataset Test, Standardizer Targets)
 {
     /// <summary>
-    /// Loads <paramref name="path"/>, one-hot encodes <paramref name="categorical"/>, keeps blank fields as NaN,
+    /// Loads <paramref name="path"/>, one-hot encodes <paramref name="categorical"/> and any other text column the
+    /// loader recognises, keeps blank fields as NaN,
     /// splits 80/10/10 with the seed, fills blanks with training means, and standardizes features and target with
     /// training statistics only — so nothing about the validation or test rows leaks into training.
     /// </summary>
@@ -43,6 +44,12 @@ public sealed record HousingData(Dataset Source, Dataset Train, Dataset Validati
         catch (ArgumentException error)
         {
             throw new SampleInputException($"{path}: {error.Message}", error);
+        }
+
+        if (data.ClassNames.Count > 0)
+        {
+            throw new SampleInputException(
+                $"{path}: the target '{target}' holds text ({data.ClassNames.Count} classes: {string.Join(", ", data.ClassNames.Take(5))}{(data.ClassNames.Count > 5 ? ", …" : "")}); this sample predicts numbers, so pick a numeric --target.");
         }
 
         if (maxRows is { } max && data.Count > max)

@@ -34,15 +34,20 @@ public static class HousingPricesSample
             "california_housing.csv"));
         var path = context.Options.Get("data", defaultData);
         var target = context.Options.Get("target", DefaultTarget);
-        var categorical = context.Options.Find("categorical")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                          ?? (context.Options.Find("data") is null ? ["ocean_proximity"] : []);
+        var categorical = context.Options.Find("categorical")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
         var data = HousingData.Load(path, target, categorical, context.Seed, context.Quick ? 4000 : null);
         var epochs = context.Quick ? 6 : 60;
 
         context.Heading($"Predicting '{target}' from {Path.GetFileName(path)}");
+        string[] encoded = [.. categorical, .. data.Source.InferredCategoricalColumns];
         context.Line($"{data.Source.Count} rows, {data.Source.FeatureCount} features" +
-                     (categorical.Length > 0 ? $" (text column{(categorical.Length > 1 ? "s" : "")} {string.Join(", ", categorical)} one-hot encoded)" : "") +
+                     (encoded.Length > 0 ? $" (text column{(encoded.Length > 1 ? "s" : "")} {string.Join(", ", encoded)} one-hot encoded)" : "") +
                      $"; blank fields filled with training means.");
+        if (data.Source.InferredCategoricalColumns.Count > 0)
+        {
+            context.Line($"Recognised as text, no --categorical needed: {string.Join(", ", data.Source.InferredCategoricalColumns)}.");
+        }
+
         context.Line($"Split 80/10/10 (seed {context.Seed}): {data.Train.Count} training, {data.Validation.Count} validation, {data.Test.Count} test rows.");
         context.Line("Features and target standardized with training statistics only. Both models: MSE, Adam lr 3e-3, batch 64,");
         context.Line($"up to {epochs} epochs, early stopping on the validation loss (patience 8, best weights restored).");

@@ -2,4 +2,4 @@ using Leibniz.Samples;
 using Leibniz.Samples.Rastrigin;
 
 return SampleHost.Run(args, "Rastrigin", SampleDirectory.Of(typeof(RastriginSample).Assembly),
-    context => RastriginSample.Run(context), "[--epochs <n>] [--width <n>]", "epochs", "width");
+    context => RastriginSample.Run(context), "[--epochs <n>] [--width <n>] [--activation tanh|relu|sine]", "epochs", "width", "activation");

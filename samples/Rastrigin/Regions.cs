@@ -9,9 +9,9 @@ public sealed record Region(string Name, double Inner, double Outer)
     /// <summary>The training square and two rings around it, each as wide again as half the square.</summary>
     public static IReadOnlyList<Region> All { get; } =
     [
-        new("inside [-5.12, 5.12]² (training domain)", 0, RastriginFunction.Domain),
-        new("ring up to ±7.68 (1.5× the domain)", RastriginFunction.Domain, 1.5 * RastriginFunction.Domain),
-        new("ring up to ±10.24 (2× the domain)", 1.5 * RastriginFunction.Domain, 2 * RastriginFunction.Domain),
+        new("inside [-5.12, 5.12]² (trained)", 0, RastriginFunction.Domain),
+        new("ring to ±7.68 (1.5×)", RastriginFunction.Domain, 1.5 * RastriginFunction.Domain),
+        new("ring to ±10.24 (2×)", 1.5 * RastriginFunction.Domain, 2 * RastriginFunction.Domain),
     ];
 
     /// <summary><paramref name="count"/> uniform points of the region (rejection sampling in its bounding square).</summary>

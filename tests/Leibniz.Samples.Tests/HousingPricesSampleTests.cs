@@ -15,7 +15,7 @@ public sealed class HousingPricesSampleTests
         Assert.True(result.Mlp.RSquared > result.Baseline.RSquared,
             $"MLP R² {result.Mlp.RSquared} should beat the baseline's {result.Baseline.RSquared}");
         Assert.True(result.Mlp.Rmse < result.Baseline.Rmse);
-        Assert.Contains("one-hot encoded", output, StringComparison.Ordinal);
+        Assert.Contains("ocean_proximity one-hot encoded", output, StringComparison.Ordinal);
         Assert.Single(context.WrittenFiles);
     }
 
@@ -37,6 +37,40 @@ public sealed class HousingPricesSampleTests
         Assert.Equal(800, result.Rows);
         Assert.Equal(3, result.Features);
         Assert.True(result.Baseline.RSquared > 0.5, $"a linear target, learned in 6 quick epochs: R² {result.Baseline.RSquared}");
+    }
+
+    [Fact]
+    public void A_text_column_is_recognised_without_categorical()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"leibniz-{Guid.NewGuid():N}.csv");
+        var random = new Random(5);
+        string[] zones = ["north", "south", "east"];
+        var lines = new List<string> { "sqm,zone,price" };
+        for (var i = 0; i < 2000; i++)
+        {
+            var sqm = 40 + 100 * random.NextDouble();
+            var zone = random.Next(3);
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{sqm},{zones[zone]},{3 * sqm + 50 * zone}"));
+        }
+
+        File.WriteAllLines(path, lines);
+        var (result, output, _) = SampleRun.Quick(HousingPricesSample.Run, new Dictionary<string, string> { ["data"] = path, ["target"] = "price" });
+
+        Assert.Equal(4, result.Features);
+        Assert.Contains("Recognised as text, no --categorical needed: zone.", output, StringComparison.Ordinal);
+        Assert.True(result.Baseline.RSquared > 0.5, $"R² {result.Baseline.RSquared}");
+    }
+
+    [Fact]
+    public void A_text_target_is_refused_with_its_classes()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"leibniz-{Guid.NewGuid():N}.csv");
+        File.WriteAllLines(path, ["sqm,zone", "50,north", "60,south", "70,north"]);
+
+        var error = Assert.Throws<SampleInputException>(() =>
+            SampleRun.Quick(HousingPricesSample.Run, new Dictionary<string, string> { ["data"] = path, ["target"] = "zone" }));
+
+        Assert.Contains("2 classes: north, south", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ internal static class CsvLoader
         Numeric,
         Categorical,
         Target,
+        ClassTarget,
         Ignored,
     }
 
@@ -36,6 +37,8 @@ internal static class CsvLoader
 
         var header = reader.Current[0..reader.Current.ColCount].ToStringsArray();
         var roles = AssignRoles(fullPath, header, targetColumn, options);
+        var census = options.InferCategoricalColumns ? TakeCensus(fullPath, options.Separator, header.Length, roles) : null;
+        var inferred = census is null ? [] : InferTextColumns(roles, census, header);
         var table = new RawTable(roles);
         var dropped = new List<int>();
         foreach (var row in reader)
@@ -58,7 +61,7 @@ internal static class CsvLoader
                     Invariant($"The row has {row.ColCount} field{(row.ColCount == 1 ? "" : "s")} but the header has {header.Length} columns."));
             }
 
-            if (!ReadRow(fullPath, row, header, roles, options.MissingValues, table))
+            if (!ReadRow(fullPath, row, header, roles, census, options.MissingValues, table))
             {
                 dropped.Add(line);
             }
@@ -72,7 +75,56 @@ internal static class CsvLoader
             throw new CsvFormatException(fullPath, dropped.Count == 0 ? 2 : dropped[^1], null, null, problem);
         }
 
-        return table.ToDataset(header, dropped);
+        return table.ToDataset(header, dropped, inferred);
+    }
+
+    /// <summary>
+    /// The first pass: counts numbers and text in every column whose type is not declared. It stops at the first
+    /// malformed row, which the second pass reports with its line.
+    /// </summary>
+    private static CsvColumnCensus[] TakeCensus(string fullPath, char separator, int columns, ColumnRole[] roles)
+    {
+        var census = new CsvColumnCensus[columns];
+        using var reader = OpenReader(fullPath, separator);
+        reader.MoveNext();
+        foreach (var row in reader)
+        {
+            if (row.ColCount != columns)
+            {
+                break;
+            }
+
+            for (var c = 0; c < columns; c++)
+            {
+                var text = row[c].Span;
+                if (roles[c] is ColumnRole.Numeric or ColumnRole.Target && !text.IsWhiteSpace())
+                {
+                    census[c] = census[c].Count(text);
+                }
+            }
+        }
+
+        return census;
+    }
+
+    /// <summary>Turns the text columns of the census into categories (the target into classes); returns the feature columns turned.</summary>
+    private static string[] InferTextColumns(ColumnRole[] roles, CsvColumnCensus[] census, string[] header)
+    {
+        var inferred = new List<string>();
+        for (var c = 0; c < roles.Length; c++)
+        {
+            if (census[c].IsText && roles[c] == ColumnRole.Numeric)
+            {
+                roles[c] = ColumnRole.Categorical;
+                inferred.Add(header[c]);
+            }
+            else if (census[c].IsText && roles[c] == ColumnRole.Target)
+            {
+                roles[c] = ColumnRole.ClassTarget;
+            }
+        }
+
+        return [.. inferred];
     }
 
     private static SepReader OpenReader(string fullPath, char separator)
@@ -132,6 +184,12 @@ internal static class CsvLoader
 
         void Assign(int column, ColumnRole role, string name)
         {
+            if (roles[column] == ColumnRole.Target && role == ColumnRole.Categorical)
+            {
+                roles[column] = ColumnRole.ClassTarget;
+                return;
+            }
+
             if (roles[column] != ColumnRole.Numeric)
             {
                 throw new CsvFormatException(
@@ -144,7 +202,7 @@ internal static class CsvLoader
 
     /// <returns><see langword="false"/> when the row was dropped for a missing value.</returns>
     private static bool ReadRow(
-        string fullPath, SepReader.Row row, string[] header, ColumnRole[] roles, MissingValuePolicy policy, RawTable table)
+        string fullPath, SepReader.Row row, string[] header, ColumnRole[] roles, CsvColumnCensus[]? census, MissingValuePolicy policy, RawTable table)
     {
         // Dropping is decided before anything of the row is recorded, so a category seen only in dropped rows
         // does not become an all-zero one-hot column; the row's numbers are still checked, so a dropped row
@@ -155,7 +213,7 @@ internal static class CsvLoader
             {
                 if (roles[c] is ColumnRole.Numeric or ColumnRole.Target && !row[c].Span.IsWhiteSpace())
                 {
-                    ParseNumber(fullPath, row, c, header, roles);
+                    ParseNumber(fullPath, row, c, header, roles, census);
                 }
             }
 
@@ -173,9 +231,9 @@ internal static class CsvLoader
             var text = row[c].Span;
             if (text.IsWhiteSpace())
             {
-                if (policy == MissingValuePolicy.Error || roles[c] == ColumnRole.Target)
+                if (policy == MissingValuePolicy.Error || roles[c] is ColumnRole.Target or ColumnRole.ClassTarget)
                 {
-                    var advice = roles[c] == ColumnRole.Target
+                    var advice = roles[c] is ColumnRole.Target or ColumnRole.ClassTarget
                         ? "A target cannot be missing; use MissingValuePolicy.DropRow to leave such rows out."
                         : "Choose a MissingValuePolicy (DropRow, or KeepAsNaN followed by a MeanImputer fitted on the training rows).";
                     throw new CsvFormatException(fullPath, row.LineNumberFrom, c + 1, header[c], $"The value is missing. {advice}");
@@ -185,13 +243,13 @@ internal static class CsvLoader
                 continue;
             }
 
-            if (roles[c] == ColumnRole.Categorical)
+            if (roles[c] is ColumnRole.Categorical or ColumnRole.ClassTarget)
             {
                 table.AddCategory(c, text);
                 continue;
             }
 
-            table.AddNumber(c, ParseNumber(fullPath, row, c, header, roles));
+            table.AddNumber(c, ParseNumber(fullPath, row, c, header, roles, census));
         }
 
         return true;
@@ -210,7 +268,7 @@ internal static class CsvLoader
         return false;
     }
 
-    private static float ParseNumber(string fullPath, SepReader.Row row, int c, string[] header, ColumnRole[] roles)
+    private static float ParseNumber(string fullPath, SepReader.Row row, int c, string[] header, ColumnRole[] roles, CsvColumnCensus[]? census)
     {
         var text = row[c].Span;
         if (float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && float.IsFinite(value))
@@ -218,15 +276,18 @@ internal static class CsvLoader
             return value;
         }
 
+        var mixed = census is not null && census[c].Texts > 0
+            ? census[c].Describe() + ". "
+            : "";
         var advice = roles[c] == ColumnRole.Target
-            ? "The target must be a finite number."
-            : "Expected a finite number (invariant culture, '.' as decimal point); if the column holds categories, list it in CsvOptions.CategoricalColumns.";
+            ? mixed + "The target must be a finite number; for classes, every value must be a class name (or list the target in CsvOptions.CategoricalColumns)."
+            : mixed + "Expected a finite number (invariant culture, '.' as decimal point); if the column holds categories, list it in CsvOptions.CategoricalColumns.";
         throw new CsvFormatException(fullPath, row.LineNumberFrom, c + 1, header[c], $"'{text}' is not a number. {advice}");
     }
 
     private static string Describe(ColumnRole role) => role switch
     {
-        ColumnRole.Target => "target",
+        ColumnRole.Target or ColumnRole.ClassTarget => "target",
         ColumnRole.Categorical => "categorical",
         ColumnRole.Ignored => "ignored",
         _ => "numeric",
@@ -244,10 +305,11 @@ internal static class CsvLoader
         private readonly List<float> _numbers = [];
         private readonly List<int> _categoryIds = [];
         private readonly List<float> _targets = [];
+        private readonly List<int> _classIds = [];
         private readonly List<int> _lines = [];
         private readonly Dictionary<int, Dictionary<string, int>> _categories = roles
             .Select((role, column) => (role, column))
-            .Where(x => x.role == ColumnRole.Categorical)
+            .Where(x => x.role is ColumnRole.Categorical or ColumnRole.ClassTarget)
             .ToDictionary(x => x.column, _ => new Dictionary<string, int>(StringComparer.Ordinal));
 
         public int RowCount => _lines.Count;
@@ -288,10 +350,10 @@ internal static class CsvLoader
                 ids.Add(value, id);
             }
 
-            _categoryIds.Add(id);
+            (roles[column] == ColumnRole.ClassTarget ? _classIds : _categoryIds).Add(id);
         }
 
-        public Dataset ToDataset(string[] header, List<int> dropped)
+        public Dataset ToDataset(string[] header, List<int> dropped, IReadOnlyList<string> inferred)
         {
             // For each categorical column: provisional id -> position among its sorted values.
             var rank = new Dictionary<int, int[]>();
@@ -351,7 +413,22 @@ internal static class CsvLoader
             }
 
             var target = Array.IndexOf(roles, ColumnRole.Target);
-            return new Dataset(features, width, [.. _targets], 1, names, [header[target]], [.. _lines], dropped);
+            if (target >= 0)
+            {
+                return new Dataset(features, width, [.. _targets], 1, names, [header[target]], [.. _lines], dropped, [], inferred);
+            }
+
+            // Class names in ordinal order; each row's target is the index of its class.
+            target = Array.IndexOf(roles, ColumnRole.ClassTarget);
+            var classes = _categories[target].Keys.Order(StringComparer.Ordinal).ToArray();
+            var classRank = new int[classes.Length];
+            for (var r = 0; r < classes.Length; r++)
+            {
+                classRank[_categories[target][classes[r]]] = r;
+            }
+
+            var targets = _classIds.Select(id => (float)classRank[id]).ToArray();
+            return new Dataset(features, width, targets, 1, names, [header[target]], [.. _lines], dropped, classes, inferred);
         }
     }
 }

@@ -12,7 +12,7 @@ public sealed partial class Dataset
         var x = _features;
         if (features is not null)
         {
-            CheckColumns(features, FeatureCount, "features", nameof(features));
+            CheckColumns(features, FeatureNames, "features", nameof(features));
             x = new float[_features.Length];
             features.Transform(_features, x);
         }
@@ -20,7 +20,7 @@ public sealed partial class Dataset
         var y = _targets;
         if (targets is not null)
         {
-            CheckColumns(targets, TargetCount, "targets", nameof(targets));
+            CheckColumns(targets, TargetNames, "targets", nameof(targets));
             y = new float[_targets.Length];
             targets.Transform(_targets, y);
         }
@@ -28,13 +28,27 @@ public sealed partial class Dataset
         return WithValues(x, y);
     }
 
-    private static void CheckColumns(Standardizer standardizer, int expected, string what, string paramName)
+    private static void CheckColumns(Standardizer standardizer, IReadOnlyList<string> names, string what, string paramName)
     {
-        if (standardizer.ColumnCount != expected)
+        if (standardizer.ColumnCount != names.Count)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The standardizer has {standardizer.ColumnCount} columns; the data set has {expected} {what}."),
+                string.Create(CultureInfo.InvariantCulture, $"The standardizer has {standardizer.ColumnCount} columns ({Names(standardizer.ColumnNames)}); the data set has {names.Count} {what} ({Names(names)})."),
                 paramName);
         }
+
+        // Same count, other columns: typically one-hot columns of a file whose categories differ from the training file's.
+        for (var c = 0; standardizer.HasNames && c < names.Count; c++)
+        {
+            if (standardizer.ColumnNames[c] != names[c])
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Column {c} of the {what} is '{names[c]}', but the standardizer was fitted on '{standardizer.ColumnNames[c]}' there."),
+                    paramName);
+            }
+        }
     }
+
+    private static string Names(IReadOnlyList<string> names) =>
+        names.Count <= 6 ? string.Join(", ", names) : string.Join(", ", names.Take(5)) + ", …";
 }

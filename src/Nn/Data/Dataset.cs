@@ -52,10 +52,13 @@ public sealed partial class Dataset
         TargetNames = CheckNames(targetNames, targetCount, "y", nameof(targetNames));
         SourceLines = [];
         DroppedLines = [];
+        ClassNames = [];
+        InferredCategoricalColumns = [];
     }
 
     private Dataset(Dataset shape, float[] features, float[] targets, int[] sourceLines, IReadOnlyList<int> droppedLines)
-        : this(features, shape.FeatureCount, targets, shape.TargetCount, shape.FeatureNames, shape.TargetNames, sourceLines, droppedLines)
+        : this(features, shape.FeatureCount, targets, shape.TargetCount, shape.FeatureNames, shape.TargetNames, sourceLines, droppedLines,
+            shape.ClassNames, shape.InferredCategoricalColumns)
     {
     }
 
@@ -67,7 +70,9 @@ public sealed partial class Dataset
         IReadOnlyList<string> featureNames,
         IReadOnlyList<string> targetNames,
         int[] sourceLines,
-        IReadOnlyList<int> droppedLines)
+        IReadOnlyList<int> droppedLines,
+        IReadOnlyList<string> classNames,
+        IReadOnlyList<string> inferredCategoricalColumns)
     {
         _features = features;
         _targets = targets;
@@ -78,6 +83,8 @@ public sealed partial class Dataset
         TargetNames = targetNames;
         SourceLines = sourceLines;
         DroppedLines = droppedLines;
+        ClassNames = classNames;
+        InferredCategoricalColumns = inferredCategoricalColumns;
     }
 
     /// <summary>The number of rows (examples).</summary>
@@ -112,6 +119,18 @@ public sealed partial class Dataset
     /// empty otherwise (and for subsets).
     /// </summary>
     public IReadOnlyList<int> DroppedLines { get; }
+
+    /// <summary>
+    /// For a class target read from text (a classification data set), the class names in ordinal order: a row's
+    /// target is the index of its class here, ready for <see cref="CrossEntropyLoss"/>. Empty for a numeric target.
+    /// </summary>
+    public IReadOnlyList<string> ClassNames { get; }
+
+    /// <summary>
+    /// The columns <see cref="Dataset.LoadCsv"/> found to hold text and one-hot encoded without being listed in
+    /// <see cref="CsvOptions.CategoricalColumns"/>, in file order; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> InferredCategoricalColumns { get; }
 
     /// <summary>The features of one row.</summary>
     /// <param name="row">A row index in [0, <see cref="Count"/>).</param>
@@ -160,8 +179,12 @@ public sealed partial class Dataset
     public override string ToString()
     {
         var features = FeatureNames.Count <= 6 ? string.Join(", ", FeatureNames) : string.Join(", ", FeatureNames.Take(5)) + ", …";
-        return Invariant($"Dataset({Count} rows; {FeatureCount} features: {features}; {TargetCount} target{(TargetCount == 1 ? "" : "s")}: {string.Join(", ", TargetNames)})");
+        return Invariant($"Dataset({Count} rows; {FeatureCount} features: {features}; {TargetCount} target{(TargetCount == 1 ? "" : "s")}: {string.Join(", ", TargetNames)}{Classes()})");
     }
+
+    private string Classes() => ClassNames.Count == 0
+        ? ""
+        : Invariant($" ({ClassNames.Count} classes: {(ClassNames.Count <= 6 ? string.Join(", ", ClassNames) : string.Join(", ", ClassNames.Take(5)) + ", …")})");
 
     /// <summary>A copy with new values (same shape and names).</summary>
     internal Dataset WithValues(float[] features, float[] targets) =>

@@ -16,11 +16,19 @@ public sealed class Standardizer
     private readonly float[] _means;
     private readonly float[] _scales;
 
-    private Standardizer(float[] means, float[] scales)
+    private Standardizer(float[] means, float[] scales, IReadOnlyList<string>? names)
     {
         _means = means;
         _scales = scales;
+        ColumnNames = names ?? [.. Enumerable.Range(0, means.Length).Select(c => Invariant($"column {c}"))];
+        HasNames = names is not null;
     }
+
+    /// <summary>The names of the columns it was fitted on (<c>column 0, column 1, …</c> when none were given).</summary>
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    /// <summary>Whether <see cref="ColumnNames"/> came from the data rather than positions.</summary>
+    internal bool HasNames { get; }
 
     /// <summary>The number of columns it standardizes.</summary>
     public int ColumnCount => _means.Length;
@@ -34,10 +42,22 @@ public sealed class Standardizer
     /// <summary>Fits the means and standard deviations of the columns of a row-major table.</summary>
     /// <param name="values">Row-major values, a whole number of rows of <paramref name="columnCount"/>, at least one row.</param>
     /// <param name="columnCount">Columns per row.</param>
-    /// <exception cref="ArgumentException">The table is empty or ragged, or holds NaN or infinity (impute missing values first).</exception>
-    public static Standardizer Fit(ReadOnlySpan<float> values, int columnCount)
+    /// <param name="columnNames">One name per column, used in error messages; positions when omitted.</param>
+    /// <exception cref="ArgumentException">
+    /// The table is empty or ragged, the names do not match the columns, or a value is NaN or infinity (impute missing
+    /// values first; the message names the row and the column).
+    /// </exception>
+    public static Standardizer Fit(ReadOnlySpan<float> values, int columnCount, IReadOnlyList<string>? columnNames = null) =>
+        Fit(values, columnCount, columnNames, [], "column");
+
+    private static Standardizer Fit(ReadOnlySpan<float> values, int columnCount, IReadOnlyList<string>? columnNames, IReadOnlyList<int> lines, string what)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(columnCount, 1);
+        if (columnNames is not null && columnNames.Count != columnCount)
+        {
+            throw new ArgumentException(Invariant($"{columnNames.Count} names were given for {columnCount} columns."), nameof(columnNames));
+        }
+
         if (values.Length == 0 || values.Length % columnCount != 0)
         {
             throw new ArgumentException(
@@ -50,8 +70,12 @@ public sealed class Standardizer
         {
             if (!float.IsFinite(values[i]))
             {
+                var row = i / columnCount;
+                var column = i % columnCount;
+                var name = columnNames is null ? Invariant($"column {column}") : Invariant($"{what} '{columnNames[column]}' (column {column})");
+                var line = lines.Count == 0 ? "" : Invariant($" (line {lines[row]} of the file)");
                 throw new ArgumentException(
-                    Invariant($"Row {i / columnCount}, column {i % columnCount} is {values[i]}; fill missing values (MeanImputer) before standardizing."),
+                    Invariant($"Row {row}{line}, {name} is {values[i]}; fill missing values (MeanImputer) before standardizing."),
                     nameof(values));
             }
 
@@ -78,7 +102,7 @@ public sealed class Standardizer
             scales[c] = deviation > 0 && float.IsNormal(deviation) ? deviation : 1f;
         }
 
-        return new Standardizer([.. means.Select(m => (float)m)], scales);
+        return new Standardizer([.. means.Select(m => (float)m)], scales, columnNames is null ? null : [.. columnNames]);
     }
 
     /// <summary>Fits the feature columns of <paramref name="training"/>.</summary>
@@ -86,15 +110,23 @@ public sealed class Standardizer
     public static Standardizer FitFeatures(Dataset training)
     {
         ArgumentNullException.ThrowIfNull(training);
-        return Fit(training.Features, training.FeatureCount);
+        return Fit(training.Features, training.FeatureCount, training.FeatureNames, training.SourceLines, "feature");
     }
 
     /// <summary>Fits the target columns of <paramref name="training"/>.</summary>
     /// <param name="training">The training part only, so no statistic of held-out rows leaks in.</param>
+    /// <exception cref="ArgumentException">The target holds class indices (<see cref="Dataset.ClassNames"/>), which are labels, not quantities.</exception>
     public static Standardizer FitTargets(Dataset training)
     {
         ArgumentNullException.ThrowIfNull(training);
-        return Fit(training.Targets, training.TargetCount);
+        if (training.ClassNames.Count > 0)
+        {
+            throw new ArgumentException(
+                Invariant($"The target '{training.TargetNames[0]}' holds class indices ({training.ClassNames.Count} classes: {string.Join(", ", training.ClassNames.Take(5))}{(training.ClassNames.Count > 5 ? ", …" : "")}); standardize only numeric targets, and train classes with CrossEntropyLoss."),
+                nameof(training));
+        }
+
+        return Fit(training.Targets, training.TargetCount, training.TargetNames, training.SourceLines, "target");
     }
 
     /// <summary>Standardizes a row-major table into <paramref name="destination"/> (which may be the source itself).</summary>

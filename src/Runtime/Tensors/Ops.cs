@@ -313,7 +313,13 @@ internal static partial class Ops
 
     public static Tensor SliceRows(TensorNode x, int start, int count)
     {
-        var rows = x.Rank == 2 ? x.Rows : throw new ArgumentException($"SliceRows needs a matrix, not shape {x.ShapeText()}.", "this");
+        // A vector's rows are its elements, as PyTorch's v[start:start + count].
+        var rows = x.Rank switch
+        {
+            2 => x.Rows,
+            1 => x.Cols,
+            _ => throw new ArgumentException($"SliceRows needs a vector or a matrix, not shape {x.ShapeText()}.", "this"),
+        };
         if (start < 0 || start > rows)
         {
             throw new ArgumentOutOfRangeException(nameof(start), start, $"Start row out of range for shape {x.ShapeText()}.");
@@ -324,16 +330,25 @@ internal static partial class Ops
             throw new ArgumentOutOfRangeException(nameof(count), count, $"Rows {start}..{start + count} exceed shape {x.ShapeText()}.");
         }
 
-        var result = Result(Records(x), x, 2, count, x.Cols, OpCode.SliceRows, x, scalar: start);
-        Array.Copy(x.Data, start * x.Cols, result.Data, 0, count * x.Cols);
+        var width = RowWidth(x);
+        var result = x.Rank == 1
+            ? Result(Records(x), x, 1, 1, count, OpCode.SliceRows, x, scalar: start)
+            : Result(Records(x), x, 2, count, x.Cols, OpCode.SliceRows, x, scalar: start);
+        Array.Copy(x.Data, start * width, result.Data, 0, count * width);
         return new Tensor(result);
     }
+
+    /// <summary>Elements per row: a matrix's columns, 1 for a vector (whose rows are its elements).</summary>
+    internal static int RowWidth(TensorNode x) => x.Rank == 1 ? 1 : x.Cols;
 
     public static Tensor IndexRows(TensorNode x, ReadOnlySpan<int> indices)
     {
         CheckRowIndices(x, indices);
         var record = Records(x);
-        var result = Result(record, x, 2, indices.Length, x.Cols, OpCode.IndexRows, x, extra: record ? indices.ToArray() : null);
+        var extra = record ? indices.ToArray() : null;
+        var result = x.Rank == 1
+            ? Result(record, x, 1, 1, indices.Length, OpCode.IndexRows, x, extra: extra)
+            : Result(record, x, 2, indices.Length, x.Cols, OpCode.IndexRows, x, extra: extra);
         GatherRows(x, indices, result);
         return new Tensor(result);
     }
@@ -341,9 +356,13 @@ internal static partial class Ops
     public static void CopyRowsTo(TensorNode x, ReadOnlySpan<int> indices, TensorNode destination)
     {
         CheckRowIndices(x, indices);
-        if (destination.DType != x.DType || destination.Rank != 2 || destination.Rows != indices.Length || destination.Cols != x.Cols)
+        var fits = x.Rank == 1
+            ? destination.Rank == 1 && destination.Cols == indices.Length
+            : destination.Rank == 2 && destination.Rows == indices.Length && destination.Cols == x.Cols;
+        if (destination.DType != x.DType || !fits)
         {
-            throw new ArgumentException($"The destination must be a {x.DType} matrix [{indices.Length}, {x.Cols}], not {destination.DType} {destination.ShapeText()}.", nameof(destination));
+            var shape = x.Rank == 1 ? $"vector [{indices.Length}]" : $"matrix [{indices.Length}, {x.Cols}]";
+            throw new ArgumentException($"The destination must be a {x.DType} {shape}, not {destination.DType} {destination.ShapeText()}.", nameof(destination));
         }
 
         CheckInPlace(destination);
@@ -352,14 +371,15 @@ internal static partial class Ops
 
     private static void CheckRowIndices(TensorNode x, ReadOnlySpan<int> indices)
     {
-        if (x.Rank != 2)
+        if (x.Rank == 0)
         {
-            throw new ArgumentException($"Row indexing needs a matrix, not shape {x.ShapeText()}.", "this");
+            throw new ArgumentException($"Row indexing needs a vector or a matrix, not shape {x.ShapeText()}.", "this");
         }
 
+        var rows = x.Rank == 1 ? x.Cols : x.Rows;
         foreach (var index in indices)
         {
-            if ((uint)index >= (uint)x.Rows)
+            if ((uint)index >= (uint)rows)
             {
                 throw new ArgumentOutOfRangeException(nameof(indices), index, $"Row index out of range for shape {x.ShapeText()}.");
             }
@@ -368,6 +388,20 @@ internal static partial class Ops
 
     private static void GatherRows(TensorNode x, ReadOnlySpan<int> indices, TensorNode result)
     {
+        if (x.Rank == 1)
+        {
+            if (x.DType == DType.Float32)
+            {
+                GatherElements((float[])x.Data, indices, (float[])result.Data);
+            }
+            else
+            {
+                GatherElements((double[])x.Data, indices, (double[])result.Data);
+            }
+
+            return;
+        }
+
         var cols = x.Cols;
         for (var i = 0; i < indices.Length; i++)
         {
@@ -375,7 +409,26 @@ internal static partial class Ops
         }
     }
 
-    public static Tensor ConcatRows(ReadOnlySpan<Tensor> parts)
+    private static void GatherElements<T>(T[] source, ReadOnlySpan<int> indices, T[] destination)
+    {
+        for (var i = 0; i < indices.Length; i++)
+        {
+            destination[i] = source[indices[i]];
+        }
+    }
+
+    /// <summary>PyTorch's torch.cat along dimension 0: vectors join into one longer vector, matrices stack their rows.</summary>
+    public static Tensor Concat(ReadOnlySpan<Tensor> parts)
+    {
+        if (parts.Length == 0)
+        {
+            throw new ArgumentException("Concat needs at least one tensor.", nameof(parts));
+        }
+
+        return parts[0].Node.Rank == 1 ? ConcatRows(parts, vectors: true) : ConcatRows(parts);
+    }
+
+    public static Tensor ConcatRows(ReadOnlySpan<Tensor> parts, bool vectors = false)
     {
         if (parts.Length == 0)
         {
@@ -389,13 +442,18 @@ internal static partial class Ops
         for (var i = 0; i < parts.Length; i++)
         {
             var node = parts[i].Node;
-            if (node.Rank == 0 || node.Cols != first.Cols || node.DType != first.DType)
+            if (vectors && (node.Rank != 1 || node.DType != first.DType))
+            {
+                throw new ArgumentException($"Concat of vectors needs vectors of type {first.DType}; part {i} is {node.DType} {node.ShapeText()}.", nameof(parts));
+            }
+
+            if (node.Rank == 0 || (!vectors && node.Cols != first.Cols) || node.DType != first.DType)
             {
                 throw new ArgumentException($"ConcatRows needs tensors with {first.Cols} columns of type {first.DType}; part {i} is {node.DType} {node.ShapeText()}.", nameof(parts));
             }
 
             nodes[i] = node;
-            rows += node.Rows;
+            rows += vectors ? node.Cols : node.Rows;
             record |= node.RequiresGrad;
         }
 
@@ -406,7 +464,9 @@ internal static partial class Ops
             generations[i] = nodes[i].Generation;
         }
 
-        var result = Result(record, first, 2, rows, first.Cols, OpCode.ConcatRows, null, extra: nodes);
+        var result = vectors
+            ? Result(record, first, 1, 1, rows, OpCode.ConcatRows, null, extra: nodes)
+            : Result(record, first, 2, rows, first.Cols, OpCode.ConcatRows, null, extra: nodes);
         for (var i = 0; i < nodes.Length; i++)
         {
             if (nodes[i].Generation != generations[i] || nodes[i] == result)

@@ -162,26 +162,39 @@ public readonly partial struct Tensor
         return Ops.Reshape(Node, 2, rows, columns);
     }
 
-    /// <summary><paramref name="count"/> consecutive rows starting at <paramref name="start"/> (a copy that records a graph).</summary>
-    /// <param name="start">The first row.</param>
-    /// <param name="count">The number of rows.</param>
+    /// <summary>
+    /// <paramref name="count"/> consecutive rows starting at <paramref name="start"/> (a copy that records a graph);
+    /// of a vector, its elements: PyTorch's <c>x[start:start + count]</c> on either rank.
+    /// </summary>
+    /// <param name="start">The first row (element of a vector).</param>
+    /// <param name="count">The number of rows (elements).</param>
     public Tensor SliceRows(int start, int count) => Ops.SliceRows(Node, start, count);
 
-    /// <summary>The rows at <paramref name="indices"/>, in that order (a gather that records a graph) — a mini-batch.</summary>
-    /// <param name="indices">Row indices; repeats allowed.</param>
+    /// <summary>
+    /// The rows at <paramref name="indices"/>, in that order (a gather that records a graph) — a mini-batch; of a
+    /// vector, its elements at those positions, as a vector: PyTorch's <c>x[idx]</c> on either rank.
+    /// </summary>
+    /// <param name="indices">Row (element) indices; repeats allowed, and their gradients add up.</param>
     public Tensor IndexRows(ReadOnlySpan<int> indices) => Ops.IndexRows(Node, indices);
 
     /// <summary>
     /// Copies the rows at <paramref name="indices"/> into <paramref name="destination"/> without recording a
-    /// graph or allocating: the way to fill a reusable mini-batch tensor.
+    /// graph or allocating: the way to fill a reusable mini-batch tensor (of a vector: its elements into a vector).
     /// </summary>
     /// <param name="indices">Row indices; <paramref name="destination"/> must have this many rows.</param>
-    /// <param name="destination">A tensor with the same columns and element type.</param>
+    /// <param name="destination">A tensor with the same columns (a vector for a vector) and element type.</param>
     public void CopyRowsTo(ReadOnlySpan<int> indices, Tensor destination) => Ops.CopyRowsTo(Node, indices, destination.Node);
 
     /// <summary>Stacks matrices (or vectors, as rows) with equal columns on top of each other.</summary>
     /// <param name="parts">The tensors, top to bottom.</param>
     public static Tensor ConcatRows(params ReadOnlySpan<Tensor> parts) => Ops.ConcatRows(parts);
+
+    /// <summary>
+    /// PyTorch's <c>torch.cat(parts)</c> (dimension 0): vectors join end to end into one longer vector; matrices
+    /// stack their rows as <see cref="ConcatRows"/> does. All parts must have the first part's rank.
+    /// </summary>
+    /// <param name="parts">The tensors, first to last.</param>
+    public static Tensor Concat(params ReadOnlySpan<Tensor> parts) => Ops.Concat(parts);
 
     /// <summary>The sum of all elements, as a scalar.</summary>
     public Tensor Sum() => Ops.Reduce(Node, OpCode.Sum, -1, false);

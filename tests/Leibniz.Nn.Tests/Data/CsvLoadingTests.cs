@@ -61,7 +61,7 @@ public sealed class CsvLoadingTests
     public void DroppingARowDoesNotHideMalformedNumbers()
     {
         var e = Assert.Throws<CsvFormatException>(() => Dataset.LoadCsv(
-            TestFiles.Fixture("dropped_row_with_text.csv"), "y", new CsvOptions { MissingValues = MissingValuePolicy.DropRow }));
+            TestFiles.Fixture("dropped_row_with_text.csv"), "y", new CsvOptions { MissingValues = MissingValuePolicy.DropRow, InferCategoricalColumns = false }));
         AssertLocation(e, "dropped_row_with_text.csv", line: 3, column: 1, "a");
     }
 
@@ -127,12 +127,14 @@ public sealed class CsvLoadingTests
     }
 
     [Theory]
-    [InlineData("non_numeric.csv", "'five'")]
-    [InlineData("decimal_comma.csv", "'1,5'")]
-    [InlineData("overflow.csv", "'1e39'")]
-    public void TextOrNonFiniteNumberInNumericColumnIsAnError(string file, string quoted)
+    [InlineData("non_numeric.csv", "'five'", false)]
+    [InlineData("decimal_comma.csv", "'1,5'", false)]
+    [InlineData("decimal_comma.csv", "'1,5'", true)]
+    [InlineData("overflow.csv", "'1e39'", false)]
+    [InlineData("overflow.csv", "'1e39'", true)]
+    public void TextOrNonFiniteNumberInNumericColumnIsAnError(string file, string quoted, bool infer)
     {
-        var e = Assert.Throws<CsvFormatException>(() => Dataset.LoadCsv(TestFiles.Fixture(file), "y"));
+        var e = Assert.Throws<CsvFormatException>(() => Dataset.LoadCsv(TestFiles.Fixture(file), "y", new CsvOptions { InferCategoricalColumns = infer }));
         AssertLocation(e, file, line: 3, column: 2, "b");
         Assert.Contains(quoted, e.Message, StringComparison.Ordinal);
         Assert.Contains("CategoricalColumns", e.Message, StringComparison.Ordinal);
@@ -172,11 +174,18 @@ public sealed class CsvLoadingTests
     }
 
     [Fact]
-    public void TargetDeclaredCategoricalIsAnError()
+    public void TargetDeclaredCategoricalInStrictModeWithNumbersBecomesClasses()
     {
-        var e = Assert.Throws<CsvFormatException>(() => Dataset.LoadCsv(
-            TestFiles.Fixture("houses.csv"), "price", new CsvOptions { CategoricalColumns = ["price"] }));
-        AssertLocation(e, "houses.csv", line: 1, column: 4, "price");
+        var data = Dataset.LoadCsv(TestFiles.Fixture("houses.csv"), "rooms", new CsvOptions
+        {
+            CategoricalColumns = ["city", "rooms"],
+            InferCategoricalColumns = false,
+            MissingValues = MissingValuePolicy.DropRow,
+        });
+
+        Assert.Equal(["2", "3", "4"], data.ClassNames);
+        Assert.Equal([0f, 1f, 2f], data.Targets.ToArray());
+        Assert.Empty(data.InferredCategoricalColumns);
     }
 
     [Fact]

@@ -102,4 +102,33 @@ public sealed class StandardizerTests
         Assert.Equal("destination", Assert.Throws<ArgumentException>(() => standardizer.Transform([1, 2], new float[4])).ParamName);
         Assert.Equal("features", Assert.Throws<ArgumentException>(() => new Dataset([1, 2, 3], 1, [1, 2, 3]).Standardize(standardizer)).ParamName);
     }
+
+    [Fact]
+    public void NaNErrorsNameTheColumnAndTheFileLine()
+    {
+        var data = Dataset.LoadCsv(TestFiles.Fixture("houses.csv"), "price", new CsvOptions { MissingValues = MissingValuePolicy.KeepAsNaN });
+
+        var e = Assert.Throws<ArgumentException>(() => Standardizer.FitFeatures(data));
+
+        Assert.Contains("Row 3 (line 5 of the file), feature 'rooms' (column 1) is NaN", e.Message, StringComparison.Ordinal);
+        var named = Assert.Throws<ArgumentException>(() => Standardizer.Fit([1, 2, float.PositiveInfinity, 4], 2, ["a", "b"]));
+        Assert.Contains("Row 1, column 'a' (column 0) is Infinity", named.Message, StringComparison.Ordinal);
+        Assert.Equal("columnNames", Assert.Throws<ArgumentException>(() => Standardizer.Fit([1, 2], 2, ["a"])).ParamName);
+    }
+
+    [Fact]
+    public void AStandardizerFittedOnOtherColumnsIsRejectedByName()
+    {
+        var training = new Dataset([1, 2, 3, 4], 2, [1, 2], featureNames: ["size", "zone=north"]);
+        var other = new Dataset([1, 2, 3, 4], 2, [1, 2], featureNames: ["size", "zone=south"]);
+        var standardizer = Standardizer.FitFeatures(training);
+
+        Assert.Equal(["size", "zone=north"], standardizer.ColumnNames);
+        var e = Assert.Throws<ArgumentException>(() => other.Standardize(standardizer));
+        Assert.Equal("features", e.ParamName);
+        Assert.Contains("Column 1 of the features is 'zone=south', but the standardizer was fitted on 'zone=north'", e.Message, StringComparison.Ordinal);
+        var wider = Assert.Throws<ArgumentException>(() => new Dataset([1, 2, 3], 3, [1], featureNames: ["a", "b", "c"]).Standardize(standardizer));
+        Assert.Contains("(size, zone=north)", wider.Message, StringComparison.Ordinal);
+        Assert.Equal(["column 0", "column 1"], Standardizer.Fit([1, 2], 2).ColumnNames);
+    }
 }

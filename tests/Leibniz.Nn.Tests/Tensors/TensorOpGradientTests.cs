@@ -12,6 +12,7 @@ public sealed class TensorOpGradientTests
         "softplus_beta", "elu", "silu", "pow3", "square", "pow_half", "add_scalar", "scalar_sub", "mul_scalar",
         "div_scalar", "scalar_div", "sum", "mean", "sum0", "sum1", "mean0", "mean1", "sum0_keep", "mean1_keep",
         "transpose", "reshape", "flatten", "log_softmax", "softmax", "custom_swish", "slice_rows", "index_rows",
+        "concat",
     ];
 
     private static Tensor Unary(string name, Tensor x) => name switch
@@ -53,8 +54,9 @@ public sealed class TensorOpGradientTests
         "log_softmax" => x.LogSoftmax(),
         "softmax" => x.Softmax(),
         "custom_swish" => x.Apply(Swish),
-        "slice_rows" => x.Rank == 2 ? x.SliceRows(x.Rows / 2, x.Rows - (x.Rows / 2)) : x,
-        "index_rows" => x.Rank == 2 ? x.IndexRows([x.Rows - 1, 0, x.Rows - 1]) : x,
+        "slice_rows" => x.SliceRows(x.Rows / 2, x.Rows - (x.Rows / 2)),
+        "index_rows" => x.IndexRows([x.Rows - 1, 0, x.Rows - 1]),
+        "concat" => Tensor.Concat(x, x.Exp(), x.SliceRows(0, 1)),
         _ => throw new ArgumentException(name),
     };
 

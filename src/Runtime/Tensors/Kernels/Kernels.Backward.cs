@@ -189,7 +189,7 @@ internal static partial class Kernels<T>
             case OpCode.SliceRows:
                 {
                     var grad = GradForScatter(a!);
-                    var slice = grad.Slice((int)y.Scalar * cols, rows * cols);
+                    var slice = grad.Slice((int)y.Scalar * Ops.RowWidth(a!), rows * cols);
                     TensorPrimitives.Add(slice, gy, slice);
                     return;
                 }
@@ -198,10 +198,11 @@ internal static partial class Kernels<T>
                 {
                     var grad = GradForScatter(a!);
                     var indices = (int[])y.Extra!;
+                    var width = Ops.RowWidth(a!);
                     for (var i = 0; i < indices.Length; i++)
                     {
-                        var row = grad.Slice(indices[i] * cols, cols);
-                        TensorPrimitives.Add(row, gy.Slice(i * cols, cols), row);
+                        var row = grad.Slice(indices[i] * width, width);
+                        TensorPrimitives.Add(row, gy.Slice(i * width, width), row);
                     }
 
                     return;
