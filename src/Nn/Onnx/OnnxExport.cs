@@ -109,6 +109,11 @@ public static class OnnxExport
             Graph = graph.Graph,
         };
         result.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset });
+        foreach (var (key, value) in options.Metadata ?? new Dictionary<string, string>())
+        {
+            result.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+        }
+
         return result;
     }
 

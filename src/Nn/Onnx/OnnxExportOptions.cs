@@ -30,4 +30,10 @@ public sealed record OnnxExportOptions
     /// <see cref="Standardizer.InverseTransform(ReadOnlySpan{float}, Span{float})"/> does (ONNX <c>Mul</c> then <c>Add</c>).
     /// </summary>
     public Standardizer? Targets { get; init; }
+
+    /// <summary>
+    /// Key–value pairs stored in the model's <c>metadata_props</c> (ONNX Runtime shows them as
+    /// <c>session.ModelMetadata.CustomMetadataMap</c>), e.g. the feature column order a server must follow.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 }

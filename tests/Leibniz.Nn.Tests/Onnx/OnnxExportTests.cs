@@ -104,9 +104,16 @@ public sealed class OnnxExportTests
         var path = Path.Combine(Path.GetTempPath(), $"leibniz-onnx-{Guid.NewGuid():N}.onnx");
         try
         {
-            model.ExportOnnx(path, new OnnxExportOptions { InputName = "features", OutputName = "price", BatchDimension = "rows" });
-            Assert.Equal(OnnxRuntimeRunner.Export(model, new OnnxExportOptions { InputName = "features", OutputName = "price", BatchDimension = "rows" }),
-                File.ReadAllBytes(path));
+            model.ExportOnnx(path, new OnnxExportOptions
+            {
+                InputName = "features", OutputName = "price", BatchDimension = "rows",
+                Metadata = new Dictionary<string, string> { ["feature_names"] = "a,b,c,d,e,f" },
+            });
+            Assert.Equal(OnnxRuntimeRunner.Export(model, new OnnxExportOptions
+            {
+                InputName = "features", OutputName = "price", BatchDimension = "rows",
+                Metadata = new Dictionary<string, string> { ["feature_names"] = "a,b,c,d,e,f" },
+            }), File.ReadAllBytes(path));
             var proto = global::Onnx.ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
             Assert.Equal(8, proto.IrVersion);
             Assert.Equal(17, Assert.Single(proto.OpsetImport).Version);
@@ -122,6 +129,8 @@ public sealed class OnnxExportTests
             Assert.Equal("price", output.Key);
             Assert.Equal([-1, 2], output.Value.Dimensions);
             Assert.Equal(typeof(float), output.Value.ElementType);
+            Assert.Equal("a,b,c,d,e,f", session.ModelMetadata.CustomMetadataMap["feature_names"]);
+            Assert.Equal("Leibniz.Nn", session.ModelMetadata.ProducerName);
         }
         finally
         {
