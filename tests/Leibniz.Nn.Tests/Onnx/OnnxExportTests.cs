@@ -46,6 +46,28 @@ public sealed class OnnxExportTests
     }
 
     [Fact]
+    public void AFloat64ModelExportsAsFloat32WithinFloat32Rounding()
+    {
+        var random = new Random(12);
+        var model = new Sequential(
+            new Linear(3, 10, random: random, dtype: DType.Float64), new Tanh(), new Linear(10, 2, random: random, dtype: DType.Float64));
+        var proto = global::Onnx.ModelProto.Parser.ParseFrom(OnnxRuntimeRunner.Export(model));
+        Assert.All(proto.Graph.Initializer, i => Assert.Equal((int)global::Onnx.TensorProto.Types.DataType.Float, i.DataType));
+
+        using var session = new InferenceSession(OnnxRuntimeRunner.Export(model));
+        var input = OnnxRuntimeRunner.RandomInput(random, 16 * 3);
+        model.Eval();
+        double[] expected;
+        using (Tensor.NoGrad())
+        {
+            expected = model.Forward(Tensor.FromArray(input, 16, 3, DType.Float64)).ToArray();
+        }
+
+        var error = OnnxRuntimeRunner.MaxError([.. expected.Select(v => (float)v)], OnnxRuntimeRunner.Run(session, input, 16));
+        Assert.True(error <= 1e-5, $"Differs by {error:E2}.");
+    }
+
+    [Fact]
     public void ATrainedModelMatchesForward()
     {
         var random = new Random(5);
