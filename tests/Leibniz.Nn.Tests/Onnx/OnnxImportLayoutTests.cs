@@ -53,6 +53,25 @@ public sealed class OnnxImportLayoutTests
         Assert.IsType<Linear>(Assert.Single(model));
     }
 
+    [Fact]
+    public void LayersWhoseSizesDoNotChainAreReported()
+    {
+        var random = new Random(4);
+        var graph = new GraphProto { Name = "mismatch" };
+        graph.Input.Add(FloatMatrix("x", Inputs));
+        graph.Output.Add(FloatMatrix("y", Outputs));
+        graph.Initializer.Add(FloatTensor("w1", random, Hidden, Inputs));
+        graph.Initializer.Add(FloatTensor("w2", random, Outputs, Hidden + 1));
+        var transB = new AttributeProto { Name = "transB", Type = AttributeProto.Types.AttributeType.Int, I = 1 };
+        Add(graph, "Gemm", "first", ["x", "w1"], "h", transB);
+        Add(graph, "Gemm", "second", ["h", "w2"], "y", transB);
+        var proto = new ModelProto { IrVersion = 8, Graph = graph };
+        proto.OpsetImport.Add(new OperatorSetIdProto { Version = 17 });
+
+        var error = Assert.Throws<OnnxFormatException>(() => Sequential.FromOnnx(new MemoryStream(proto.ToByteArray()), "mismatch.onnx"));
+        Assert.Equal($"mismatch.onnx: layer 1 has {Hidden} outputs but layer 2 takes {Hidden + 1} inputs.", error.Message);
+    }
+
     private static Sequential AssertImportMatchesOnnxRuntime(GraphProto graph)
     {
         var proto = new ModelProto { IrVersion = 8, Graph = graph };
