@@ -62,6 +62,16 @@ public sealed record HousingData(Dataset Source, Dataset Train, Dataset Validati
         var features = Standardizer.FitFeatures(imputer.Transform(split.Train));
         var targets = Standardizer.FitTargets(split.Train);
         Dataset Prepare(Dataset part) => imputer.Transform(part).Standardize(features, targets);
-        return new HousingData(data, Prepare(split.Train), Prepare(split.Validation), Prepare(split.Test), targets);
+        return new HousingData(data, Prepare(split.Train), Prepare(split.Validation), Prepare(split.Test), targets)
+        {
+            Imputer = imputer,
+            FeatureScaler = features,
+        };
     }
+
+    /// <summary>The training means that fill blank features (kept for <c>--export</c>).</summary>
+    public MeanImputer? Imputer { get; init; }
+
+    /// <summary>The feature standardizer fitted on the training rows (kept for <c>--export</c>).</summary>
+    public Standardizer? FeatureScaler { get; init; }
 }

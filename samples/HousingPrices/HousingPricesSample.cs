@@ -21,7 +21,7 @@ public sealed record HousingPricesResult(int Rows, int Features, ModelOutcome Ba
 public static class HousingPricesSample
 {
     /// <summary>The sample's own options, for the usage line.</summary>
-    public const string Usage = "[--data <file.csv>] [--target <column>] [--categorical <column>[,<column>…]]";
+    public const string Usage = "[--data <file.csv>] [--target <column>] [--categorical <column>[,<column>…]] [--export <model.onnx>]";
 
     /// <summary>The target column of the California housing data.</summary>
     public const string DefaultTarget = "median_house_value";
@@ -83,6 +83,11 @@ public static class HousingPricesSample
             .Points("MLP", actual, mlpPredictions, 3)
             .Line("perfect prediction", [actual.Min(), actual.Max()], [actual.Min(), actual.Max()], dashed: true)
             .Save(context, "housing-predicted-vs-actual.png", 700, 600);
+        if (context.Options.Find("export") is { } exportPath)
+        {
+            HousingExport.Write(context, mlp, data, exportPath);
+        }
+
         return new HousingPricesResult(data.Source.Count, features, baselineOutcome, mlpOutcome);
     }
 

@@ -3,7 +3,7 @@ using System.Collections;
 namespace Leibniz.Nn;
 
 /// <summary>Modules applied one after another (PyTorch's <c>nn.Sequential</c>); children are named 0, 1, 2, ….</summary>
-public sealed class Sequential : Module, IEnumerable<Module>
+public sealed partial class Sequential : Module, IEnumerable<Module>
 {
     private readonly List<Module> _modules = [];
 
