@@ -12,7 +12,7 @@ internal sealed partial class OnnxGraphReader
 {
     private const string Supported =
         "Gemm, MatMul (+ Add), Relu, Sigmoid, Tanh, LeakyRelu, Elu, Softplus (with Mul/Div for β and Greater/Where for a threshold), " +
-        "Sigmoid·Mul (SiLU), GreaterOrEqual·Cast (Heaviside), Sign, Identity";
+        "Sigmoid·Mul (SiLU), Sin (with Mul for a frequency), GreaterOrEqual·Cast (Heaviside), Sign, Identity";
 
     private readonly string _source;
     private readonly GraphProto _graph;
@@ -114,6 +114,8 @@ internal sealed partial class OnnxGraphReader
                 return (new Tanh(), node.Input[0]);
             case "Sign":
                 return (new Sign(), node.Input[0]);
+            case "Sin":
+                return ScaledSin(node);
             case "LeakyRelu":
                 return (new LeakyReLU(FloatAttribute(node, "alpha", 0.01f)), node.Input[0]);
             case "Elu":
@@ -135,6 +137,19 @@ internal sealed partial class OnnxGraphReader
             default:
                 throw Unsupported(node, $"this operator (or this use of it) has no Leibniz.Nn layer; the importer reads {Supported}.");
         }
+    }
+
+    /// <summary>Sin(x), or Sin(Mul(x, ω)) with a non-zero scalar ω: the exporter's form of <see cref="Sin"/> with frequency ω.</summary>
+    private (Module Module, string Input) ScaledSin(NodeProto node)
+    {
+        if (Producer(node.Input[0], "Mul") is { } scale && ScalarOf(scale.Input[1]) is { } frequency
+            && float.IsFinite(frequency) && frequency != 0f)
+        {
+            Use(scale);
+            return (new Sin(frequency), scale.Input[0]);
+        }
+
+        return (new Sin(), node.Input[0]);
     }
 
     private NodeProto? Producer(string value, string opType) =>

@@ -5,7 +5,7 @@ internal static class OnnxModuleWriter
 {
     /// <summary>What the exporter supports, for error messages.</summary>
     public const string Supported =
-        "Linear, ReLU, Sigmoid, Tanh, LeakyReLU, Softplus, ELU, SiLU, Heaviside, Sign and Sequential of them";
+        "Linear, ReLU, Sigmoid, Tanh, LeakyReLU, Softplus, ELU, SiLU, Sin, Heaviside, Sign and Sequential of them";
 
     /// <summary>The modules in the order they are applied, nested <see cref="Sequential"/>s opened, each with its position.</summary>
     public static List<(string Position, Module Module)> Flatten(Module model)
@@ -73,6 +73,9 @@ internal static class OnnxModuleWriter
             [graph.Node("GreaterOrEqual", $"{position}.Heaviside.non_negative", [x, graph.Scalar($"{position}.zero", 0f)])],
             OnnxGraphBuilder.Int("to", (long)Onnx.TensorProto.Types.DataType.Float)),
         Sign => WriteSign(graph, position, x),
+        Sin sin => graph.Node("Sin", $"{position}.Sin", [sin.Frequency == 1.0
+            ? x
+            : graph.Node("Mul", $"{position}.Sin.scale", [x, graph.Scalar($"{position}.frequency", (float)sin.Frequency)])]),
         _ => throw new NotSupportedException(
             $"Module {position} ({Describe(module)}) cannot be exported to ONNX: the exporter writes {Supported}."),
     };

@@ -8,7 +8,7 @@ public sealed class OnnxExportActivationTests
     public static TheoryData<string> Activations() =>
     [
         "ReLU", "Sigmoid", "Tanh", "LeakyReLU", "LeakyReLU(0.2)", "Softplus", "Softplus(2,5)", "Softplus(0.5,20)",
-        "Softplus(1,inf)", "ELU", "ELU(0.7)", "SiLU", "Heaviside", "Sign",
+        "Softplus(1,inf)", "ELU", "ELU(0.7)", "SiLU", "Sin", "Sin(30)", "Heaviside", "Sign",
     ];
 
     internal static Module Create(string name) => name switch
@@ -25,21 +25,36 @@ public sealed class OnnxExportActivationTests
         "ELU" => new ELU(),
         "ELU(0.7)" => new ELU(0.7),
         "SiLU" => new SiLU(),
+        "Sin" => new Sin(),
+        "Sin(30)" => new Sin(30),
         "Heaviside" => new Heaviside(),
         "Sign" => new Sign(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown activation."),
     };
 
+    /// <summary>
+    /// sin(ω·z) turns the two engines' float32 rounding of z (their Gemms sum in different orders) into ω times that
+    /// difference, so SIREN's ω = 30 gets 30 times the tolerance; its network is initialised as SIREN's (hidden
+    /// weights divided by ω), so the factor does not compound from layer to layer. Its edge values, fed exactly,
+    /// keep the plain tolerance.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Activations))]
     public void MlpWithTheActivationMatchesForward(string activation)
     {
         var random = new Random(7);
-        var model = new Sequential(
-            new Linear(5, 16, random: random), Create(activation),
-            new Linear(16, 8, random: random), Create(activation),
-            new Linear(8, 3, random: random));
-        OnnxRuntimeRunner.AssertMatches(model, 5, 37, seed: 11);
+        Linear first = new(5, 16, random: random), hidden = new(16, 8, random: random), last = new(8, 3, random: random);
+        var model = new Sequential(first, Create(activation), hidden, Create(activation), last);
+        var tolerance = OnnxRuntimeRunner.Tolerance;
+        if (activation == "Sin(30)")
+        {
+            Siren.InitializeFirst(first, random);
+            Siren.InitializeHidden(hidden, 30, random);
+            Siren.InitializeHidden(last, 30, random);
+            tolerance *= 30;
+        }
+
+        OnnxRuntimeRunner.AssertMatches(model, 5, 37, seed: 11, tolerance);
     }
 
     /// <summary>

@@ -134,6 +134,7 @@ public sealed class OnnxImportTests
         LeakyReLU l => FormattableString.Invariant($"LeakyReLU({(float)l.NegativeSlope})"),
         ELU e => FormattableString.Invariant($"ELU({(float)e.Alpha})"),
         Softplus s => FormattableString.Invariant($"Softplus({(float)s.Beta},{(float)s.Threshold})"),
+        Sin s => FormattableString.Invariant($"Sin({(float)s.Frequency})"),
         _ => m.GetType().Name,
     }));
 

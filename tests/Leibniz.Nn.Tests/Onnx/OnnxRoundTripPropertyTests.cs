@@ -9,10 +9,11 @@ public sealed class OnnxRoundTripPropertyTests
     /// <summary>
     /// The smooth and piecewise-linear activations: after a step (Heaviside, Sign), a pre-activation within float32
     /// rounding of 0 could land on either side in two engines that sum in different orders, so the steps are
-    /// covered by the deterministic tests instead.
+    /// covered by the deterministic tests instead; so is SIREN's sin(30·z), which multiplies that rounding by 30 in
+    /// every layer it follows.
     /// </summary>
     private static readonly string[] Activations =
-        [.. OnnxExportActivationTests.Activations().Select(row => row.Data).Where(name => name is not ("Heaviside" or "Sign"))];
+        [.. OnnxExportActivationTests.Activations().Select(row => row.Data).Where(name => name is not ("Heaviside" or "Sign" or "Sin(30)"))];
 
     /// <summary>Layer widths (input first), one activation per hidden layer, a bias flag per layer, and seeds.</summary>
     private static readonly Gen<(int[] Widths, int[] Activations, bool[] Biases, int Seed, int Batch)> Architectures =
