@@ -31,17 +31,7 @@ public static class OnnxExport
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var bytes = ToModelProto(model, options ?? new OnnxExportOptions()).ToByteArray();
-        var fullPath = Path.GetFullPath(path);
-        var temporary = fullPath + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, fullPath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicFile.WriteAllBytes(path, bytes);
     }
 
     /// <summary>Writes <paramref name="model"/> as ONNX to <paramref name="stream"/>; see <see cref="ExportOnnx(Module, string, OnnxExportOptions?)"/>.</summary>

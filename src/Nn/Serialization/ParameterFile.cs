@@ -21,17 +21,7 @@ public static class ParameterFile
         ArgumentNullException.ThrowIfNull(module);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var bytes = ParameterCodec.Encode([.. module.NamedParameters()]);
-        var fullPath = Path.GetFullPath(path);
-        var temporary = fullPath + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, fullPath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicFile.WriteAllBytes(path, bytes);
     }
 
     /// <summary>
