@@ -31,13 +31,14 @@ internal sealed class JetActivation(TaylorRule rule, JetLayout layout) : FusedOp
         return new Tensor(result);
     }
 
-    private static Span<T> Block<T>(Span<T> data, int block, int length) => data.Slice(block * length, length);
-
     private static Span<T> Rent<T>(TensorPool pool, DType dtype, int length, out Array array)
     {
         array = pool.RentArray(dtype, length);
         return new Span<T>(Unsafe.As<T[]>(array), 0, length);
     }
+
+    /// <summary>Elements per chunk: the rule's derivatives and every block's slice stay in L1 while they are combined.</summary>
+    private const int Chunk = 512;
 
     private void Forward<T>(TensorNode jet, TensorNode result)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -46,26 +47,32 @@ internal sealed class JetActivation(TaylorRule rule, JetLayout layout) : FusedOp
         var length = Layout.Points * jet.Cols;
         var z = jet.Span<T>();
         var y = result.Span<T>();
-        var d1 = Rent<T>(pool, jet.DType, length, out var d1Array);
-        var d2 = Rent<T>(pool, jet.DType, length, out var d2Array);
-        var z0 = Block(z, 0, length);
-        var y0 = Block(y, 0, length);
-        Rule.Value<T>(z0, y0);
-        Rule.Derivatives<T>(z0, y0, d1, d2, []);
+        var d1Buffer = Rent<T>(pool, jet.DType, Chunk, out var d1Array);
+        var d2Buffer = Rent<T>(pool, jet.DType, Chunk, out var d2Array);
         var k = Layout.FirstCount;
-        for (var j = 1; j <= k; j++)
-        {
-            TensorPrimitives.Multiply(d1, Block(z, j, length), Block(y, j, length));
-        }
-
         var pairs = Layout.Pairs;
-        for (var p = 0; p < pairs.Length; p++)
+        for (var start = 0; start < length; start += Chunk)
         {
-            var q = 1 + k + p;
-            var target = Block(y, q, length);
-            TensorPrimitives.Multiply(Block(z, 1 + pairs[p].First, length), Block(z, 1 + pairs[p].Second, length), target);
-            TensorPrimitives.Multiply(target, d2, target);
-            TensorPrimitives.MultiplyAdd(d1, Block(z, q, length), target, target);
+            var count = Math.Min(Chunk, length - start);
+            var d1 = d1Buffer.Slice(0, count);
+            var d2 = d2Buffer.Slice(0, count);
+            var z0 = z.Slice(start, count);
+            var y0 = y.Slice(start, count);
+            Rule.Value<T>(z0, y0);
+            Rule.Derivatives<T>(z0, y0, d1, d2, []);
+            for (var j = 1; j <= k; j++)
+            {
+                TensorPrimitives.Multiply(d1, z.Slice((j * length) + start, count), y.Slice((j * length) + start, count));
+            }
+
+            for (var p = 0; p < pairs.Length; p++)
+            {
+                var q = 1 + k + p;
+                var target = y.Slice((q * length) + start, count);
+                TensorPrimitives.Multiply(z.Slice(((1 + pairs[p].First) * length) + start, count), z.Slice(((1 + pairs[p].Second) * length) + start, count), target);
+                TensorPrimitives.Multiply(target, d2, target);
+                TensorPrimitives.MultiplyAdd(d1, z.Slice((q * length) + start, count), target, target);
+            }
         }
 
         pool.ReturnArray(d1Array);
@@ -95,55 +102,74 @@ internal sealed class JetActivation(TaylorRule rule, JetLayout layout) : FusedOp
 
         var length = Layout.Points * jet.Cols;
         var z = jet.Span<T>();
+        var a = y.Span<T>();
         var g = y.GradSpan<T>();
-        var d1 = Rent<T>(pool, y.DType, length, out var d1Array);
-        var d2 = Rent<T>(pool, y.DType, length, out var d2Array);
-        var d3 = Rent<T>(pool, y.DType, length, out var d3Array);
-        var t = Rent<T>(pool, y.DType, length, out var tArray);
-        var gz = Rent<T>(pool, y.DType, jet.Length, out var gzArray);
-        var z0 = Block(z, 0, length);
-        Rule.Derivatives<T>(z0, Block(y.Span<T>(), 0, length), d1, d2, d3);
 
+        // The first contribution is written straight into the input's gradient; later ones go through scratch.
+        Autograd.EnsureGradBuffer(jet);
+        var accumulate = jet.GradValid;
+        Array? gzArray = null;
+        var gz = accumulate ? Rent<T>(pool, y.DType, jet.Length, out gzArray) : jet.GradSpan<T>();
+        var d1Buffer = Rent<T>(pool, y.DType, Chunk, out var d1Array);
+        var d2Buffer = Rent<T>(pool, y.DType, Chunk, out var d2Array);
+        var d3Buffer = Rent<T>(pool, y.DType, Chunk, out var d3Array);
+        var tBuffer = Rent<T>(pool, y.DType, Chunk, out var tArray);
         var k = Layout.FirstCount;
-        var gz0 = Block(gz, 0, length);
-        TensorPrimitives.Multiply(Block(g, 0, length), d1, gz0);
-        for (var j = 1; j <= k; j++)
-        {
-            var gj = Block(g, j, length);
-            TensorPrimitives.Multiply(gj, Block(z, j, length), t);
-            TensorPrimitives.MultiplyAdd(t, d2, gz0, gz0);
-            TensorPrimitives.Multiply(gj, d1, Block(gz, j, length));
-        }
-
         var pairs = Layout.Pairs;
-        for (var p = 0; p < pairs.Length; p++)
+        for (var start = 0; start < length; start += Chunk)
         {
-            var q = 1 + k + p;
-            var gq = Block(g, q, length);
-            var za = Block(z, 1 + pairs[p].First, length);
-            var zb = Block(z, 1 + pairs[p].Second, length);
+            var count = Math.Min(Chunk, length - start);
+            var d1 = d1Buffer.Slice(0, count);
+            var d2 = d2Buffer.Slice(0, count);
+            var d3 = d3Buffer.Slice(0, count);
+            var t = tBuffer.Slice(0, count);
+            Span<T> Block(Span<T> data, int block) => data.Slice((block * length) + start, count);
+            Rule.Derivatives<T>(z.Slice(start, count), a.Slice(start, count), d1, d2, d3);
 
-            // ∂a″/∂z = σ″·z″ + σ‴·z′ₐ·z′ᵦ.
-            TensorPrimitives.Multiply(za, zb, t);
-            TensorPrimitives.Multiply(t, d3, t);
-            TensorPrimitives.MultiplyAdd(Block(z, q, length), d2, t, t);
-            TensorPrimitives.MultiplyAdd(gq, t, gz0, gz0);
+            var gz0 = Block(gz, 0);
+            TensorPrimitives.Multiply(Block(g, 0), d1, gz0);
+            for (var j = 1; j <= k; j++)
+            {
+                var gj = Block(g, j);
+                TensorPrimitives.Multiply(gj, Block(z, j), t);
+                TensorPrimitives.MultiplyAdd(t, d2, gz0, gz0);
+                TensorPrimitives.Multiply(gj, d1, Block(gz, j));
+            }
 
-            // ∂a″/∂z′ₐ = σ″·z′ᵦ and ∂a″/∂z′ᵦ = σ″·z′ₐ (twice σ″·z′ₐ for a pure second derivative).
-            TensorPrimitives.Multiply(gq, d2, t);
-            var gza = Block(gz, 1 + pairs[p].First, length);
-            var gzb = Block(gz, 1 + pairs[p].Second, length);
-            TensorPrimitives.MultiplyAdd(t, zb, gza, gza);
-            TensorPrimitives.MultiplyAdd(t, za, gzb, gzb);
+            for (var p = 0; p < pairs.Length; p++)
+            {
+                var q = 1 + k + p;
+                var gq = Block(g, q);
+                var za = Block(z, 1 + pairs[p].First);
+                var zb = Block(z, 1 + pairs[p].Second);
 
-            TensorPrimitives.Multiply(gq, d1, Block(gz, q, length));
+                // ∂a″/∂z = σ″·z″ + σ‴·z′ₐ·z′ᵦ.
+                TensorPrimitives.Multiply(za, zb, t);
+                TensorPrimitives.Multiply(t, d3, t);
+                TensorPrimitives.MultiplyAdd(Block(z, q), d2, t, t);
+                TensorPrimitives.MultiplyAdd(gq, t, gz0, gz0);
+
+                // ∂a″/∂z′ₐ = σ″·z′ᵦ and ∂a″/∂z′ᵦ = σ″·z′ₐ (twice σ″·z′ₐ for a pure second derivative).
+                TensorPrimitives.Multiply(gq, d2, t);
+                var gza = Block(gz, 1 + pairs[p].First);
+                var gzb = Block(gz, 1 + pairs[p].Second);
+                TensorPrimitives.MultiplyAdd(t, zb, gza, gza);
+                TensorPrimitives.MultiplyAdd(t, za, gzb, gzb);
+
+                TensorPrimitives.Multiply(gq, d1, Block(gz, q));
+            }
         }
 
-        Kernels<T>.Accumulate(jet, gz, T.One);
+        if (accumulate)
+        {
+            Kernels<T>.Accumulate(jet, gz, T.One);
+            pool.ReturnArray(gzArray!);
+        }
+
+        jet.GradValid = true;
         pool.ReturnArray(d1Array);
         pool.ReturnArray(d2Array);
         pool.ReturnArray(d3Array);
         pool.ReturnArray(tArray);
-        pool.ReturnArray(gzArray);
     }
 }

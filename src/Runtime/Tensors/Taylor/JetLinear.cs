@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Leibniz;
 
@@ -33,31 +34,34 @@ internal sealed class JetLinear(int points) : FusedOperation
     {
         int outFeatures = weight.Rows, inFeatures = weight.Cols;
         var y = result.Span<T>();
-        Gemm<T>.Multiply(false, true, jet.Rows, outFeatures, inFeatures, jet.Span<T>(), weight.Span<T>(), y, false);
-        if (bias is not null)
+        var b = bias is null ? default : bias.Span<T>();
+        if (outFeatures < Vector<T>.Count)
         {
-            var b = bias.Span<T>();
-            for (var r = 0; r < points; r++)
-            {
-                var row = y.Slice(r * outFeatures, outFeatures);
-                TensorPrimitives.Add(row, b, row);
-            }
+            SkinnyGemm<T>.RowsDotRows(jet.Span<T>(), jet.Rows, inFeatures, weight.Span<T>(), outFeatures, y, b, points);
+            return;
         }
+
+        var pool = TensorPool.Current;
+        var array = pool.RentArray(weight.DType, weight.Length);
+        var transposed = new Span<T>(Unsafe.As<T[]>(array), 0, weight.Length);
+        Kernels<T>.Transpose(weight.Span<T>(), outFeatures, inFeatures, transposed);
+        SkinnyGemm<T>.RowsTimesMatrix(jet.Span<T>(), jet.Rows, inFeatures, transposed, outFeatures, y, false, b, points);
+        pool.ReturnArray(array);
     }
 
     public override void Backward(TensorNode y, TensorPool pool)
     {
         if (y.DType == DType.Float32)
         {
-            Backward<float>(y);
+            Backward<float>(y, pool);
         }
         else
         {
-            Backward<double>(y);
+            Backward<double>(y, pool);
         }
     }
 
-    private void Backward<T>(TensorNode y)
+    private void Backward<T>(TensorNode y, TensorPool pool)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var jet = y.A!;
@@ -68,14 +72,25 @@ internal sealed class JetLinear(int points) : FusedOperation
         if (jet.RequiresGrad)
         {
             Autograd.EnsureGradBuffer(jet);
-            Gemm<T>.Multiply(false, false, rows, inFeatures, outFeatures, gy, weight.Span<T>(), jet.GradSpan<T>(), jet.GradValid);
+            SkinnyGemm<T>.RowsTimesMatrix(gy, rows, outFeatures, weight.Span<T>(), inFeatures, jet.GradSpan<T>(), jet.GradValid);
             jet.GradValid = true;
         }
 
         if (weight.RequiresGrad)
         {
             Autograd.EnsureGradBuffer(weight);
-            Gemm<T>.Multiply(true, false, outFeatures, inFeatures, rows, gy, jet.Span<T>(), weight.GradSpan<T>(), weight.GradValid);
+            if (outFeatures >= 8 && inFeatures >= 8)
+            {
+                // A long inner dimension (all rows of the jet): the blocked GEMM's packed panels pay off.
+                Gemm<T>.Multiply(true, false, outFeatures, inFeatures, rows, gy, jet.Span<T>(), weight.GradSpan<T>(), weight.GradValid);
+            }
+            else
+            {
+                var array = pool.RentArray(weight.DType, weight.Length);
+                SkinnyGemm<T>.TransposeTimes(gy, rows, outFeatures, jet.Span<T>(), inFeatures, weight.GradSpan<T>(), weight.GradValid, new Span<T>(Unsafe.As<T[]>(array), 0, weight.Length));
+                pool.ReturnArray(array);
+            }
+
             weight.GradValid = true;
         }
 

@@ -58,18 +58,20 @@ public abstract class TaylorRule
 
         public override void Derivatives<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, Span<T> d1, Span<T> d2, Span<T> d3)
         {
-            var two = T.CreateTruncating(2);
-            var six = T.CreateTruncating(6);
-            for (var i = 0; i < a.Length; i++)
+            // s = 1 − a², σ″ = −2a·s, σ‴ = s·(6a² − 2), vectorized.
+            System.Numerics.Tensors.TensorPrimitives.Multiply(a, a, d1);
+            if (!d3.IsEmpty)
             {
-                var ai = a[i];
-                var s = T.One - (ai * ai);
-                d1[i] = s;
-                d2[i] = -two * ai * s;
-                if (!d3.IsEmpty)
-                {
-                    d3[i] = s * ((six * ai * ai) - two);
-                }
+                System.Numerics.Tensors.TensorPrimitives.Multiply(d1, T.CreateTruncating(6), d3);
+                System.Numerics.Tensors.TensorPrimitives.Subtract(d3, T.CreateTruncating(2), d3);
+            }
+
+            System.Numerics.Tensors.TensorPrimitives.Subtract(T.One, d1, d1);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(a, d1, d2);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(d2, T.CreateTruncating(-2), d2);
+            if (!d3.IsEmpty)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Multiply(d3, d1, d3);
             }
         }
     }
