@@ -102,12 +102,15 @@ def main():
 
         for _ in range(20):
             step()
-        steps, start = 0, time.perf_counter()
+        times, start = [], time.perf_counter()
         while time.perf_counter() - start < seconds:
+            t0 = time.perf_counter()
             step()
-            steps += 1
+            times.append(time.perf_counter() - t0)
         elapsed = time.perf_counter() - start
-        print(f"{name:<10} {steps / elapsed:9.1f} steps/s  ({steps} steps)")
+        times.sort()
+        steps = len(times)
+        print(f"{name:<10} {steps / elapsed:9.1f} steps/s  median {1 / times[steps // 2]:9.1f} steps/s  ({steps} steps)")
 
 
 if __name__ == "__main__":

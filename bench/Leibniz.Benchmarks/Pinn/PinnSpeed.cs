@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Leibniz.Benchmarks.Pinn;
 
 /// <summary>
-/// <c>pinn [--seconds S]</c>: steps/s of each problem by wall clock (after a warm-up), the same protocol as
+/// <c>pinn [--seconds S]</c>: steps/s of each problem by wall clock (after a warm-up), and from the median step time (robust to a shared machine's preemptions), the same protocol as
 /// bench/pytorch/pinn_steps.py, for a side-by-side run. BenchmarkDotNet's <see cref="PinnStepBenchmarks"/> is the
 /// careful measurement.
 /// </summary>
@@ -22,18 +22,21 @@ public static class PinnSpeed
                 problem.Step();
             }
 
+            var times = new List<double>(100_000);
             var before = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
-            var steps = 0;
             while (watch.Elapsed.TotalSeconds < seconds)
             {
+                var start = Stopwatch.GetTimestamp();
                 problem.Step();
-                steps++;
+                times.Add((Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency);
             }
 
             var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            var steps = times.Count;
+            times.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-10} {steps / watch.Elapsed.TotalSeconds,9:0.0} steps/s  ({steps} steps, {allocated / (double)steps:0} bytes/step)"));
+                $"{name,-10} {steps / watch.Elapsed.TotalSeconds,9:0.0} steps/s  median {1 / times[steps / 2],9:0.0} steps/s  ({steps} steps, {allocated / (double)steps:0} bytes/step)"));
         }
 
         return 0;
