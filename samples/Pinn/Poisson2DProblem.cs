@@ -34,7 +34,7 @@ public static class Poisson2DProblem
         context.Line($"MLP 2-32-32-32-1 tanh ({model.ParameterCount()} parameters, float32), 1,024 Sobol interior points,");
         context.Line("256 random boundary points; u_xx and u_yy from one Taylor pass (first derivatives in x and y, two pure seconds).");
         var adamSteps = PinnSample.Steps(context, "adam", context.Quick ? 50 : 3000);
-        var lbfgsIterations = PinnSample.Steps(context, "lbfgs", context.Quick ? 10 : 1500);
+        var lbfgsIterations = PinnSample.Steps(context, "lbfgs", context.Quick ? 10 : 4000);
         var history = new LossHistory();
         var seconds = PinnTraining.Train(context, "2-D Poisson", model, Loss, adamSteps, 1e-2, lbfgsIterations, history);
 

@@ -79,18 +79,9 @@ internal sealed class JetLinear(int points) : FusedOperation
         if (weight.RequiresGrad)
         {
             Autograd.EnsureGradBuffer(weight);
-            if (outFeatures >= 8 && inFeatures >= 8)
-            {
-                // A long inner dimension (all rows of the jet): the blocked GEMM's packed panels pay off.
-                Gemm<T>.Multiply(true, false, outFeatures, inFeatures, rows, gy, jet.Span<T>(), weight.GradSpan<T>(), weight.GradValid);
-            }
-            else
-            {
-                var array = pool.RentArray(weight.DType, weight.Length);
-                SkinnyGemm<T>.TransposeTimes(gy, rows, outFeatures, jet.Span<T>(), inFeatures, weight.GradSpan<T>(), weight.GradValid, new Span<T>(Unsafe.As<T[]>(array), 0, weight.Length));
-                pool.ReturnArray(array);
-            }
-
+            var array = pool.RentArray(weight.DType, weight.Length);
+            SkinnyGemm<T>.TransposeTimes(gy, rows, outFeatures, jet.Span<T>(), inFeatures, weight.GradSpan<T>(), weight.GradValid, new Span<T>(Unsafe.As<T[]>(array), 0, weight.Length));
+            pool.ReturnArray(array);
             weight.GradValid = true;
         }
 

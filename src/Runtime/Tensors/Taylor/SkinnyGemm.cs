@@ -35,25 +35,58 @@ internal static class SkinnyGemm<T>
             return;
         }
 
-        for (var r = 0; r < rows; r++)
+        // Four rows at a time: four independent FMA chains per vector of B, so the loop is not bound by FMA latency.
+        var r = 0;
+        for (; r + 4 <= rows; r += 4)
         {
-            var xr = x.Slice(r * k, k);
-            var yOffset = r * n;
-            var withBias = r < biasRows && !bias.IsEmpty;
+            var x0 = x.Slice(r * k, k);
+            var x1 = x.Slice((r + 1) * k, k);
+            var x2 = x.Slice((r + 2) * k, k);
+            var x3 = x.Slice((r + 3) * k, k);
             for (var j = 0; j < n; j += w)
             {
                 // The last vector may overlap the previous one; it recomputes the same values, so overwriting is safe.
                 var jj = Math.Min(j, n - w);
-                var acc = withBias ? Load(bias, jj) : Vector<T>.Zero;
-                for (var p = 0; p < xr.Length; p++)
+                var acc0 = Start(bias, biasRows, r, jj);
+                var acc1 = Start(bias, biasRows, r + 1, jj);
+                var acc2 = Start(bias, biasRows, r + 2, jj);
+                var acc3 = Start(bias, biasRows, r + 3, jj);
+                for (var p = 0; p < k; p++)
+                {
+                    var bp = Load(b, (p * n) + jj);
+                    acc0 += new Vector<T>(x0[p]) * bp;
+                    acc1 += new Vector<T>(x1[p]) * bp;
+                    acc2 += new Vector<T>(x2[p]) * bp;
+                    acc3 += new Vector<T>(x3[p]) * bp;
+                }
+
+                Store(acc0, y, (r * n) + jj);
+                Store(acc1, y, ((r + 1) * n) + jj);
+                Store(acc2, y, ((r + 2) * n) + jj);
+                Store(acc3, y, ((r + 3) * n) + jj);
+            }
+        }
+
+        for (; r < rows; r++)
+        {
+            var xr = x.Slice(r * k, k);
+            for (var j = 0; j < n; j += w)
+            {
+                var jj = Math.Min(j, n - w);
+                var acc = Start(bias, biasRows, r, jj);
+                for (var p = 0; p < k; p++)
                 {
                     acc += new Vector<T>(xr[p]) * Load(b, (p * n) + jj);
                 }
 
-                Store(acc, y, yOffset + jj);
+                Store(acc, y, (r * n) + jj);
             }
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<T> Start(ReadOnlySpan<T> bias, int biasRows, int row, int offset) =>
+        row < biasRows && !bias.IsEmpty ? Load(bias, offset) : Vector<T>.Zero;
 
     private static void RowsTimesMatrixScalarTail(ReadOnlySpan<T> x, int rows, int k, ReadOnlySpan<T> b, int n, Span<T> y, bool accumulate, ReadOnlySpan<T> bias, int biasRows)
     {
@@ -116,30 +149,89 @@ internal static class SkinnyGemm<T>
         }
     }
 
-    /// <summary>g[n, k] (+)= Σᵣ a[r, :]ᵀ·x[r, :] for a [rows, n] and x [rows, k]: the weight gradient aᵀx.</summary>
+    /// <summary>
+    /// g[n, k] (+)= Σᵣ a[r, :]ᵀ·x[r, :] for a [rows, n] and x [rows, k]: the weight gradient aᵀx, summed over all rows
+    /// in registers. <paramref name="scratch"/> holds n·k elements.
+    /// </summary>
     public static void TransposeTimes(ReadOnlySpan<T> a, int rows, int n, ReadOnlySpan<T> x, int k, Span<T> g, bool accumulate, Span<T> scratch)
     {
         var w = Width;
-        if (k >= w || n < w)
+        var product = scratch.Slice(0, n * k);
+        if (k >= w)
         {
-            if (!accumulate)
+            OuterSum(a, rows, n, x, k, accumulate ? product : g.Slice(0, n * k));
+            if (accumulate)
             {
-                g.Slice(0, n * k).Clear();
+                System.Numerics.Tensors.TensorPrimitives.Add(g.Slice(0, n * k), product, g.Slice(0, n * k));
             }
 
-            OuterAccumulate(a, rows, n, x, k, g);
             return;
         }
 
-        // Narrow inputs (k < vector width, e.g. the first layer's coordinates): accumulate gᵀ = xᵀa with vectors along n.
-        var transposed = scratch.Slice(0, k * n);
-        transposed.Clear();
-        OuterAccumulate(x, rows, k, a, n, transposed);
-        for (var i = 0; i < n; i++)
+        if (n >= w)
         {
-            for (var p = 0; p < k; p++)
+            // Narrow inputs (e.g. the first layer's coordinates): gᵀ = xᵀa with vectors along n, then transposed.
+            OuterSum(x, rows, k, a, n, product);
+            for (var i = 0; i < n; i++)
             {
-                g[(i * k) + p] = accumulate ? g[(i * k) + p] + transposed[(p * n) + i] : transposed[(p * n) + i];
+                for (var p = 0; p < k; p++)
+                {
+                    g[(i * k) + p] = accumulate ? g[(i * k) + p] + product[(p * n) + i] : product[(p * n) + i];
+                }
+            }
+
+            return;
+        }
+
+        if (!accumulate)
+        {
+            g.Slice(0, n * k).Clear();
+        }
+
+        OuterAccumulate(a, rows, n, x, k, g);
+    }
+
+    /// <summary>g[n, k] = Σᵣ a[r, :]ᵀ·x[r, :] for k ≥ the vector width: four rows of g at a time, each a register chain over all r.</summary>
+    private static void OuterSum(ReadOnlySpan<T> a, int rows, int n, ReadOnlySpan<T> x, int k, Span<T> g)
+    {
+        var w = Width;
+        var i = 0;
+        for (; i + 4 <= n; i += 4)
+        {
+            for (var j = 0; j < k; j += w)
+            {
+                // An overlapping last vector recomputes the same sums, so overwriting is safe.
+                var jj = Math.Min(j, k - w);
+                Vector<T> acc0 = Vector<T>.Zero, acc1 = Vector<T>.Zero, acc2 = Vector<T>.Zero, acc3 = Vector<T>.Zero;
+                for (var r = 0; r < rows; r++)
+                {
+                    var xr = Load(x, (r * k) + jj);
+                    var ar = a.Slice((r * n) + i, 4);
+                    acc0 += new Vector<T>(ar[0]) * xr;
+                    acc1 += new Vector<T>(ar[1]) * xr;
+                    acc2 += new Vector<T>(ar[2]) * xr;
+                    acc3 += new Vector<T>(ar[3]) * xr;
+                }
+
+                Store(acc0, g, (i * k) + jj);
+                Store(acc1, g, ((i + 1) * k) + jj);
+                Store(acc2, g, ((i + 2) * k) + jj);
+                Store(acc3, g, ((i + 3) * k) + jj);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            for (var j = 0; j < k; j += w)
+            {
+                var jj = Math.Min(j, k - w);
+                var acc = Vector<T>.Zero;
+                for (var r = 0; r < rows; r++)
+                {
+                    acc += new Vector<T>(a[(r * n) + i]) * Load(x, (r * k) + jj);
+                }
+
+                Store(acc, g, (i * k) + jj);
             }
         }
     }
