@@ -17,7 +17,7 @@ public sealed class JetTests
         _ => SinActivation.Create(),
     };
 
-    internal static Sequential Network(string activation, int inputs, int seed, int width = 9) => new(
+    internal static Sequential Network(string activation, int inputs, int seed, int width = 10) => new(
         new Linear(inputs, width, random: new Random(seed), dtype: DType.Float64), Activation(activation),
         new Linear(width, width, random: new Random(seed + 1), dtype: DType.Float64), Activation(activation),
         new Linear(width, 1, random: new Random(seed + 2), dtype: DType.Float64));
@@ -82,7 +82,7 @@ public sealed class JetTests
     [MemberData(nameof(Activations))]
     public void ParameterGradientOfALossOnTheJetMatchesFiniteDifferences(string activation)
     {
-        var model = Network(activation, inputs: 2, seed: 11, width: 5);
+        var model = Network(activation, inputs: 2, seed: 11, width: 10);
         var points = Tensor.Uniform(6, 2, -1, 1, new Random(5), DType.Float64);
         var taylor = new TaylorForward(model, new InputDerivatives([0, 1], [(0, 0), (0, 1)]));
         var weights = Tensor.FromArray(new[] { 0.3, -0.7, 1.1, 0.4, -0.2, 0.9 }, 6, 1, DType.Float64);

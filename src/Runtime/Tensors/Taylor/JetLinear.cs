@@ -89,11 +89,7 @@ internal sealed class JetLinear(int points) : FusedOperation
         {
             Autograd.EnsureGrad(bias);
             var grad = bias.GradSpan<T>();
-            for (var r = 0; r < Points; r++)
-            {
-                TensorPrimitives.Add(grad, gy.Slice(r * outFeatures, outFeatures), grad);
-            }
-
+            SkinnyGemm<T>.AddColumnSums(gy, Points, outFeatures, grad);
             bias.GradValid = true;
         }
     }

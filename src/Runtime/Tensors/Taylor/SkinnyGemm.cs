@@ -195,6 +195,12 @@ internal static class SkinnyGemm<T>
     private static void OuterSum(ReadOnlySpan<T> a, int rows, int n, ReadOnlySpan<T> x, int k, Span<T> g)
     {
         var w = Width;
+        if (k > 2 * w && k <= 4 * w && n % 2 == 0)
+        {
+            OuterSumWide(a, rows, n, x, k, g);
+            return;
+        }
+
         var i = 0;
         for (; i + 4 <= n; i += 4)
         {
@@ -233,6 +239,79 @@ internal static class SkinnyGemm<T>
 
                 Store(acc, g, (i * k) + jj);
             }
+        }
+    }
+
+    /// <summary>g[j] += Σᵣ a[r, j] over the first <paramref name="rows"/> rows of a [·, n] (the bias gradient).</summary>
+    public static void AddColumnSums(ReadOnlySpan<T> a, int rows, int n, Span<T> g)
+    {
+        var w = Width;
+        var vectorEnd = n - (n % w);
+        for (var j = 0; j < vectorEnd; j += w)
+        {
+            var acc = Vector<T>.Zero;
+            for (var r = 0; r < rows; r++)
+            {
+                acc += Load(a, (r * n) + j);
+            }
+
+            Store(Load(g, j) + acc, g, j);
+        }
+
+        for (var j = vectorEnd; j < n; j++)
+        {
+            var sum = T.Zero;
+            for (var r = 0; r < rows; r++)
+            {
+                sum += a[(r * n) + j];
+            }
+
+            g[j] += sum;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="OuterSum"/> for 2 &lt; k/width ≤ 4 (layers 17–32 floats wide): two rows of g and every vector of a
+    /// row of x per register tile, so each row of x is loaded once per pair of outputs instead of once per output.
+    /// </summary>
+    private static void OuterSumWide(ReadOnlySpan<T> a, int rows, int n, ReadOnlySpan<T> x, int k, Span<T> g)
+    {
+        var w = Width;
+        int j1 = w, j2 = Math.Min(2 * w, k - w), j3 = Math.Min(3 * w, k - w);
+        for (var i = 0; i < n; i += 2)
+        {
+            Vector<T> a0 = Vector<T>.Zero, a1 = Vector<T>.Zero, a2 = Vector<T>.Zero, a3 = Vector<T>.Zero;
+            Vector<T> b0 = Vector<T>.Zero, b1 = Vector<T>.Zero, b2 = Vector<T>.Zero, b3 = Vector<T>.Zero;
+            for (var r = 0; r < rows; r++)
+            {
+                var offset = r * k;
+                var s0 = new Vector<T>(a[(r * n) + i]);
+                var s1 = new Vector<T>(a[(r * n) + i + 1]);
+                var x0 = Load(x, offset);
+                var x1 = Load(x, offset + j1);
+                var x2 = Load(x, offset + j2);
+                var x3 = Load(x, offset + j3);
+                a0 += s0 * x0;
+                a1 += s0 * x1;
+                a2 += s0 * x2;
+                a3 += s0 * x3;
+                b0 += s1 * x0;
+                b1 += s1 * x1;
+                b2 += s1 * x2;
+                b3 += s1 * x3;
+            }
+
+            // With three vectors per row j3 equals j2 and the last two stores write the same sums.
+            var row0 = i * k;
+            var row1 = (i + 1) * k;
+            Store(a0, g, row0);
+            Store(a1, g, row0 + j1);
+            Store(a2, g, row0 + j2);
+            Store(a3, g, row0 + j3);
+            Store(b0, g, row1);
+            Store(b1, g, row1 + j1);
+            Store(b2, g, row1 + j2);
+            Store(b3, g, row1 + j3);
         }
     }
 
