@@ -135,7 +135,7 @@ public sealed class TaylorForward
             }
 
             Input = Tensor.FromArray(seed, blocks * points, inputs, owner._dtype);
-            InputValue = Input.Node.Pool is null ? ValueView(Input, points, inputs) : throw new InvalidOperationException("The input jet must be a leaf.");
+            InputValue = ValueView(Input, points, inputs);
             Linear = new JetLinear(points);
             var layout = new JetLayout(points, derivatives.First.Count, derivatives.SecondIndices);
             var activations = new List<JetActivation>();

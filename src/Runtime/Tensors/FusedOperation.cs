@@ -6,7 +6,7 @@ namespace Leibniz;
 /// </summary>
 internal abstract class FusedOperation
 {
-    /// <summary>A name for diagnostics (e.g. in the error of a second-order backward that cannot go through it).</summary>
+    /// <summary>A name for diagnostics.</summary>
     public abstract string Name { get; }
 
     /// <summary>Accumulates the input gradients of <paramref name="y"/>; <paramref name="y"/>'s gradient is valid.</summary>
