@@ -44,6 +44,38 @@ public sealed class ResidualTests
     }
 
     [Fact]
+    public void TwoResidualsOnOneJetAddTheirGradients()
+    {
+        var model = JetTests.Network("tanh", inputs: 2, seed: 5);
+        var points = Tensor.Uniform(6, 2, -1, 1, new Random(8), DType.Float64);
+        var taylor = new TaylorForward(model, new InputDerivatives([1, 0], [(0, 0)]));
+        var residual = Residual.Of(Equations.BurgersGradient);
+        double[][] Gradients(bool twice)
+        {
+            model.ZeroGrad();
+            var jet = taylor.Forward(points);
+            var loss = residual.Evaluate(jet, JetTerm.U, JetTerm.D(1), JetTerm.D(0), JetTerm.D2(0)).Sum();
+            if (twice)
+            {
+                loss = loss + residual.Evaluate(jet, JetTerm.U, JetTerm.D(1), JetTerm.D(0), JetTerm.D2(0)).Sum();
+            }
+
+            loss.Backward();
+            return model.Parameters().Select(p => p.Grad.ToArray()).ToArray();
+        }
+
+        var once = Gradients(twice: false);
+        var twice = Gradients(twice: true);
+        for (var p = 0; p < once.Length; p++)
+        {
+            for (var i = 0; i < once[p].Length; i++)
+            {
+                Assert.Equal(2 * once[p][i], twice[p][i], 1e-12);
+            }
+        }
+    }
+
+    [Fact]
     public void InputColumnsEnterAsConstants()
     {
         var model = JetTests.Network("tanh", inputs: 1, seed: 4);

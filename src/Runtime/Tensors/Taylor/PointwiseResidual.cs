@@ -97,8 +97,11 @@ internal sealed class PointwiseResidual : FusedOperation
         var z = jet.Span<T>();
         var p = y.B is null ? default : y.B.Span<T>();
         var g = y.GradSpan<T>();
-        var array = pool.RentArray(jet.DType, jet.Length);
-        var gz = new Span<T>(Unsafe.As<T[]>(array), 0, jet.Length);
+        // The first contribution is scattered straight into the jet's gradient; later ones go through scratch.
+        Autograd.EnsureGradBuffer(jet);
+        var accumulate = jet.GradValid;
+        var array = accumulate ? pool.RentArray(jet.DType, jet.Length) : null;
+        var gz = accumulate ? new Span<T>(Unsafe.As<T[]>(array!), 0, jet.Length) : jet.GradSpan<T>();
         gz.Clear();
         for (var i = 0; i < Points; i++)
         {
@@ -115,7 +118,12 @@ internal sealed class PointwiseResidual : FusedOperation
             }
         }
 
-        Kernels<T>.Accumulate(jet, gz, T.One);
-        pool.ReturnArray(array);
+        if (accumulate)
+        {
+            Kernels<T>.Accumulate(jet, gz, T.One);
+            pool.ReturnArray(array!);
+        }
+
+        jet.GradValid = true;
     }
 }
