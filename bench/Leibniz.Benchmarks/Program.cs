@@ -8,6 +8,13 @@ using Leibniz.Benchmarks.Training;
 //   dotnet run -c Release --project bench/Leibniz.Benchmarks -- train [--net small|large|both] [--epochs N]
 //       [--seed S] [--warmup-seconds W] [--json]
 //       trains the two MLPs with the protocol of bench/pytorch/train_mlp.py (used by bench/compare.py)
+//   dotnet run -c Release --project bench/Leibniz.Benchmarks -- pinn [--seconds S]
+//       steps/s of the three PINN problems with the protocol of bench/pytorch/pinn_steps.py
+if (args.Length > 0 && args[0] == "pinn")
+{
+    return Leibniz.Benchmarks.Pinn.PinnSpeed.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "train")
 {
     return TrainingComparison.Run(args[1..]);

@@ -38,7 +38,11 @@ internal static class Autograd
                 continue;
             }
 
-            if (node.DType == DType.Float32)
+            if (node.Op == OpCode.Fused)
+            {
+                node.Fused!.Backward(node, pool);
+            }
+            else if (node.DType == DType.Float32)
             {
                 Kernels<float>.Backward(node, pool);
             }

@@ -51,4 +51,7 @@ internal enum OpCode : byte
     CrossEntropyIndices,
     CrossEntropyProbabilities,
     BceWithLogits,
+
+    /// <summary>A fused multi-output kernel; <see cref="TensorNode.Fused"/> holds its backward.</summary>
+    Fused,
 }

@@ -36,6 +36,9 @@ internal sealed class TensorNode
     public double Scalar2;
     public object? Extra;
 
+    /// <summary>The backward of an <see cref="OpCode.Fused"/> node (inputs stay in A, B and Extra).</summary>
+    public FusedOperation? Fused;
+
     /// <summary>The generations of the inputs when this node was recorded, to detect inputs recycled since.</summary>
     public int GenerationA;
 

@@ -165,6 +165,7 @@ internal sealed class TensorPool
             node.A = null;
             node.B = null;
             node.Extra = null;
+            node.Fused = null;
             node.PendingRelease = false;
             _freeNodes.Add(node);
         }

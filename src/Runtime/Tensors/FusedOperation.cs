@@ -1,0 +1,14 @@
+namespace Leibniz;
+
+/// <summary>
+/// The backward of a fused kernel recorded as one <see cref="OpCode.Fused"/> node: it reads the node's inputs
+/// (A, B, Extra) and its output gradient, and accumulates into the inputs that require grad.
+/// </summary>
+internal abstract class FusedOperation
+{
+    /// <summary>A name for diagnostics.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Accumulates the input gradients of <paramref name="y"/>; <paramref name="y"/>'s gradient is valid.</summary>
+    public abstract void Backward(TensorNode y, TensorPool pool);
+}

@@ -1,0 +1,217 @@
+using System.Numerics;
+
+namespace Leibniz;
+
+/// <summary>
+/// An activation σ with its first three derivatives, the one rule a smooth activation needs to be pushed through
+/// a forward Taylor (jet) propagation: the forward uses σ, σ′ and σ″; the backward of the jet also needs σ‴.
+/// </summary>
+/// <remarks>Adding an activation to physics-informed training is subclassing this and registering it for the module
+/// (see <c>Leibniz.Nn.Pinn.TaylorRules</c>).</remarks>
+public abstract class TaylorRule
+{
+    /// <summary>The activation's name, for diagnostics.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>a = σ(z), element-wise.</summary>
+    /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
+    /// <param name="z">The pre-activations.</param>
+    /// <param name="a">Receives σ(z); same length as <paramref name="z"/>.</param>
+    public abstract void Value<T>(ReadOnlySpan<T> z, Span<T> a)
+        where T : unmanaged, IFloatingPointIeee754<T>;
+
+    /// <summary>σ′, σ″ and (when <paramref name="d3"/> is not empty) σ‴ at z, given a = σ(z).</summary>
+    /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
+    /// <param name="z">The pre-activations.</param>
+    /// <param name="a">σ(z), as written by <see cref="Value{T}"/>.</param>
+    /// <param name="d1">Receives σ′(z).</param>
+    /// <param name="d2">Receives σ″(z).</param>
+    /// <param name="d3">Receives σ‴(z), or is empty when not needed.</param>
+    public abstract void Derivatives<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, Span<T> d1, Span<T> d2, Span<T> d3)
+        where T : unmanaged, IFloatingPointIeee754<T>;
+
+    /// <summary>tanh: σ′ = s = 1 − a², σ″ = −2a·s, σ‴ = s·(6a² − 2).</summary>
+    public static TaylorRule Tanh { get; } = new TanhRule();
+
+    /// <summary>The logistic sigmoid: σ′ = a(1 − a), σ″ = σ′(1 − 2a), σ‴ = σ′(1 − 6σ′).</summary>
+    public static TaylorRule Sigmoid { get; } = new SigmoidRule();
+
+    /// <summary>SiLU (swish) z·S(z) with S the sigmoid: σ′ = S + zS′, σ″ = 2S′ + zS″, σ‴ = 3S″ + zS‴.</summary>
+    public static TaylorRule Silu { get; } = new SiluRule();
+
+    /// <summary>sin: σ′ = cos, σ″ = −sin, σ‴ = −cos.</summary>
+    public static TaylorRule Sin { get; } = new SinRule();
+
+    /// <summary>
+    /// Softplus with PyTorch's β and threshold: (1/β)·log(1 + e^{βz}), and z itself where βz &gt; threshold.
+    /// σ′ = S(βz), σ″ = β·S′(βz), σ‴ = β²·S″(βz) (zero beyond the threshold).
+    /// </summary>
+    /// <param name="beta">β &gt; 0.</param>
+    /// <param name="threshold">The linear regime starts where βz exceeds it.</param>
+    public static TaylorRule Softplus(double beta = 1, double threshold = 20) => new SoftplusRule(beta, threshold);
+
+    private sealed class TanhRule : TaylorRule
+    {
+        public override string Name => "Tanh";
+
+        public override void Value<T>(ReadOnlySpan<T> z, Span<T> a) => System.Numerics.Tensors.TensorPrimitives.Tanh(z, a);
+
+        public override void Derivatives<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, Span<T> d1, Span<T> d2, Span<T> d3)
+        {
+            // s = 1 − a², σ″ = −2a·s, σ‴ = s·(6a² − 2), vectorized.
+            System.Numerics.Tensors.TensorPrimitives.Multiply(a, a, d1);
+            if (!d3.IsEmpty)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Multiply(d1, T.CreateTruncating(6), d3);
+                System.Numerics.Tensors.TensorPrimitives.Subtract(d3, T.CreateTruncating(2), d3);
+            }
+
+            System.Numerics.Tensors.TensorPrimitives.Subtract(T.One, d1, d1);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(a, d1, d2);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(d2, T.CreateTruncating(-2), d2);
+            if (!d3.IsEmpty)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Multiply(d3, d1, d3);
+            }
+        }
+    }
+
+    private sealed class SigmoidRule : TaylorRule
+    {
+        public override string Name => "Sigmoid";
+
+        public override void Value<T>(ReadOnlySpan<T> z, Span<T> a) => System.Numerics.Tensors.TensorPrimitives.Sigmoid(z, a);
+
+        public override void Derivatives<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, Span<T> d1, Span<T> d2, Span<T> d3) =>
+            LogisticDerivatives(a, T.One, d1, d2, d3);
+    }
+
+    /// <summary>Writes S′, c·S″, c²·S‴ of the logistic S given its values.</summary>
+    private static void LogisticDerivatives<T>(ReadOnlySpan<T> s, T c, Span<T> d1, Span<T> d2, Span<T> d3)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var two = T.CreateTruncating(2);
+        var six = T.CreateTruncating(6);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var si = s[i];
+            var first = si * (T.One - si);
+            d1[i] = first;
+            d2[i] = c * first * (T.One - (two * si));
+            if (!d3.IsEmpty)
+            {
+                d3[i] = c * c * first * (T.One - (six * first));
+            }
+        }
+    }
+
+    private sealed class SiluRule : TaylorRule
+    {
+        public override string Name => "SiLU";
+
+        public override void Value<T>(ReadOnlySpan<T> z, Span<T> a)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Sigmoid(z, a);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(z, a, a);
+        }
+
+        public override void Derivatives<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, Span<T> d1, Span<T> d2, Span<T> d3)
+        {
+            var two = T.CreateTruncating(2);
+            var three = T.CreateTruncating(3);
+            var six = T.CreateTruncating(6);
+            for (var i = 0; i < z.Length; i++)
+            {
+                var zi = z[i];
+                var s = T.One / (T.One + T.Exp(-zi));
+                var s1 = s * (T.One - s);
+                var s2 = s1 * (T.One - (two * s));
+                d1[i] = s + (zi * s1);
+                d2[i] = (two * s1) + (zi * s2);
+                if (!d3.IsEmpty)
+                {
+                    var s3 = s1 * (T.One - (six * s1));
+                    d3[i] = (three * s2) + (zi * s3);
+                }
+            }
+        }
+    }
+
+    private sealed class SinRule : TaylorRule
+    {
+        public override string Name => "Sin";
+
+        public override void Value<T>(ReadOnlySpan<T> z, Span<T> a) => System.Numerics.Tensors.TensorPrimitives.Sin(z, a);
+
+        public override void Derivatives<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, Span<T> d1, Span<T> d2, Span<T> d3)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Cos(z, d1);
+            System.Numerics.Tensors.TensorPrimitives.Negate(a, d2);
+            if (!d3.IsEmpty)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Negate(d1, d3);
+            }
+        }
+    }
+
+    private sealed class SoftplusRule : TaylorRule
+    {
+        private readonly double _beta;
+        private readonly double _threshold;
+
+        public SoftplusRule(double beta, double threshold)
+        {
+            if (!(beta > 0) || double.IsInfinity(beta))
+            {
+                throw new ArgumentOutOfRangeException(nameof(beta), beta, "Softplus needs a finite β > 0.");
+            }
+
+            _beta = beta;
+            _threshold = threshold;
+        }
+
+        public override string Name => "Softplus";
+
+        public override void Value<T>(ReadOnlySpan<T> z, Span<T> a)
+        {
+            var beta = T.CreateTruncating(_beta);
+            var threshold = T.CreateTruncating(_threshold);
+            for (var i = 0; i < z.Length; i++)
+            {
+                var bz = beta * z[i];
+                a[i] = bz > threshold ? z[i] : T.Log(T.One + T.Exp(bz)) / beta;
+            }
+        }
+
+        public override void Derivatives<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, Span<T> d1, Span<T> d2, Span<T> d3)
+        {
+            var beta = T.CreateTruncating(_beta);
+            var threshold = T.CreateTruncating(_threshold);
+            var two = T.CreateTruncating(2);
+            for (var i = 0; i < z.Length; i++)
+            {
+                var bz = beta * z[i];
+                if (bz > threshold)
+                {
+                    d1[i] = T.One;
+                    d2[i] = T.Zero;
+                    if (!d3.IsEmpty)
+                    {
+                        d3[i] = T.Zero;
+                    }
+
+                    continue;
+                }
+
+                var s = T.One / (T.One + T.Exp(-bz));
+                var first = s * (T.One - s);
+                d1[i] = s;
+                d2[i] = beta * first;
+                if (!d3.IsEmpty)
+                {
+                    d3[i] = beta * beta * first * (T.One - (two * s));
+                }
+            }
+        }
+    }
+}
