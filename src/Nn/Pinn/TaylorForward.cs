@@ -69,7 +69,7 @@ public sealed class TaylorForward
                 default:
                     layers.Add(TaylorRules.Find(module) ?? throw new ArgumentException(
                         $"Module {module.GetType().Name} has no Taylor rule; use Linear layers and smooth activations "
-                        + "(Tanh, Sigmoid, SiLU, Softplus) or register one with TaylorRules.Register.", nameof(model)));
+                        + "(Tanh, Sigmoid, SiLU, Softplus, Sin) or register one with TaylorRules.Register.", nameof(model)));
                     break;
             }
         }

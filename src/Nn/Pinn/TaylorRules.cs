@@ -2,8 +2,8 @@ namespace Leibniz.Nn.Pinn;
 
 /// <summary>
 /// The activation modules a <see cref="TaylorForward"/> can push a jet through, each mapped to its
-/// <see cref="TaylorRule"/>. Built in: <see cref="Tanh"/>, <see cref="Sigmoid"/>, <see cref="SiLU"/> and
-/// <see cref="Softplus"/>; register more with <see cref="Register{TModule}"/> (one line per activation).
+/// <see cref="TaylorRule"/>. Built in: <see cref="Tanh"/>, <see cref="Sigmoid"/>, <see cref="SiLU"/>,
+/// <see cref="Softplus"/> and <see cref="Sin"/>; register more with <see cref="Register{TModule}"/> (one line per activation).
 /// </summary>
 public static class TaylorRules
 {
@@ -13,6 +13,7 @@ public static class TaylorRules
         [typeof(Sigmoid)] = _ => TaylorRule.Sigmoid,
         [typeof(SiLU)] = _ => TaylorRule.Silu,
         [typeof(Softplus)] = module => TaylorRule.Softplus(((Softplus)module).Beta, ((Softplus)module).Threshold),
+        [typeof(Sin)] = module => TaylorRule.Sin(((Sin)module).Frequency),
     };
 
     private static readonly object s_lock = new();

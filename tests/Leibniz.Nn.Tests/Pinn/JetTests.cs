@@ -5,7 +5,7 @@ namespace Leibniz.Nn.Tests.Pinn;
 /// <summary>The Taylor propagation's value and input derivatives against central finite differences of the plain forward, in float64.</summary>
 public sealed class JetTests
 {
-    public static TheoryData<string> Activations => ["tanh", "sigmoid", "silu", "softplus", "softplus-threshold", "sin"];
+    public static TheoryData<string> Activations => ["tanh", "sigmoid", "silu", "softplus", "softplus-threshold", "sin", "siren"];
 
     private static Module Activation(string name) => name switch
     {
@@ -14,6 +14,7 @@ public sealed class JetTests
         "silu" => new SiLU(),
         "softplus" => new Softplus(beta: 2),
         "softplus-threshold" => new Softplus(beta: 1, threshold: 0.5),
+        "siren" => new Sin(frequency: 3),
         _ => SinActivation.Create(),
     };
 

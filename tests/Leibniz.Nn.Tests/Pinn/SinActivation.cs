@@ -5,7 +5,7 @@ namespace Leibniz.Nn.Tests.Pinn;
 /// <summary>A sine activation defined in the tests, to show that a new activation needs one registered rule.</summary>
 internal sealed class SinActivation : Module
 {
-    static SinActivation() => TaylorRules.Register<SinActivation>(_ => TaylorRule.Sin);
+    static SinActivation() => TaylorRules.Register<SinActivation>(_ => TaylorRule.Sin());
 
     /// <summary>Forces the static constructor (the registration) to run.</summary>
     public static SinActivation Create() => new();

@@ -39,8 +39,9 @@ public abstract class TaylorRule
     /// <summary>SiLU (swish) z·S(z) with S the sigmoid: σ′ = S + zS′, σ″ = 2S′ + zS″, σ‴ = 3S″ + zS‴.</summary>
     public static TaylorRule Silu { get; } = new SiluRule();
 
-    /// <summary>sin: σ′ = cos, σ″ = −sin, σ‴ = −cos.</summary>
-    public static TaylorRule Sin { get; } = new SinRule();
+    /// <summary>sin(ωz), SIREN's activation: σ′ = ω·cos(ωz), σ″ = −ω²·σ, σ‴ = −ω²·σ′.</summary>
+    /// <param name="frequency">ω, finite and non-zero.</param>
+    public static TaylorRule Sin(double frequency = 1.0) => new SinRule(frequency);
 
     /// <summary>
     /// Softplus with PyTorch's β and threshold: (1/β)·log(1 + e^{βz}), and z itself where βz &gt; threshold.
@@ -139,18 +140,52 @@ public abstract class TaylorRule
 
     private sealed class SinRule : TaylorRule
     {
+        private readonly double _frequency;
+
+        public SinRule(double frequency)
+        {
+            if (!double.IsFinite(frequency) || frequency == 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(frequency), frequency, "The frequency must be finite and non-zero.");
+            }
+
+            _frequency = frequency;
+        }
+
         public override string Name => "Sin";
 
-        public override void Value<T>(ReadOnlySpan<T> z, Span<T> a) => System.Numerics.Tensors.TensorPrimitives.Sin(z, a);
+        public override void Value<T>(ReadOnlySpan<T> z, Span<T> a)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Sin(Scaled(z, a), a);
+        }
 
         public override void Derivatives<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, Span<T> d1, Span<T> d2, Span<T> d3)
         {
-            System.Numerics.Tensors.TensorPrimitives.Cos(z, d1);
-            System.Numerics.Tensors.TensorPrimitives.Negate(a, d2);
+            var omega = T.CreateChecked(_frequency);
+            System.Numerics.Tensors.TensorPrimitives.Cos(Scaled(z, d1), d1);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(a, -omega * omega, d2);
+            if (_frequency != 1.0)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Multiply(d1, omega, d1);
+            }
+
             if (!d3.IsEmpty)
             {
-                System.Numerics.Tensors.TensorPrimitives.Negate(d1, d3);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(d1, -omega * omega, d3);
             }
+        }
+
+        /// <summary>ωz written into <paramref name="scratch"/>, or z itself for ω = 1 (the module multiplies in T too).</summary>
+        private ReadOnlySpan<T> Scaled<T>(ReadOnlySpan<T> z, Span<T> scratch)
+            where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            if (_frequency == 1.0)
+            {
+                return z;
+            }
+
+            System.Numerics.Tensors.TensorPrimitives.Multiply(z, T.CreateChecked(_frequency), scratch);
+            return scratch;
         }
     }
 
