@@ -18,6 +18,7 @@ internal sealed record MethodModel(
     EquatableArray<string> Parameters,
     Program Body,
     string HintName,
+    string UniqueHintName,
     EquatableArray<ParameterModel> Signature,
     int Order = 1,
     string? TypeParameter = null,

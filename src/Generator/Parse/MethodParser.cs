@@ -21,6 +21,14 @@ internal static class MethodParser
 
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
+        if (context.TargetNode is LocalFunctionStatementSyntax local)
+        {
+            var where = local.Parent is GlobalStatementSyntax ? "a local function of the top-level statements" : "a local function";
+            return new ParseResult(null, EquatableArray.Create(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape,
+                LocationInfo.From(local.Identifier.GetLocation()), local.Identifier.ValueText,
+                $"it is {where}; make it a static method of a partial class and mark that [Differentiable]")));
+        }
+
         if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax)
         {
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
@@ -43,6 +51,14 @@ internal static class MethodParser
         if (semanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        // While braces are unbalanced a method can land outside every type, in the compiler's implicit global-code type.
+        if (method.ContainingType is not { IsImplicitlyDeclared: false } || syntax.Parent is not TypeDeclarationSyntax)
+        {
+            return new ParseResult(null, EquatableArray.Create(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape,
+                LocationInfo.From(syntax.Identifier.GetLocation()), method.Name,
+                "it is not declared inside a type; declare it in a static partial class")));
         }
 
         var diagnostics = new List<DiagnosticInfo>();
@@ -139,7 +155,8 @@ internal static class MethodParser
             floating == SpecialType.System_Single,
             signature.Where(p => p.Kind == ParameterKind.Scalar).Select(p => p.Name).ToEquatableArray(),
             program,
-            HintName(method),
+            HintNames.For(method),
+            HintNames.Unique(method),
             signature.ToEquatableArray(),
             order,
             generic?.Name,
@@ -321,46 +338,4 @@ internal static class MethodParser
         Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
         _ => "private",
     };
-
-    private static string HintName(IMethodSymbol method)
-    {
-        var parts = new List<string>();
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            parts.Insert(0, type.MetadataName);
-        }
-
-        if (Namespace(method.ContainingType) is { } ns)
-        {
-            parts.Insert(0, ns);
-        }
-
-        var parameters = string.Join(",", method.Parameters.Select(p => p.Type.SpecialType switch
-        {
-            SpecialType.System_Single => "float",
-            SpecialType.System_Double => "double",
-            _ => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat).Replace('<', '{').Replace('>', '}'),
-        }));
-        return string.Join(".", parts) + "." + method.Name + "(" + ShortParameterList(parameters, method.Parameters.Length) + ").g.cs";
-    }
-
-    // With EmitCompilerGeneratedFiles the hint becomes a file name; a long parameter list would exceed the file
-    // system's name limit (CS0016), so it is replaced by its count and a stable hash that keeps overloads apart.
-    private const int MaxParameterListLength = 64;
-
-    private static string ShortParameterList(string parameters, int count) =>
-        parameters.Length <= MaxParameterListLength
-            ? parameters
-            : count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " parameters, " + Fnv1a(parameters).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static uint Fnv1a(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash = unchecked((hash ^ c) * 16777619u);
-        }
-
-        return hash;
-    }
 }
