@@ -68,6 +68,10 @@ internal static class Intrinsics
     /// <summary>The table names of Elementary functions, which the emitter calls on Leibniz.Elementary.</summary>
     public static readonly HashSet<string> ElementaryNames = new(ElementaryFunctions.Keys.Where(k => k != "Sign")) { "ElementarySign" };
 
+    /// <summary>Every name <see cref="Resolve"/> can return: the functions the derivative table must cover.</summary>
+    public static readonly IReadOnlyCollection<string> TableNames =
+        new HashSet<string>(MathFunctions.Keys.Concat(ElementaryNames)) { "Sign", "ScaleB", "LogBase" };
+
     private static readonly HashSet<string> MathOwners = new() { "System.Math", "System.MathF", "System.Double", "System.Single" };
 
     /// <summary>True when <paramref name="method"/> belongs to a type whose functions the table covers.</summary>
