@@ -19,6 +19,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         public const string Diagnostics = "Diagnostics";
         public const string Sources = "Sources";
         public const string HintNames = "HintNames";
+        public const string CallGraph = "CallGraph";
         public const string CustomDerivatives = "CustomDerivatives";
     }
 
@@ -53,13 +54,27 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (pairs, _) => HintNameClashes.Find(pairs))
             .WithTrackingName(Steps.HintNames);
+        var callGraph = parsed
+            .Where(static result => result.Calls is not null)
+            .Select(static (result, _) => result.Calls!)
+            .Collect()
+            .Select(static (methods, _) => CallGraph.Judge(methods))
+            .WithTrackingName(Steps.CallGraph);
+        context.RegisterSourceOutput(callGraph.SelectMany(static (graph, _) => graph.Diagnostics), static (spc, info) => spc.ReportDiagnostic(info.ToDiagnostic()));
+
         var sources = models
             .Select(static (model, cancellationToken) => Generate(model))
             .WithTrackingName(Steps.Sources)
-            .Combine(hintClashes);
-        context.RegisterSourceOutput(sources, static (spc, pair) =>
+            .Combine(hintClashes)
+            .Combine(callGraph);
+        context.RegisterSourceOutput(sources, static (spc, item) =>
         {
-            var (output, clashes) = pair;
+            var ((output, clashes), graph) = item;
+            if (graph.IsBlocked(output.Key))
+            {
+                return;
+            }
+
             if ((output.Source is { } source ? AddSource(spc, output, source, clashes) : output.Failure) is { } failure)
             {
                 spc.ReportDiagnostic(failure.ToDiagnostic());
@@ -71,12 +86,12 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     {
         try
         {
-            return new GeneratedSource(model.HintName, model.UniqueHintName, model.Name, SourceEmitter.Emit(model), null);
+            return new GeneratedSource(model.Key, model.HintName, model.UniqueHintName, model.Name, SourceEmitter.Emit(model), null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var failure = DiagnosticInfo.Create(Diagnostics.InternalError, null, model.Name, exception.GetType().Name + ": " + exception.Message);
-            return new GeneratedSource(model.HintName, model.UniqueHintName, model.Name, null, failure);
+            return new GeneratedSource(model.Key, model.HintName, model.UniqueHintName, model.Name, null, failure);
         }
     }
 
@@ -104,5 +119,5 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         }
     }
 
-    private sealed record GeneratedSource(string HintName, string UniqueHintName, string MethodName, string? Source, DiagnosticInfo? Failure);
+    private sealed record GeneratedSource(string Key, string HintName, string UniqueHintName, string MethodName, string? Source, DiagnosticInfo? Failure);
 }

@@ -34,19 +34,27 @@ internal static class MethodParser
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
+        var calls = new List<CallSite>();
+        ParseResult result;
         try
         {
-            return ParseMethod(method, syntax, context.SemanticModel, cancellationToken);
+            result = ParseMethod(method, syntax, context.SemanticModel, calls, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var info = DiagnosticInfo.Create(Diagnostics.InternalError, LocationInfo.From(syntax.Identifier.GetLocation()), method.Name,
                 exception.GetType().Name + ": " + exception.Message);
-            return new ParseResult(null, EquatableArray.Create(info));
+            result = new ParseResult(null, EquatableArray.Create(info));
         }
+
+        return result with { Calls = new MethodCalls(KeyOf(method), method.Name, result.Model is not null, calls.ToEquatableArray()) };
     }
 
-    private static ParseResult ParseMethod(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
+    /// <summary>The key a method is known by in the call graph: its documentation ID.</summary>
+    public static string KeyOf(IMethodSymbol method) =>
+        method.OriginalDefinition.GetDocumentationCommentId() ?? method.OriginalDefinition.ToDisplayString();
+
+    private static ParseResult ParseMethod(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, List<CallSite> calls, CancellationToken cancellationToken)
     {
         if (semanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
         {
@@ -137,6 +145,7 @@ internal static class MethodParser
         var lowering = new BodyLowering(method, floating, semanticModel.Compilation, cancellationToken);
         var program = lowering.Lower(block, signature);
         diagnostics.AddRange(lowering.Diagnostics);
+        calls.AddRange(lowering.Calls);
         if (diagnostics.Count > 0)
         {
             return new ParseResult(null, diagnostics.ToEquatableArray());
@@ -157,6 +166,7 @@ internal static class MethodParser
             program,
             HintNames.For(method),
             HintNames.Unique(method),
+            KeyOf(method),
             signature.ToEquatableArray(),
             order,
             generic?.Name,
