@@ -35,20 +35,21 @@ internal static class MethodParser
         }
 
         var calls = new List<CallSite>();
-        ParseResult result;
         try
         {
-            result = ParseMethod(method, syntax, context.SemanticModel, calls, cancellationToken);
+            return ParseCache.GetOrAdd(syntax, context.SemanticModel.Compilation,
+                () => Finish(method, ParseMethod(method, syntax, context.SemanticModel, calls, cancellationToken), calls), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var info = DiagnosticInfo.Create(Diagnostics.InternalError, LocationInfo.From(syntax.Identifier.GetLocation()), method.Name,
                 exception.GetType().Name + ": " + exception.Message);
-            result = new ParseResult(null, EquatableArray.Create(info));
+            return Finish(method, new ParseResult(null, EquatableArray.Create(info)), calls);
         }
-
-        return result with { Calls = new MethodCalls(KeyOf(method), method.Name, result.Model is not null, calls.ToEquatableArray()) };
     }
+
+    private static ParseResult Finish(IMethodSymbol method, ParseResult result, List<CallSite> calls) =>
+        result with { Calls = new MethodCalls(KeyOf(method), method.Name, result.Model is not null, calls.ToEquatableArray()) };
 
     /// <summary>The key a method is known by in the call graph: its documentation ID.</summary>
     public static string KeyOf(IMethodSymbol method) =>
@@ -192,7 +193,7 @@ internal static class MethodParser
     /// </summary>
     private static string? SecondOrderProblem(MethodModel model, MethodDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        if (model.TypeParameter is not null && (!model.IsScalarOnly || HasCalls(model.Body.Body)))
+        if (model.TypeParameter is not null && (!model.IsScalarOnly || Ir.UserCalls.Any(model.Body.Body)))
         {
             return "Order = 2 (Hessians) of a generic-math method supports only straight-line code without calls yet; use Order = 1, or write it for double or float";
         }
@@ -240,15 +241,6 @@ internal static class MethodParser
 
         return SpecialType.System_Double;
     }
-
-    /// <summary>True when the statements (in branches and loops too) call another [Differentiable] method.</summary>
-    public static bool HasCalls(EquatableArray<Ir.Stmt> statements) => statements.Any(s => s switch
-    {
-        Ir.Let let => let.Node.Op == Ir.Op.UserCall,
-        Ir.If branch => HasCalls(branch.Then) || HasCalls(branch.Else),
-        Ir.Loop loop => HasCalls(loop.Body.Body) || (loop.Test is { } test && HasCalls(test.Body)),
-        _ => false,
-    });
 
     public const string NoDerivativeAttributeName = "Leibniz.NoDerivativeAttribute";
 

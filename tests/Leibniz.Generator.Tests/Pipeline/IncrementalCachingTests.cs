@@ -87,6 +87,25 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
+    public void ADeclarationChangeInAnotherFileReachesAMethodWhoseTextDidNotChange()
+    {
+        const string caller = "using Leibniz; public static partial class A { [Differentiable] public static double F(double x) => B.G(x) * x; }";
+        const string callee = "using Leibniz; public static partial class B { [Differentiable] public static double G(double x) => x * x; }";
+        var compilation = GeneratorHarness.Compilation(caller, callee);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new DifferentiableGenerator().AsSourceGenerator()], parseOptions: GeneratorHarness.ParseOptions);
+        driver = driver.RunGenerators(compilation, TestContext.Current.CancellationToken);
+        Assert.Equal(2, driver.GetRunResult().GeneratedTrees.Length);
+
+        var tree = compilation.SyntaxTrees.Last();
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(callee.Replace("[Differentiable] ", "", StringComparison.Ordinal))));
+        driver = driver.RunGenerators(edited, TestContext.Current.CancellationToken);
+
+        var result = driver.GetRunResult();
+        Assert.Empty(result.GeneratedTrees);
+        Assert.Equal("LZ0002", Assert.Single(result.Diagnostics).Id);
+    }
+
+    [Fact]
     public void PipelineValuesHoldNoRoslynObjects()
     {
         var run = GeneratorHarness.Run(Functions);
