@@ -26,10 +26,12 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Not ForAttributeWithMetadataName: it binds every attributed method's symbol again on each keystroke before
+        // calling the transform; this transform answers from a cache without binding while the method and the
+        // declarations it binds against are unchanged, and checks the attribute itself otherwise.
         var parsed = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                MethodParser.AttributeName,
-                static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax,
+            .CreateSyntaxProvider(
+                static (node, _) => MethodParser.MayBeDifferentiable(node),
                 static (context, cancellationToken) => MethodParser.Parse(context, cancellationToken))
             .WithTrackingName(Steps.Parse);
 

@@ -19,26 +19,49 @@ internal static class MethodParser
     public static bool IsDifferentiable(IMethodSymbol method) =>
         method.OriginalDefinition.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AttributeName);
 
-    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The syntactic filter: a method or local function with attributes (which ones needs binding).</summary>
+    public static bool MayBeDifferentiable(SyntaxNode node) =>
+        node is MethodDeclarationSyntax { AttributeLists.Count: > 0 } or LocalFunctionStatementSyntax { AttributeLists.Count: > 0 };
+
+    /// <summary>
+    /// Parses a method that has attributes. The transform runs for every such method on every compilation change,
+    /// so it binds nothing when <see cref="ParseCache"/> has the answer; otherwise it checks the attribute first.
+    /// </summary>
+    public static ParseResult Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetNode is LocalFunctionStatementSyntax local)
+        if (context.Node is LocalFunctionStatementSyntax local)
         {
+            if (context.SemanticModel.GetDeclaredSymbol(local, cancellationToken) is not IMethodSymbol function || !IsDifferentiable(function))
+            {
+                return Ignored;
+            }
+
             var where = local.Parent is GlobalStatementSyntax ? "a local function of the top-level statements" : "a local function";
             return new ParseResult(null, EquatableArray.Create(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape,
                 LocationInfo.From(local.Identifier.GetLocation()), local.Identifier.ValueText,
                 $"it is {where}; make it a static method of a partial class and mark that [Differentiable]")));
         }
 
-        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax)
+        if (context.Node is not MethodDeclarationSyntax syntax)
         {
-            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            return Ignored;
         }
 
+        return ParseCache.GetOrAdd(syntax, context.SemanticModel.Compilation, () =>
+            context.SemanticModel.GetDeclaredSymbol(syntax, cancellationToken) is { } method && IsDifferentiable(method)
+                ? Parse(method, syntax, context.SemanticModel, cancellationToken)
+                : Ignored, cancellationToken);
+    }
+
+    /// <summary>What a method that is not [Differentiable] parses to: nothing.</summary>
+    private static readonly ParseResult Ignored = new(null, EquatableArray<DiagnosticInfo>.Empty);
+
+    private static ParseResult Parse(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
         var calls = new List<CallSite>();
         try
         {
-            return ParseCache.GetOrAdd(syntax, context.SemanticModel.Compilation,
-                () => Finish(method, ParseMethod(method, syntax, context.SemanticModel, calls, cancellationToken), calls), cancellationToken);
+            return Finish(method, ParseMethod(method, syntax, semanticModel, calls, cancellationToken), calls);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
