@@ -19,20 +19,23 @@ namespace Leibniz.Generator.Parse;
 /// </summary>
 internal static class ParseCache
 {
-    private const int MaxEntries = 8192;
+    // One entry per method (by file and signature): a method's newer text replaces its older one, so the cache holds
+    // about one result per method of the project; the bound only guards against unbounded renaming.
+    private const int MaxEntries = 16384;
 
     private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<ulong>> Shapes = new();
     private static readonly ConditionalWeakTable<Compilation, StrongBox<ulong>> Declarations = new();
-    private static readonly ConcurrentDictionary<Key, ParseResult> Results = new();
+    private static readonly ConcurrentDictionary<Slot, (Key Key, ParseResult Result)> Results = new();
 
     public static ParseResult GetOrAdd(MethodDeclarationSyntax syntax, Compilation compilation, System.Func<ParseResult> parse, CancellationToken cancellationToken)
     {
         var tree = syntax.SyntaxTree;
         var start = tree.GetLineSpan(syntax.Span, cancellationToken).StartLinePosition;
         var key = new Key(tree.FilePath, syntax.SpanStart, start, Fnv1a.Hash(syntax.ToFullString()), DeclarationsOf(compilation, cancellationToken));
-        if (Results.TryGetValue(key, out var cached))
+        var slot = new Slot(tree.FilePath, syntax.Identifier.ValueText + syntax.ParameterList.ToString());
+        if (Results.TryGetValue(slot, out var cached) && cached.Key == key)
         {
-            return cached;
+            return cached.Result;
         }
 
         var result = parse();
@@ -41,7 +44,7 @@ internal static class ParseCache
             Results.Clear();
         }
 
-        Results[key] = result;
+        Results[slot] = (key, result);
         return result;
     }
 
@@ -87,6 +90,8 @@ internal static class ParseCache
 
     private static bool IsBody(SyntaxNode node) => node is BlockSyntax or ArrowExpressionClauseSyntax
         && node.Parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax;
+
+    private readonly record struct Slot(string Path, string Signature);
 
     private readonly record struct Key(string Path, int Start, LinePosition Line, ulong Text, ulong Declarations);
 
