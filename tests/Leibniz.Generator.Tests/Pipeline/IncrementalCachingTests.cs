@@ -61,7 +61,7 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
-    public void AnEditInsideOneMethodRegeneratesThatMethodOnlyAndReadsNoOtherFile()
+    public void AnEditInsideOneMethodRegeneratesThatMethodOnly()
     {
         var files = ChainProject.Files(files: 6, methodsPerFile: 4);
         var compilation = GeneratorHarness.Compilation(files);
