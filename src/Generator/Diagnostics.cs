@@ -8,7 +8,6 @@ namespace Leibniz.Generator;
 internal static class Diagnostics
 {
     private const string Category = "Leibniz.Differentiation";
-    private const string HelpBase = "https://github.com/leibniz-autodiff/leibniz/blob/main/docs/generator.md#";
 
     public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(
         "LZ0001",
@@ -71,14 +70,20 @@ internal static class Diagnostics
         "Local array element written after it was read",
         "Element '{0}' of local array '{1}' is written after it was read; Leibniz differentiates local arrays whose elements are read only after their last write (fill the array, then read it); write the new values into another local array");
 
+    public static readonly DiagnosticDescriptor CalleeWithoutDerivative = Create(
+        "LZ0013",
+        "Call to a [Differentiable] method that has no generated derivative",
+        "'{0}' calls '{1}', which has no generated derivative (see the error reported on '{1}'); fix '{1}' first");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         UnsupportedConstruct, UnsupportedCall, UnsupportedType, NotStatic, NotPartial, Recursion, NameCollision,
         ConstantResult, InternalError, UnsupportedMethodShape, CustomDerivativeSignature, LocalArrayOverwritten,
+        CalleeWithoutDerivative,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description: "Every ID is listed in docs/generator.md of the Leibniz repository.");
 }

@@ -18,16 +18,20 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         public const string Models = "Models";
         public const string Diagnostics = "Diagnostics";
         public const string Sources = "Sources";
+        public const string HintNames = "HintNames";
+        public const string CallGraph = "CallGraph";
         public const string CustomDerivatives = "CustomDerivatives";
     }
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Not ForAttributeWithMetadataName: it binds every attributed method's symbol again on each keystroke before
+        // calling the transform; this transform answers from a cache without binding while the method and the
+        // declarations it binds against are unchanged, and checks the attribute itself otherwise.
         var parsed = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                MethodParser.AttributeName,
-                static (node, _) => node is MethodDeclarationSyntax,
+            .CreateSyntaxProvider(
+                static (node, _) => MethodParser.MayBeDifferentiable(node),
                 static (context, cancellationToken) => MethodParser.Parse(context, cancellationToken))
             .WithTrackingName(Steps.Parse);
 
@@ -43,20 +47,37 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         var diagnostics = parsed.SelectMany(static (result, _) => result.Diagnostics).WithTrackingName(Steps.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, info) => spc.ReportDiagnostic(info.ToDiagnostic()));
 
-        var sources = parsed
+        var models = parsed
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
-            .WithTrackingName(Steps.Models)
+            .WithTrackingName(Steps.Models);
+        var hintClashes = models
+            .Select(static (model, _) => new HintNamePair(model.HintName, model.UniqueHintName))
+            .Collect()
+            .Select(static (pairs, _) => HintNameClashes.Find(pairs))
+            .WithTrackingName(Steps.HintNames);
+        var callGraph = parsed
+            .Where(static result => result.Calls is not null)
+            .Select(static (result, _) => result.Calls!)
+            .Collect()
+            .Select(static (methods, _) => CallGraph.Judge(methods))
+            .WithTrackingName(Steps.CallGraph);
+        context.RegisterSourceOutput(callGraph.SelectMany(static (graph, _) => graph.Diagnostics), static (spc, info) => spc.ReportDiagnostic(info.ToDiagnostic()));
+
+        var sources = models
             .Select(static (model, cancellationToken) => Generate(model))
-            .WithTrackingName(Steps.Sources);
-        context.RegisterSourceOutput(sources, static (spc, output) =>
+            .WithTrackingName(Steps.Sources)
+            .Combine(hintClashes)
+            .Combine(callGraph);
+        context.RegisterSourceOutput(sources, static (spc, item) =>
         {
-            if (output.Source is { } source)
+            var ((output, clashes), graph) = item;
+            if (graph.IsBlocked(output.Key))
             {
-                spc.AddSource(output.HintName, source);
+                return;
             }
 
-            if (output.Failure is { } failure)
+            if ((output.Source is { } source ? AddSource(spc, output, source, clashes) : output.Failure) is { } failure)
             {
                 spc.ReportDiagnostic(failure.ToDiagnostic());
             }
@@ -67,14 +88,38 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     {
         try
         {
-            return new GeneratedSource(model.HintName, SourceEmitter.Emit(model), null);
+            return new GeneratedSource(model.Key, model.HintName, model.UniqueHintName, model.Name, SourceEmitter.Emit(model), null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var failure = DiagnosticInfo.Create(Diagnostics.InternalError, null, model.Name, exception.GetType().Name + ": " + exception.Message);
-            return new GeneratedSource(model.HintName, null, failure);
+            return new GeneratedSource(model.Key, model.HintName, model.UniqueHintName, model.Name, null, failure);
         }
     }
 
-    private sealed record GeneratedSource(string HintName, string? Source, DiagnosticInfo? Failure);
+    /// <summary>
+    /// Adds the source under its readable hint name, or under the unique one when another method shares the readable
+    /// name (hint names ignore case: <c>F</c> and <c>f</c>); a method whose unique name is shared too is a duplicate
+    /// definition, which the compiler reports. AddSource throws on a name it refuses, and an exception escaping the
+    /// generator is CS8785, which removes every generated file, so a refusal becomes LZ0009 instead.
+    /// </summary>
+    private static DiagnosticInfo? AddSource(SourceProductionContext context, GeneratedSource output, string source, HintNameClashes clashes)
+    {
+        if (clashes.IsDuplicate(output.UniqueHintName))
+        {
+            return null;
+        }
+
+        try
+        {
+            context.AddSource(clashes.IsShared(output.HintName) ? output.UniqueHintName : output.HintName, source);
+            return null;
+        }
+        catch (ArgumentException exception)
+        {
+            return DiagnosticInfo.Create(Diagnostics.InternalError, null, output.MethodName, "no usable file name for the generated source: " + exception.Message);
+        }
+    }
+
+    private sealed record GeneratedSource(string Key, string HintName, string UniqueHintName, string MethodName, string? Source, DiagnosticInfo? Failure);
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Leibniz.Generator.Ir;
-using Leibniz.Generator.Parse;
 
 namespace Leibniz.Generator.Emit;
 
@@ -378,7 +377,7 @@ internal sealed partial class ProgramWriter
             "Hypot" => (_isFloat ? "global::System.Single" : "global::System.Double") + ".Hypot(" + args + ")",
             "Clamp" => "global::System.Math.Clamp(" + args + ")",
             "ElementarySign" => "global::Leibniz.Elementary.Sign(" + args + ")",
-            string name when Intrinsics.ElementaryNames.Contains(name) => "global::Leibniz.Elementary." + name + "(" + args + ")",
+            string name when ElementaryFunctions.Names.Contains(name) => "global::Leibniz.Elementary." + name + "(" + args + ")",
             var name => math + name + "(" + args + ")",
         };
     }

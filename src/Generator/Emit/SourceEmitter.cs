@@ -36,7 +36,7 @@ internal static class SourceEmitter
             WriteGradient(writer, model, gradient, partials);
             writer.Line();
             WriteJvp(writer, model, jvp, partials);
-            if (model.Order == 2 && Parse.MethodParser.HasCalls(model.Body.Body))
+            if (model.Order == 2 && Ir.UserCalls.Any(model.Body.Body))
             {
                 // The symbolic forward-over-reverse cannot see into a callee; the Dual program calls its Hvp.
                 ExtendedSecondOrder.Write(writer, model, gradient);

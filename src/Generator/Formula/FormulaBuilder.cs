@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Leibniz.Generator.Ir;
 using Leibniz.Generator.Model;
+using Leibniz.Rules;
 
 namespace Leibniz.Generator.Formula;
 
@@ -91,11 +92,8 @@ internal static class FormulaBuilder
         Op.Neg => Sym.Neg(a[0]),
         Op.UserCall => Sym.Call(node.Name!.Split('.').Last(), a),
         Op.Call when node.Name == "Pow" && a[1] is Num n && n.Value == System.Math.Floor(n.Value) && System.Math.Abs(n.Value) <= 32 => Sym.Pow(a[0], (int)n.Value),
-        Op.Call when node.Name == "LogBase" => Sym.Call("log", a),
-        Op.Call when node.Name == "Log" => Sym.Call("ln", a),
-        Op.Call when node.Name == "ElementarySign" => Sym.Call("sign", a),
         Op.Call when node.Name == "ScaleB" => Sym.Mul(a[0], new Num(System.Math.Pow(2, node.Index))),
-        Op.Call => Sym.Call(node.Name!.ToLowerInvariant(), a),
+        Op.Call => Sym.Call(SymAlgebra.Name(node.Name!), a),
         _ => Sym.TooLarge,
     };
 
@@ -145,63 +143,8 @@ internal static class FormulaBuilder
         }
     }
 
-    private static Sym Partial(Node node, Sym[] a, Sym r, int i)
-    {
-        var x = a[0];
-        var one = Sym.One;
-        Sym Sq(Sym s) => Sym.Pow(s, 2);
-        Sym Inv(Sym s) => Sym.Pow(s, -1);
-        Sym F(string name, params Sym[] args) => Sym.Call(name, args);
-        return node.Name switch
-        {
-            "Sin" => F("cos", x),
-            "Cos" => Sym.Neg(F("sin", x)),
-            "Tan" => Sym.Add(one, Sq(r)),
-            "Asin" => Inv(F("sqrt", Sym.Sub(one, Sq(x)))),
-            "Acos" => Sym.Neg(Inv(F("sqrt", Sym.Sub(one, Sq(x))))),
-            "Atan" => Inv(Sym.Add(one, Sq(x))),
-            "Atan2" => i == 0 ? Sym.Div(a[1], Sym.Add(Sq(a[1]), Sq(a[0]))) : Sym.Neg(Sym.Div(a[0], Sym.Add(Sq(a[1]), Sq(a[0])))),
-            "Sinh" => F("cosh", x),
-            "Cosh" => F("sinh", x),
-            "Tanh" => Sym.Sub(one, Sq(r)),
-            "Asinh" => Inv(F("sqrt", Sym.Add(Sq(x), one))),
-            "Acosh" => Inv(F("sqrt", Sym.Sub(Sq(x), one))),
-            "Atanh" or "Acoth" => Inv(Sym.Sub(one, Sq(x))),
-            "Exp" => r,
-            "Log" => Inv(x),
-            "LogBase" => i == 0 ? Inv(Sym.Mul(x, F("ln", a[1]))) : Sym.Neg(Sym.Div(F("ln", x), Sym.Mul(a[1], Sq(F("ln", a[1]))))),
-            "Log2" => Inv(Sym.Mul(F("ln", new Num(2)), x)),
-            "Log10" => Inv(Sym.Mul(F("ln", new Num(10)), x)),
-            "Sqrt" => Sym.Div(new Num(0.5), r),
-            "Cbrt" => Inv(Sym.Mul(new Num(3), Sq(r))),
-            "Pow" when a[1] is Num n && n.Value == System.Math.Floor(n.Value) && System.Math.Abs(n.Value) <= 32 => Sym.Mul(n, Sym.Pow(x, (int)n.Value - 1)),
-            "Pow" => i == 0 ? Sym.Mul(a[1], F("pow", x, Sym.Sub(a[1], one))) : Sym.Mul(r, F("ln", x)),
-            "Abs" => F("sign", x),
-            "Min" => i == 0 ? F("[" + x.Text + " ≤ " + a[1].Text + "]") : F("[" + x.Text + " > " + a[1].Text + "]"),
-            "Max" => i == 0 ? F("[" + x.Text + " ≥ " + a[1].Text + "]") : F("[" + x.Text + " < " + a[1].Text + "]"),
-            "Clamp" => F("∂" + Subscript(i + 1) + "clamp", a),
-            "Hypot" => Sym.Div(a[i], r),
-            "FusedMultiplyAdd" => i == 2 ? one : a[1 - i],
-            "ScaleB" => new Num(System.Math.Pow(2, node.Index)),
-            "Round" or "Floor" or "Ceiling" or "Truncate" or "Sign" or "ElementarySign" or "Heaviside" => Sym.Zero,
-            "Cot" => Sym.Neg(Sym.Add(one, Sq(r))),
-            "Sec" => Sym.Mul(r, F("tan", x)),
-            "Csc" => Sym.Neg(Sym.Mul(r, F("cot", x))),
-            "Acot" => Sym.Neg(Inv(Sym.Add(one, Sq(x)))),
-            "Coth" => Sym.Sub(one, Sq(r)),
-            "Sech" => Sym.Neg(Sym.Mul(r, F("tanh", x))),
-            "Csch" => Sym.Neg(Sym.Mul(r, F("coth", x))),
-            "Asec" => Inv(Sym.Mul(F("abs", x), F("sqrt", Sym.Sub(Sq(x), one)))),
-            "Acsc" => Sym.Neg(Inv(Sym.Mul(F("abs", x), F("sqrt", Sym.Sub(Sq(x), one))))),
-            "Asech" => Sym.Neg(Inv(Sym.Mul(x, F("sqrt", Sym.Sub(one, Sq(x)))))),
-            "Acsch" => Sym.Neg(Inv(Sym.Mul(F("abs", x), F("sqrt", Sym.Add(one, Sq(x)))))),
-            "Sigmoid" => Sym.Mul(r, Sym.Sub(one, r)),
-            "Softplus" => F("sigmoid", x),
-            "Relu" => F("heaviside", x),
-            "LeakyRelu" => i == 0 ? Sym.Choose(x.Text + " > 0", one, a[1]) : Sym.Choose(x.Text + " > 0", Sym.Zero, x),
-            _ => F(node.Name!.ToLowerInvariant() + "′", a),
-        };
-    }
+    private static Sym Partial(Node node, Sym[] a, Sym r, int i) =>
+        DerivativeRules.Partial<Sym, SymCondition, SymAlgebra>(default, node.Name!, a, r, i, node.Index);
 
     private static string Condition(Cond cond, Dictionary<int, Sym> values) => cond.Op switch
     {

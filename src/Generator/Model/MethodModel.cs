@@ -18,6 +18,8 @@ internal sealed record MethodModel(
     EquatableArray<string> Parameters,
     Program Body,
     string HintName,
+    string UniqueHintName,
+    string Key,
     EquatableArray<ParameterModel> Signature,
     int Order = 1,
     string? TypeParameter = null,
@@ -35,5 +37,8 @@ internal sealed record MethodModel(
     public bool IsScalarOnly => Signature.All(p => p.Kind == ParameterKind.Scalar) && !Ir.Loops.Contains(Body);
 }
 
-/// <summary>The result of parsing one method: a model to emit (if it can be differentiated) and diagnostics.</summary>
-internal sealed record ParseResult(MethodModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// The result of parsing one method: a model to emit (if it can be differentiated), diagnostics, and its place in
+/// the call graph (null for what is not a method of a type).
+/// </summary>
+internal sealed record ParseResult(MethodModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, MethodCalls? Calls = null);

@@ -104,7 +104,7 @@ internal sealed partial class BodyLowering
         // A do-while loop is while (true) whose body ends with "if (!condition) break;".
         var exit = Find(loopBody, o => o is IBranchOperation { BranchKind: BranchKind.Break }) is not null || _pendingReturn is not null || bottomCondition is not null
             ? (loop as ILoopOperation)?.ExitLabel : null;
-        var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _loopCounter, inLoop: true)
+        var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _calls, _loopCounter, inLoop: true)
         {
             _names = _names,
             _hoisted = _hoisted,
@@ -172,7 +172,7 @@ internal sealed partial class BodyLowering
     /// <summary>A while loop's condition (always true for null) as a function of the loop's parameters: 1 to continue, 0 to stop.</summary>
     private Program LowerTest(IOperation? condition, Dictionary<ISymbol, object> env, int parameters)
     {
-        var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _loopCounter, inLoop: true) { _nextId = parameters };
+        var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _calls, _loopCounter, inLoop: true) { _nextId = parameters };
         var output = new List<Stmt>();
         if (condition is null)
         {

@@ -32,17 +32,18 @@ internal sealed partial class BodyLowering
     private readonly Compilation _compilation;
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly List<CallSite> _calls;
     private readonly int[] _loopCounter;
     private readonly bool _inLoop;
     private int _nextId;
 
     public BodyLowering(IMethodSymbol method, SpecialType floating, Compilation compilation, CancellationToken cancellationToken)
-        : this(method, floating, compilation, cancellationToken, new List<DiagnosticInfo>(), new int[1], inLoop: false)
+        : this(method, floating, compilation, cancellationToken, new List<DiagnosticInfo>(), new List<CallSite>(), new int[1], inLoop: false)
     {
     }
 
     private BodyLowering(IMethodSymbol method, SpecialType floating, Compilation compilation, CancellationToken cancellationToken,
-        List<DiagnosticInfo> diagnostics, int[] loopCounter, bool inLoop)
+        List<DiagnosticInfo> diagnostics, List<CallSite> calls, int[] loopCounter, bool inLoop)
     {
         _method = method;
         _floating = floating;
@@ -50,11 +51,15 @@ internal sealed partial class BodyLowering
         _compilation = compilation;
         _cancellationToken = cancellationToken;
         _diagnostics = diagnostics;
+        _calls = calls;
         _loopCounter = loopCounter;
         _inLoop = inLoop;
     }
 
     public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
+
+    /// <summary>The calls to other [Differentiable] methods, for the call graph (recursion, callees without code).</summary>
+    public IReadOnlyList<CallSite> Calls => _calls;
 
     /// <summary>Lowers the method body; <paramref name="parameters"/> says how each parameter enters it.</summary>
     public Program Lower(IBlockOperation body, IReadOnlyList<ParameterModel> parameters)
@@ -452,12 +457,9 @@ internal sealed partial class BodyLowering
             return Constant(output, 0);
         }
 
-        if (RecursionDetector.Reaches(target, _method, _compilation, _cancellationToken))
-        {
-            _diagnostics.Add(DiagnosticInfo.Create(Generator.Diagnostics.Recursion, LocationInfo.From(invocation.Syntax), _method.Name, target.Name));
-            return Constant(output, 0);
-        }
-
+        // Whether the callee reaches back here (recursion) is decided over all methods' calls, after a Collect:
+        // following the callee's body would bind other files on every keystroke.
+        _calls.Add(new CallSite(MethodParser.KeyOf(target), target.Name, LocationInfo.From(invocation.Syntax)));
         var name = FullyQualified(target.ContainingType) + "." + target.Name;
         if (kinds.All(k => k == ParameterKind.Scalar) && !generic)
         {

@@ -42,31 +42,9 @@ internal static class Intrinsics
         ["Truncate"] = 1,
     };
 
-    /// <summary>Functions of Leibniz.Elementary.</summary>
-    private static readonly Dictionary<string, int> ElementaryFunctions = new()
-    {
-        ["Cot"] = 1,
-        ["Sec"] = 1,
-        ["Csc"] = 1,
-        ["Acot"] = 1,
-        ["Coth"] = 1,
-        ["Sech"] = 1,
-        ["Csch"] = 1,
-        ["Acoth"] = 1,
-        ["Asec"] = 1,
-        ["Acsc"] = 1,
-        ["Asech"] = 1,
-        ["Acsch"] = 1,
-        ["Sigmoid"] = 1,
-        ["Softplus"] = 1,
-        ["Relu"] = 1,
-        ["LeakyRelu"] = 2,
-        ["Heaviside"] = 1,
-        ["Sign"] = 1,
-    };
-
-    /// <summary>The table names of Elementary functions, which the emitter calls on Leibniz.Elementary.</summary>
-    public static readonly HashSet<string> ElementaryNames = new(ElementaryFunctions.Keys.Where(k => k != "Sign")) { "ElementarySign" };
+    /// <summary>Every name <see cref="Resolve"/> can return: the functions the derivative table must cover.</summary>
+    public static readonly IReadOnlyCollection<string> TableNames =
+        new HashSet<string>(MathFunctions.Keys.Concat(Ir.ElementaryFunctions.Names)) { "Sign", "ScaleB", "LogBase" };
 
     private static readonly HashSet<string> MathOwners = new() { "System.Math", "System.MathF", "System.Double", "System.Single" };
 
@@ -94,7 +72,7 @@ internal static class Intrinsics
 
         if (owner == "Leibniz.Elementary")
         {
-            if (!ElementaryFunctions.TryGetValue(name, out var arity) || !AllFloating(ps, floating) || method.ReturnType.SpecialType != floating)
+            if (!Ir.ElementaryFunctions.Arity.TryGetValue(name, out var arity) || !AllFloating(ps, floating) || method.ReturnType.SpecialType != floating)
             {
                 return null;
             }

@@ -19,30 +19,78 @@ internal static class MethodParser
     public static bool IsDifferentiable(IMethodSymbol method) =>
         method.OriginalDefinition.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AttributeName);
 
-    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The syntactic filter: a method or local function with attributes (which ones needs binding).</summary>
+    public static bool MayBeDifferentiable(SyntaxNode node) =>
+        node is MethodDeclarationSyntax { AttributeLists.Count: > 0 } or LocalFunctionStatementSyntax { AttributeLists.Count: > 0 };
+
+    /// <summary>
+    /// Parses a method that has attributes. The transform runs for every such method on every compilation change,
+    /// so it binds nothing when <see cref="ParseCache"/> has the answer; otherwise it checks the attribute first.
+    /// </summary>
+    public static ParseResult Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax)
+        if (context.Node is LocalFunctionStatementSyntax local)
         {
-            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            if (context.SemanticModel.GetDeclaredSymbol(local, cancellationToken) is not IMethodSymbol function || !IsDifferentiable(function))
+            {
+                return Ignored;
+            }
+
+            var where = local.Parent is GlobalStatementSyntax ? "a local function of the top-level statements" : "a local function";
+            return new ParseResult(null, EquatableArray.Create(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape,
+                LocationInfo.From(local.Identifier.GetLocation()), local.Identifier.ValueText,
+                $"it is {where}; make it a static method of a partial class and mark that [Differentiable]")));
         }
 
+        if (context.Node is not MethodDeclarationSyntax syntax)
+        {
+            return Ignored;
+        }
+
+        return ParseCache.GetOrAdd(syntax, context.SemanticModel.Compilation, () =>
+            context.SemanticModel.GetDeclaredSymbol(syntax, cancellationToken) is { } method && IsDifferentiable(method)
+                ? Parse(method, syntax, context.SemanticModel, cancellationToken)
+                : Ignored, cancellationToken);
+    }
+
+    /// <summary>What a method that is not [Differentiable] parses to: nothing.</summary>
+    private static readonly ParseResult Ignored = new(null, EquatableArray<DiagnosticInfo>.Empty);
+
+    private static ParseResult Parse(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        var calls = new List<CallSite>();
         try
         {
-            return ParseMethod(method, syntax, context.SemanticModel, cancellationToken);
+            return Finish(method, ParseMethod(method, syntax, semanticModel, calls, cancellationToken), calls);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var info = DiagnosticInfo.Create(Diagnostics.InternalError, LocationInfo.From(syntax.Identifier.GetLocation()), method.Name,
                 exception.GetType().Name + ": " + exception.Message);
-            return new ParseResult(null, EquatableArray.Create(info));
+            return Finish(method, new ParseResult(null, EquatableArray.Create(info)), calls);
         }
     }
 
-    private static ParseResult ParseMethod(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
+    private static ParseResult Finish(IMethodSymbol method, ParseResult result, List<CallSite> calls) =>
+        result with { Calls = new MethodCalls(KeyOf(method), method.Name, result.Model is not null, calls.ToEquatableArray()) };
+
+    /// <summary>The key a method is known by in the call graph: its documentation ID.</summary>
+    public static string KeyOf(IMethodSymbol method) =>
+        method.OriginalDefinition.GetDocumentationCommentId() ?? method.OriginalDefinition.ToDisplayString();
+
+    private static ParseResult ParseMethod(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, List<CallSite> calls, CancellationToken cancellationToken)
     {
         if (semanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        // While braces are unbalanced a method can land outside every type, in the compiler's implicit global-code type.
+        if (method.ContainingType is not { IsImplicitlyDeclared: false } || syntax.Parent is not TypeDeclarationSyntax)
+        {
+            return new ParseResult(null, EquatableArray.Create(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape,
+                LocationInfo.From(syntax.Identifier.GetLocation()), method.Name,
+                "it is not declared inside a type; declare it in a static partial class")));
         }
 
         var diagnostics = new List<DiagnosticInfo>();
@@ -121,6 +169,7 @@ internal static class MethodParser
         var lowering = new BodyLowering(method, floating, semanticModel.Compilation, cancellationToken);
         var program = lowering.Lower(block, signature);
         diagnostics.AddRange(lowering.Diagnostics);
+        calls.AddRange(lowering.Calls);
         if (diagnostics.Count > 0)
         {
             return new ParseResult(null, diagnostics.ToEquatableArray());
@@ -139,7 +188,9 @@ internal static class MethodParser
             floating == SpecialType.System_Single,
             signature.Where(p => p.Kind == ParameterKind.Scalar).Select(p => p.Name).ToEquatableArray(),
             program,
-            HintName(method),
+            HintNames.For(method),
+            HintNames.Unique(method),
+            KeyOf(method),
             signature.ToEquatableArray(),
             order,
             generic?.Name,
@@ -165,7 +216,7 @@ internal static class MethodParser
     /// </summary>
     private static string? SecondOrderProblem(MethodModel model, MethodDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        if (model.TypeParameter is not null && (!model.IsScalarOnly || HasCalls(model.Body.Body)))
+        if (model.TypeParameter is not null && (!model.IsScalarOnly || Ir.UserCalls.Any(model.Body.Body)))
         {
             return "Order = 2 (Hessians) of a generic-math method supports only straight-line code without calls yet; use Order = 1, or write it for double or float";
         }
@@ -213,15 +264,6 @@ internal static class MethodParser
 
         return SpecialType.System_Double;
     }
-
-    /// <summary>True when the statements (in branches and loops too) call another [Differentiable] method.</summary>
-    public static bool HasCalls(EquatableArray<Ir.Stmt> statements) => statements.Any(s => s switch
-    {
-        Ir.Let let => let.Node.Op == Ir.Op.UserCall,
-        Ir.If branch => HasCalls(branch.Then) || HasCalls(branch.Else),
-        Ir.Loop loop => HasCalls(loop.Body.Body) || (loop.Test is { } test && HasCalls(test.Body)),
-        _ => false,
-    });
 
     public const string NoDerivativeAttributeName = "Leibniz.NoDerivativeAttribute";
 
@@ -321,46 +363,4 @@ internal static class MethodParser
         Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
         _ => "private",
     };
-
-    private static string HintName(IMethodSymbol method)
-    {
-        var parts = new List<string>();
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            parts.Insert(0, type.MetadataName);
-        }
-
-        if (Namespace(method.ContainingType) is { } ns)
-        {
-            parts.Insert(0, ns);
-        }
-
-        var parameters = string.Join(",", method.Parameters.Select(p => p.Type.SpecialType switch
-        {
-            SpecialType.System_Single => "float",
-            SpecialType.System_Double => "double",
-            _ => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat).Replace('<', '{').Replace('>', '}'),
-        }));
-        return string.Join(".", parts) + "." + method.Name + "(" + ShortParameterList(parameters, method.Parameters.Length) + ").g.cs";
-    }
-
-    // With EmitCompilerGeneratedFiles the hint becomes a file name; a long parameter list would exceed the file
-    // system's name limit (CS0016), so it is replaced by its count and a stable hash that keeps overloads apart.
-    private const int MaxParameterListLength = 64;
-
-    private static string ShortParameterList(string parameters, int count) =>
-        parameters.Length <= MaxParameterListLength
-            ? parameters
-            : count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " parameters, " + Fnv1a(parameters).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static uint Fnv1a(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash = unchecked((hash ^ c) * 16777619u);
-        }
-
-        return hash;
-    }
 }

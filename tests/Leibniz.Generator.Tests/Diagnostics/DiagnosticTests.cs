@@ -325,14 +325,42 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void EveryDescriptorHasAHelpLinkAndIsReleaseTracked()
+    public void ACalleeThatCannotBeDifferentiatedGivesItsOwnErrorAndEachCallerOneNamingIt()
+    {
+        const string source = """
+            using System;
+            using Leibniz;
+
+            public static partial class C
+            {
+                [Differentiable] public static double Bad(double x) => x % 2;
+                [Differentiable] public static double Caller(double x) => Bad(x) * x;
+                [Differentiable] public static double Outer(double x) => Caller(x) + Bad(x);
+                [Differentiable] public static double Fine(double x) => x * x;
+            }
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Equal(["LZ0001", "LZ0013", "LZ0013"], run.GeneratorDiagnostics.Select(d => d.Id).Order());
+        var callers = run.GeneratorDiagnostics.Where(d => d.Id == "LZ0013").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.StartsWith("'Caller' calls 'Bad'", callers[0], StringComparison.Ordinal);
+        Assert.StartsWith("'Outer' calls 'Caller'", callers[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(run.CompileErrors, d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true);
+        Assert.Equal(["C.Fine(double).g.cs"], run.Sources.Select(s => s.HintName));
+    }
+
+    [Fact]
+    public void EveryDescriptorIsReleaseTrackedAndDocumentedAndLinksNowhere()
     {
         var tracked = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "Generator", "AnalyzerReleases.Unshipped.md"));
-        foreach (var id in Enumerable.Range(1, 10).Select(i => $"LZ{i:0000}"))
+        var documented = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "generator.md"));
+        foreach (var id in Enumerable.Range(1, 13).Select(i => $"LZ{i:0000}"))
         {
             var descriptor = Leibniz.Generator.Diagnostics.ById(id);
-            Assert.EndsWith("#" + id.ToLowerInvariant(), descriptor.HelpLinkUri, StringComparison.Ordinal);
+            Assert.Empty(descriptor.HelpLinkUri);
             Assert.Contains(id + " |", tracked, StringComparison.Ordinal);
+            Assert.Contains($"<a id=\"{id.ToLowerInvariant()}\"></a>{id} |", documented, StringComparison.Ordinal);
         }
     }
 

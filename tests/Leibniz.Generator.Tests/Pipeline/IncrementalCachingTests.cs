@@ -1,4 +1,5 @@
 using Leibniz.Generator.Tests.Infrastructure;
+using Leibniz.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -57,6 +58,51 @@ public sealed class IncrementalCachingTests
 
         Assert.All(second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
             o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void AnEditInsideOneMethodRegeneratesThatMethodOnly()
+    {
+        var files = ChainProject.Files(files: 6, methodsPerFile: 4);
+        var compilation = GeneratorHarness.Compilation(files);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new DifferentiableGenerator().AsSourceGenerator()],
+            parseOptions: GeneratorHarness.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        driver = driver.RunGenerators(compilation, TestContext.Current.CancellationToken);
+        Assert.Equal(24, driver.GetRunResult().Results.Single().GeneratedSources.Length);
+
+        var tree = compilation.SyntaxTrees.ElementAt(3);
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
+            files[3].Replace(ChainProject.Body(1), ChainProject.Body(1).Replace("Math.Sin(x)", "Math.Cos(x)", StringComparison.Ordinal), StringComparison.Ordinal))));
+        driver = driver.RunGenerators(edited, TestContext.Current.CancellationToken);
+        var second = driver.GetRunResult().Results.Single();
+
+        var sources = second.TrackedSteps["Sources"].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(24, sources.Count);
+        Assert.Single(sources, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.All(sources.Where(o => o.Reason != IncrementalStepRunReason.Modified),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.All(second.TrackedSteps["CallGraph"].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+    }
+
+    [Fact]
+    public void ADeclarationChangeInAnotherFileReachesAMethodWhoseTextDidNotChange()
+    {
+        const string caller = "using Leibniz; public static partial class A { [Differentiable] public static double F(double x) => B.G(x) * x; }";
+        const string callee = "using Leibniz; public static partial class B { [Differentiable] public static double G(double x) => x * x; }";
+        var compilation = GeneratorHarness.Compilation(caller, callee);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new DifferentiableGenerator().AsSourceGenerator()], parseOptions: GeneratorHarness.ParseOptions);
+        driver = driver.RunGenerators(compilation, TestContext.Current.CancellationToken);
+        Assert.Equal(2, driver.GetRunResult().GeneratedTrees.Length);
+
+        var tree = compilation.SyntaxTrees.Last();
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(callee.Replace("[Differentiable] ", "", StringComparison.Ordinal))));
+        driver = driver.RunGenerators(edited, TestContext.Current.CancellationToken);
+
+        var result = driver.GetRunResult();
+        Assert.Empty(result.GeneratedTrees);
+        Assert.Equal("LZ0002", Assert.Single(result.Diagnostics).Id);
     }
 
     [Fact]

@@ -82,8 +82,8 @@ public sealed class GeneratedGradientTests
         var (_, dx, dy) = Functions.KinksGradient(x, y);
         var h = Math.Sqrt(x * x + y * y);
         var (min, max) = (Math.Min(x, y), Math.Max(x, 2 * y));
-        var expectedX = Elementary.Sign(x - y) + (x <= y ? max : 0) + (x >= 2 * y ? min : 0) + x / h + y + 1 + (x is >= -1 and <= 1 ? y : 0) + 8;
-        var expectedY = -Elementary.Sign(x - y) + (x <= y ? 0 : max) + (x >= 2 * y ? 0 : 2 * min) + y / h + x + Math.Clamp(x, -1, 1);
+        var expectedX = Elementary.Sign(x - y) + (x <= y ? max : 0) + (x >= 2 * y ? min : 0) + (h == 0 ? 0 : x / h) + y + 1 + (x is >= -1 and <= 1 ? y : 0) + 8;
+        var expectedY = -Elementary.Sign(x - y) + (x <= y ? 0 : max) + (x >= 2 * y ? 0 : 2 * min) + (h == 0 ? 0 : y / h) + x + Math.Clamp(x, -1, 1);
         Close(expectedX, dx, 1e-12);
         Close(expectedY, dy, 1e-12);
     });

@@ -7,7 +7,7 @@ partial class Table
     /// The value of <see cref="Activations(double, double)"/> and its gradient, by reverse-mode differentiation.
     /// </summary>
     /// <remarks>
-    /// <para>∂/∂x = (1 - sigmoid(x))·sigmoid(x) + sigmoid(x) + heaviside(x) + (x &gt; 0 ? 1 : 0.01) + (x &gt; 0 ? 1 : slope)</para>
+    /// <para>∂/∂x = sigmoid(-x)·sigmoid(x) + sigmoid(x) + (x &gt; 0 ? 1 : 0) + (x &gt; 0 ? 1 : 0.01) + (x &gt; 0 ? 1 : slope)</para>
     /// <para>∂/∂slope = (x &gt; 0 ? 0 : x)</para>
     /// </remarks>
     /// <param name="x">The argument <c>x</c>.</param>
@@ -35,20 +35,21 @@ partial class Table
         double t14 = x > 0.0 ? 0.0 : x;
         double t15 = x > 0.0 ? 1.0 : 0.01;
         double t16 = x > 0.0 ? 1.0 : 0.0;
-        double t17 = 1.0 - t0;
-        double t18 = t0 * t17;
-        double t19 = t13 + t15;
-        double t20 = t16 + t19;
-        double t21 = t0 + t20;
-        double t22 = t18 + t21;
-        return (t12, t22, t14);
+        double t17 = -x;
+        double t18 = global::Leibniz.Elementary.Sigmoid(t17);
+        double t19 = t0 * t18;
+        double t20 = t13 + t15;
+        double t21 = t16 + t20;
+        double t22 = t0 + t21;
+        double t23 = t19 + t22;
+        return (t12, t23, t14);
     }
 
     /// <summary>
     /// The value of <see cref="Activations(double, double)"/> and its directional derivative (Jacobian-vector product), by forward-mode differentiation.
     /// </summary>
     /// <remarks>
-    /// <para>∂/∂x = (1 - sigmoid(x))·sigmoid(x) + sigmoid(x) + heaviside(x) + (x &gt; 0 ? 1 : 0.01) + (x &gt; 0 ? 1 : slope)</para>
+    /// <para>∂/∂x = sigmoid(-x)·sigmoid(x) + sigmoid(x) + (x &gt; 0 ? 1 : 0) + (x &gt; 0 ? 1 : 0.01) + (x &gt; 0 ? 1 : slope)</para>
     /// <para>∂/∂slope = (x &gt; 0 ? 0 : x)</para>
     /// </remarks>
     /// <param name="x">The argument <c>x</c>.</param>
@@ -60,35 +61,36 @@ partial class Table
     public static (double Value, double Tangent) ActivationsJvp(double x, double slope, double dx, double dslope)
     {
         double t0 = global::Leibniz.Elementary.Sigmoid(x);
-        double t1 = 1.0 - t0;
-        double t2 = t0 * t1;
-        double t3 = dx * t2;
-        double t4 = global::Leibniz.Elementary.Softplus(x);
-        double t5 = dx * t0;
-        double t6 = t0 + t4;
-        double t7 = t3 + t5;
-        double t8 = global::Leibniz.Elementary.Relu(x);
-        double t9 = x > 0.0 ? 1.0 : 0.0;
-        double t10 = dx * t9;
-        double t11 = t6 + t8;
-        double t12 = t7 + t10;
-        double t13 = global::Leibniz.Elementary.LeakyRelu(x, 0.01);
-        double t14 = x > 0.0 ? 1.0 : 0.01;
-        double t15 = dx * t14;
-        double t16 = t11 + t13;
-        double t17 = t12 + t15;
-        double t18 = global::Leibniz.Elementary.LeakyRelu(x, slope);
-        double t19 = x > 0.0 ? 1.0 : slope;
-        double t20 = dx * t19;
-        double t21 = x > 0.0 ? 0.0 : x;
-        double t22 = dslope * t21;
-        double t23 = t20 + t22;
-        double t24 = t16 + t18;
-        double t25 = t17 + t23;
-        double t26 = global::Leibniz.Elementary.Heaviside(x);
-        double t27 = t24 + t26;
-        double t28 = global::Leibniz.Elementary.Sign(x);
-        double t29 = t27 + t28;
-        return (t29, t25);
+        double t1 = -x;
+        double t2 = global::Leibniz.Elementary.Sigmoid(t1);
+        double t3 = t0 * t2;
+        double t4 = dx * t3;
+        double t5 = global::Leibniz.Elementary.Softplus(x);
+        double t6 = dx * t0;
+        double t7 = t0 + t5;
+        double t8 = t4 + t6;
+        double t9 = global::Leibniz.Elementary.Relu(x);
+        double t10 = x > 0.0 ? 1.0 : 0.0;
+        double t11 = dx * t10;
+        double t12 = t7 + t9;
+        double t13 = t8 + t11;
+        double t14 = global::Leibniz.Elementary.LeakyRelu(x, 0.01);
+        double t15 = x > 0.0 ? 1.0 : 0.01;
+        double t16 = dx * t15;
+        double t17 = t12 + t14;
+        double t18 = t13 + t16;
+        double t19 = global::Leibniz.Elementary.LeakyRelu(x, slope);
+        double t20 = x > 0.0 ? 1.0 : slope;
+        double t21 = dx * t20;
+        double t22 = x > 0.0 ? 0.0 : x;
+        double t23 = dslope * t22;
+        double t24 = t21 + t23;
+        double t25 = t17 + t19;
+        double t26 = t18 + t24;
+        double t27 = global::Leibniz.Elementary.Heaviside(x);
+        double t28 = t25 + t27;
+        double t29 = global::Leibniz.Elementary.Sign(x);
+        double t30 = t28 + t29;
+        return (t30, t26);
     }
 }

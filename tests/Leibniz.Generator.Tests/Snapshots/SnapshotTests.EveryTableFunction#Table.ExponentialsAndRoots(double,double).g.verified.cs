@@ -7,8 +7,8 @@ partial class Table
     /// The value of <see cref="ExponentialsAndRoots(double, double)"/> and its gradient, by reverse-mode differentiation.
     /// </summary>
     /// <remarks>
-    /// <para>∂/∂x = exp(x) + 1/x + 1/(ln(y)·x) + 1/(ln(2)·x) + 1/(ln(10)·x) + 1/(2·sqrt(x)) + 1/(3·cbrt(x)²) + pow(x, y - 1)·y</para>
-    /// <para>∂/∂y = -ln(x)/(ln(y)²·y) + ln(x)·pow(x, y)</para>
+    /// <para>∂/∂x = exp(x) + 1/x + 1/(ln(y)·x) + 1/(ln(2)·x) + 1/(ln(10)·x) + 1/(2·sqrt(x)) + 1/(3·cbrt(x)²) + (y = 0 ? 0 : pow(x, y - 1)·y)</para>
+    /// <para>∂/∂y = -log(x, y)/(ln(y)·y) + (pow(x, y) = 0 ? 0 : ln(x)·pow(x, y))</para>
     /// </remarks>
     /// <param name="x">The argument <c>x</c>.</param>
     /// <param name="y">The argument <c>y</c>.</param>
@@ -36,38 +36,40 @@ partial class Table
         double t15 = y - 1.0;
         double t16 = global::System.Math.Pow(x, t15);
         double t17 = y * t16;
-        double t18 = t1 * t13;
-        double t19 = t11 * t11;
-        double t20 = 3.0 * t19;
-        double t21 = 1.0 / t20;
-        double t22 = 0.5 / t9;
-        double t23 = 2.302585092994046 * x;
-        double t24 = 1.0 / t23;
-        double t25 = 0.6931471805599453 * x;
+        double t18 = y == 0.0 ? 0.0 : t17;
+        double t19 = t1 * t13;
+        double t20 = t13 == 0.0 ? 0.0 : t19;
+        double t21 = t11 * t11;
+        double t22 = 3.0 * t21;
+        double t23 = 1.0 / t22;
+        double t24 = 0.5 / t9;
+        double t25 = 2.302585092994046 * x;
         double t26 = 1.0 / t25;
-        double t27 = global::System.Math.Log(y);
-        double t28 = x * t27;
-        double t29 = 1.0 / t28;
-        double t30 = y * t27;
-        double t31 = t3 / t30;
-        double t32 = 1.0 / x;
-        double t33 = t17 + t21;
-        double t34 = t22 + t33;
-        double t35 = t24 + t34;
-        double t36 = t26 + t35;
-        double t37 = t29 + t36;
-        double t38 = t32 + t37;
-        double t39 = t0 + t38;
-        double t40 = t18 - t31;
-        return (t14, t39, t40);
+        double t27 = 0.6931471805599453 * x;
+        double t28 = 1.0 / t27;
+        double t29 = global::System.Math.Log(y);
+        double t30 = x * t29;
+        double t31 = 1.0 / t30;
+        double t32 = y * t29;
+        double t33 = t3 / t32;
+        double t34 = 1.0 / x;
+        double t35 = t18 + t23;
+        double t36 = t24 + t35;
+        double t37 = t26 + t36;
+        double t38 = t28 + t37;
+        double t39 = t31 + t38;
+        double t40 = t34 + t39;
+        double t41 = t0 + t40;
+        double t42 = t20 - t33;
+        return (t14, t41, t42);
     }
 
     /// <summary>
     /// The value of <see cref="ExponentialsAndRoots(double, double)"/> and its directional derivative (Jacobian-vector product), by forward-mode differentiation.
     /// </summary>
     /// <remarks>
-    /// <para>∂/∂x = exp(x) + 1/x + 1/(ln(y)·x) + 1/(ln(2)·x) + 1/(ln(10)·x) + 1/(2·sqrt(x)) + 1/(3·cbrt(x)²) + pow(x, y - 1)·y</para>
-    /// <para>∂/∂y = -ln(x)/(ln(y)²·y) + ln(x)·pow(x, y)</para>
+    /// <para>∂/∂x = exp(x) + 1/x + 1/(ln(y)·x) + 1/(ln(2)·x) + 1/(ln(10)·x) + 1/(2·sqrt(x)) + 1/(3·cbrt(x)²) + (y = 0 ? 0 : pow(x, y - 1)·y)</para>
+    /// <para>∂/∂y = -log(x, y)/(ln(y)·y) + (pow(x, y) = 0 ? 0 : ln(x)·pow(x, y))</para>
     /// </remarks>
     /// <param name="x">The argument <c>x</c>.</param>
     /// <param name="y">The argument <c>y</c>.</param>
@@ -123,12 +125,14 @@ partial class Table
         double t43 = y - 1.0;
         double t44 = global::System.Math.Pow(x, t43);
         double t45 = y * t44;
-        double t46 = dx * t45;
-        double t47 = t2 * t42;
-        double t48 = dy * t47;
-        double t49 = t46 + t48;
-        double t50 = t40 + t42;
-        double t51 = t41 + t49;
-        return (t50, t51);
+        double t46 = y == 0.0 ? 0.0 : t45;
+        double t47 = dx * t46;
+        double t48 = t2 * t42;
+        double t49 = t42 == 0.0 ? 0.0 : t48;
+        double t50 = dy * t49;
+        double t51 = t47 + t50;
+        double t52 = t40 + t42;
+        double t53 = t41 + t51;
+        return (t52, t53);
     }
 }

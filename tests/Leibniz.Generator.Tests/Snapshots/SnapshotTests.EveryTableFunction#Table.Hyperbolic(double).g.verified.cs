@@ -7,7 +7,7 @@ partial class Table
     /// The value of <see cref="Hyperbolic(double)"/> and its gradient, by reverse-mode differentiation.
     /// </summary>
     /// <remarks>
-    /// <para>∂/∂x = cosh(x) + sinh(x) + 1 - tanh(x)² + 1/sqrt(x² + 1) + 1/sqrt(x² - 1) + 1/(1 - x²)</para>
+    /// <para>∂/∂x = cosh(x) + sinh(x) + 1/cosh(x)² + 1/sqrt(x² + 1) + 1/sqrt((x + 1)·(x - 1)) + 1/((1 + x)·(1 - x))</para>
     /// </remarks>
     /// <param name="x">The argument <c>x</c>.</param>
     /// <returns>
@@ -27,30 +27,33 @@ partial class Table
         double t8 = t6 + t7;
         double t9 = global::System.Math.Atanh(x);
         double t10 = t8 + t9;
-        double t11 = x * x;
-        double t12 = 1.0 - t11;
-        double t13 = 1.0 / t12;
-        double t14 = t11 - 1.0;
-        double t15 = global::System.Math.Sqrt(t14);
-        double t16 = 1.0 / t15;
-        double t17 = 1.0 + t11;
-        double t18 = global::System.Math.Sqrt(t17);
-        double t19 = 1.0 / t18;
-        double t20 = t3 * t3;
-        double t21 = 1.0 - t20;
-        double t22 = t13 + t16;
-        double t23 = t19 + t22;
-        double t24 = t21 + t23;
-        double t25 = t0 + t24;
-        double t26 = t1 + t25;
-        return (t10, t26);
+        double t11 = 1.0 - x;
+        double t12 = x + 1.0;
+        double t13 = t11 * t12;
+        double t14 = 1.0 / t13;
+        double t15 = x - 1.0;
+        double t16 = t12 * t15;
+        double t17 = global::System.Math.Sqrt(t16);
+        double t18 = 1.0 / t17;
+        double t19 = x * x;
+        double t20 = 1.0 + t19;
+        double t21 = global::System.Math.Sqrt(t20);
+        double t22 = 1.0 / t21;
+        double t23 = 1.0 / t1;
+        double t24 = t23 * t23;
+        double t25 = t14 + t18;
+        double t26 = t22 + t25;
+        double t27 = t24 + t26;
+        double t28 = t0 + t27;
+        double t29 = t1 + t28;
+        return (t10, t29);
     }
 
     /// <summary>
     /// The value of <see cref="Hyperbolic(double)"/> and its directional derivative (Jacobian-vector product), by forward-mode differentiation.
     /// </summary>
     /// <remarks>
-    /// <para>∂/∂x = cosh(x) + sinh(x) + 1 - tanh(x)² + 1/sqrt(x² + 1) + 1/sqrt(x² - 1) + 1/(1 - x²)</para>
+    /// <para>∂/∂x = cosh(x) + sinh(x) + 1/cosh(x)² + 1/sqrt(x² + 1) + 1/sqrt((x + 1)·(x - 1)) + 1/((1 + x)·(1 - x))</para>
     /// </remarks>
     /// <param name="x">The argument <c>x</c>.</param>
     /// <param name="dx">The tangent (direction) of <c>x</c>.</param>
@@ -65,8 +68,8 @@ partial class Table
         double t4 = t0 + t1;
         double t5 = t2 + t3;
         double t6 = global::System.Math.Tanh(x);
-        double t7 = t6 * t6;
-        double t8 = 1.0 - t7;
+        double t7 = 1.0 / t1;
+        double t8 = t7 * t7;
         double t9 = dx * t8;
         double t10 = t4 + t6;
         double t11 = t5 + t9;
@@ -79,18 +82,21 @@ partial class Table
         double t18 = t10 + t12;
         double t19 = t11 + t17;
         double t20 = global::System.Math.Acosh(x);
-        double t21 = t13 - 1.0;
-        double t22 = global::System.Math.Sqrt(t21);
-        double t23 = 1.0 / t22;
-        double t24 = dx * t23;
-        double t25 = t18 + t20;
-        double t26 = t19 + t24;
-        double t27 = global::System.Math.Atanh(x);
-        double t28 = 1.0 - t13;
-        double t29 = 1.0 / t28;
-        double t30 = dx * t29;
-        double t31 = t25 + t27;
-        double t32 = t26 + t30;
-        return (t31, t32);
+        double t21 = x - 1.0;
+        double t22 = x + 1.0;
+        double t23 = t21 * t22;
+        double t24 = global::System.Math.Sqrt(t23);
+        double t25 = 1.0 / t24;
+        double t26 = dx * t25;
+        double t27 = t18 + t20;
+        double t28 = t19 + t26;
+        double t29 = global::System.Math.Atanh(x);
+        double t30 = 1.0 - x;
+        double t31 = t22 * t30;
+        double t32 = 1.0 / t31;
+        double t33 = dx * t32;
+        double t34 = t27 + t29;
+        double t35 = t28 + t33;
+        return (t34, t35);
     }
 }

@@ -7,8 +7,8 @@ partial class Table
     /// The value of <see cref="Kinks(double, double)"/> and its gradient, by reverse-mode differentiation.
     /// </summary>
     /// <remarks>
-    /// <para>∂/∂x = sign(x) + [x ≤ y] + [x ≥ y] + ∂₁clamp(x, -1, y) + x/hypot(x, y) + y + 9</para>
-    /// <para>∂/∂y = [x &gt; y] + [x &lt; y] + ∂₃clamp(x, -1, y) + y/hypot(x, y) + x</para>
+    /// <para>∂/∂x = sign(x) + (x ≤ y ? 1 : 0) + (x ≥ y ? 1 : 0) + (x &lt; -1 or x &gt; y ? 0 : 1) + (hypot(x, y) = 0 ? 0 : x/hypot(x, y)) + y + 9</para>
+    /// <para>∂/∂y = (x ≤ y ? 0 : 1) + (x ≥ y ? 0 : 1) + (x &gt; y ? 1 : 0) + (hypot(x, y) = 0 ? 0 : y/hypot(x, y)) + x</para>
     /// </remarks>
     /// <param name="x">The argument <c>x</c>.</param>
     /// <param name="y">The argument <c>y</c>.</param>
@@ -42,35 +42,37 @@ partial class Table
         double t21 = (double)global::System.Math.Sign(x);
         double t22 = t20 + t21;
         double t23 = x / t7;
-        double t24 = y / t7;
-        double t25 = (x < -1.0 || x > y) ? 0.0 : 1.0;
-        double t26 = x > y ? 1.0 : 0.0;
-        double t27 = x >= y ? 1.0 : 0.0;
-        double t28 = x >= y ? 0.0 : 1.0;
-        double t29 = x <= y ? 1.0 : 0.0;
-        double t30 = x <= y ? 0.0 : 1.0;
-        double t31 = x < 0.0 ? -1.0 : 0.0;
-        double t32 = x > 0.0 ? 1.0 : t31;
-        double t33 = y + 8.0;
-        double t34 = 1.0 + t33;
-        double t35 = t23 + t34;
-        double t36 = t25 + t35;
-        double t37 = t27 + t36;
-        double t38 = t29 + t37;
-        double t39 = t32 + t38;
-        double t40 = x + t24;
-        double t41 = t26 + t40;
-        double t42 = t28 + t41;
-        double t43 = t30 + t42;
-        return (t22, t39, t43);
+        double t24 = t7 == 0.0 ? 0.0 : t23;
+        double t25 = y / t7;
+        double t26 = t7 == 0.0 ? 0.0 : t25;
+        double t27 = (x < -1.0 || x > y) ? 0.0 : 1.0;
+        double t28 = x > y ? 1.0 : 0.0;
+        double t29 = x >= y ? 1.0 : 0.0;
+        double t30 = x >= y ? 0.0 : 1.0;
+        double t31 = x <= y ? 1.0 : 0.0;
+        double t32 = x <= y ? 0.0 : 1.0;
+        double t33 = x < 0.0 ? -1.0 : 0.0;
+        double t34 = x > 0.0 ? 1.0 : t33;
+        double t35 = y + 8.0;
+        double t36 = 1.0 + t35;
+        double t37 = t24 + t36;
+        double t38 = t27 + t37;
+        double t39 = t29 + t38;
+        double t40 = t31 + t39;
+        double t41 = t34 + t40;
+        double t42 = x + t26;
+        double t43 = t28 + t42;
+        double t44 = t30 + t43;
+        double t45 = t32 + t44;
+        return (t22, t41, t45);
     }
 
     /// <summary>
     /// The value of <see cref="Kinks(double, double)"/> and its directional derivative (Jacobian-vector product), by forward-mode differentiation.
     /// </summary>
     /// <remarks>
-    /// <para>∂/∂x = sign(x) + [x ≤ y] + [x ≥ y] + ∂₁clamp(x, -1, y) + x/hypot(x, y) + y + 9</para>
-    /// <para>∂/∂y = [x &gt; y] + [x &lt; y] + ∂₃clamp(x, -1, y) + y/hypot(x, y) + x</para>
+    /// <para>∂/∂x = sign(x) + (x ≤ y ? 1 : 0) + (x ≥ y ? 1 : 0) + (x &lt; -1 or x &gt; y ? 0 : 1) + (hypot(x, y) = 0 ? 0 : x/hypot(x, y)) + y + 9</para>
+    /// <para>∂/∂y = (x ≤ y ? 0 : 1) + (x ≥ y ? 0 : 1) + (x &gt; y ? 1 : 0) + (hypot(x, y) = 0 ? 0 : y/hypot(x, y)) + x</para>
     /// </remarks>
     /// <param name="x">The argument <c>x</c>.</param>
     /// <param name="y">The argument <c>y</c>.</param>
@@ -110,33 +112,35 @@ partial class Table
         double t27 = t19 + t25;
         double t28 = global::System.Double.Hypot(x, y);
         double t29 = x / t28;
-        double t30 = dx * t29;
-        double t31 = y / t28;
-        double t32 = dy * t31;
-        double t33 = t30 + t32;
-        double t34 = t26 + t28;
-        double t35 = t27 + t33;
-        double t36 = global::System.Math.FusedMultiplyAdd(x, y, x);
-        double t37 = y * dx;
-        double t38 = x * dy;
-        double t39 = t37 + t38;
-        double t40 = dx + t39;
-        double t41 = t34 + t36;
-        double t42 = t35 + t40;
-        double t43 = global::System.Math.ScaleB(x, 3);
-        double t44 = 8.0 * dx;
-        double t45 = t41 + t43;
-        double t46 = t42 + t44;
-        double t47 = global::System.Math.Round(x);
-        double t48 = t45 + t47;
-        double t49 = global::System.Math.Floor(x);
-        double t50 = t48 + t49;
-        double t51 = global::System.Math.Ceiling(x);
+        double t30 = t28 == 0.0 ? 0.0 : t29;
+        double t31 = dx * t30;
+        double t32 = y / t28;
+        double t33 = t28 == 0.0 ? 0.0 : t32;
+        double t34 = dy * t33;
+        double t35 = t31 + t34;
+        double t36 = t26 + t28;
+        double t37 = t27 + t35;
+        double t38 = global::System.Math.FusedMultiplyAdd(x, y, x);
+        double t39 = y * dx;
+        double t40 = x * dy;
+        double t41 = t39 + t40;
+        double t42 = dx + t41;
+        double t43 = t36 + t38;
+        double t44 = t37 + t42;
+        double t45 = global::System.Math.ScaleB(x, 3);
+        double t46 = 8.0 * dx;
+        double t47 = t43 + t45;
+        double t48 = t44 + t46;
+        double t49 = global::System.Math.Round(x);
+        double t50 = t47 + t49;
+        double t51 = global::System.Math.Floor(x);
         double t52 = t50 + t51;
-        double t53 = global::System.Math.Truncate(x);
+        double t53 = global::System.Math.Ceiling(x);
         double t54 = t52 + t53;
-        double t55 = (double)global::System.Math.Sign(x);
+        double t55 = global::System.Math.Truncate(x);
         double t56 = t54 + t55;
-        return (t56, t46);
+        double t57 = (double)global::System.Math.Sign(x);
+        double t58 = t56 + t57;
+        return (t58, t48);
     }
 }

@@ -9,7 +9,7 @@ namespace Leibniz.Samples.Tour
         /// The value of <see cref="Acos(double)"/> and its gradient, by reverse-mode differentiation.
         /// </summary>
         /// <remarks>
-        /// <para>∂/∂x = -1/sqrt(1 - x²)</para>
+        /// <para>∂/∂x = -1/sqrt((1 + x)·(1 - x))</para>
         /// </remarks>
         /// <param name="x">The argument <c>x</c>.</param>
         /// <returns>
@@ -19,19 +19,20 @@ namespace Leibniz.Samples.Tour
         public static (double Value, double dx) AcosGradient(double x)
         {
             double t0 = global::System.Math.Acos(x);
-            double t1 = x * x;
-            double t2 = 1.0 - t1;
-            double t3 = global::System.Math.Sqrt(t2);
-            double t4 = 1.0 / t3;
-            double t5 = -t4;
-            return (t0, t5);
+            double t1 = 1.0 - x;
+            double t2 = x + 1.0;
+            double t3 = t1 * t2;
+            double t4 = global::System.Math.Sqrt(t3);
+            double t5 = 1.0 / t4;
+            double t6 = -t5;
+            return (t0, t6);
         }
 
         /// <summary>
         /// The value of <see cref="Acos(double)"/> and its directional derivative (Jacobian-vector product), by forward-mode differentiation.
         /// </summary>
         /// <remarks>
-        /// <para>∂/∂x = -1/sqrt(1 - x²)</para>
+        /// <para>∂/∂x = -1/sqrt((1 + x)·(1 - x))</para>
         /// </remarks>
         /// <param name="x">The argument <c>x</c>.</param>
         /// <param name="dx">The tangent (direction) of <c>x</c>.</param>
@@ -40,13 +41,14 @@ namespace Leibniz.Samples.Tour
         public static (double Value, double Tangent) AcosJvp(double x, double dx)
         {
             double t0 = global::System.Math.Acos(x);
-            double t1 = x * x;
-            double t2 = 1.0 - t1;
-            double t3 = global::System.Math.Sqrt(t2);
-            double t4 = 1.0 / t3;
-            double t5 = dx * t4;
-            double t6 = -t5;
-            return (t0, t6);
+            double t1 = 1.0 - x;
+            double t2 = x + 1.0;
+            double t3 = t1 * t2;
+            double t4 = global::System.Math.Sqrt(t3);
+            double t5 = 1.0 / t4;
+            double t6 = dx * t5;
+            double t7 = -t6;
+            return (t0, t7);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Leibniz.Samples.Tour
         /// The value of <see cref="Acosh(double)"/> and its gradient, by reverse-mode differentiation.
         /// </summary>
         /// <remarks>
-        /// <para>∂/∂x = 1/sqrt(x² - 1)</para>
+        /// <para>∂/∂x = 1/sqrt((x + 1)·(x - 1))</para>
         /// </remarks>
         /// <param name="x">The argument <c>x</c>.</param>
         /// <returns>
@@ -19,18 +19,19 @@ namespace Leibniz.Samples.Tour
         public static (double Value, double dx) AcoshGradient(double x)
         {
             double t0 = global::System.Math.Acosh(x);
-            double t1 = x * x;
-            double t2 = t1 - 1.0;
-            double t3 = global::System.Math.Sqrt(t2);
-            double t4 = 1.0 / t3;
-            return (t0, t4);
+            double t1 = x - 1.0;
+            double t2 = x + 1.0;
+            double t3 = t1 * t2;
+            double t4 = global::System.Math.Sqrt(t3);
+            double t5 = 1.0 / t4;
+            return (t0, t5);
         }
 
         /// <summary>
         /// The value of <see cref="Acosh(double)"/> and its directional derivative (Jacobian-vector product), by forward-mode differentiation.
         /// </summary>
         /// <remarks>
-        /// <para>∂/∂x = 1/sqrt(x² - 1)</para>
+        /// <para>∂/∂x = 1/sqrt((x + 1)·(x - 1))</para>
         /// </remarks>
         /// <param name="x">The argument <c>x</c>.</param>
         /// <param name="dx">The tangent (direction) of <c>x</c>.</param>
@@ -39,12 +40,13 @@ namespace Leibniz.Samples.Tour
         public static (double Value, double Tangent) AcoshJvp(double x, double dx)
         {
             double t0 = global::System.Math.Acosh(x);
-            double t1 = x * x;
-            double t2 = t1 - 1.0;
-            double t3 = global::System.Math.Sqrt(t2);
-            double t4 = 1.0 / t3;
-            double t5 = dx * t4;
-            return (t0, t5);
+            double t1 = x - 1.0;
+            double t2 = x + 1.0;
+            double t3 = t1 * t2;
+            double t4 = global::System.Math.Sqrt(t3);
+            double t5 = 1.0 / t4;
+            double t6 = dx * t5;
+            return (t0, t6);
         }
     }
 }

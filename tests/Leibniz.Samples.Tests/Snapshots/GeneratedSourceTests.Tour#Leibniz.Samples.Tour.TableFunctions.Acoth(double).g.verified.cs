@@ -9,7 +9,7 @@ namespace Leibniz.Samples.Tour
         /// The value of <see cref="Acoth(double)"/> and its gradient, by reverse-mode differentiation.
         /// </summary>
         /// <remarks>
-        /// <para>∂/∂x = 1/(1 - x²)</para>
+        /// <para>∂/∂x = 1/((1 + x)·(1 - x))</para>
         /// </remarks>
         /// <param name="x">The argument <c>x</c>.</param>
         /// <returns>
@@ -19,17 +19,18 @@ namespace Leibniz.Samples.Tour
         public static (double Value, double dx) AcothGradient(double x)
         {
             double t0 = global::Leibniz.Elementary.Acoth(x);
-            double t1 = x * x;
-            double t2 = 1.0 - t1;
-            double t3 = 1.0 / t2;
-            return (t0, t3);
+            double t1 = 1.0 - x;
+            double t2 = x + 1.0;
+            double t3 = t1 * t2;
+            double t4 = 1.0 / t3;
+            return (t0, t4);
         }
 
         /// <summary>
         /// The value of <see cref="Acoth(double)"/> and its directional derivative (Jacobian-vector product), by forward-mode differentiation.
         /// </summary>
         /// <remarks>
-        /// <para>∂/∂x = 1/(1 - x²)</para>
+        /// <para>∂/∂x = 1/((1 + x)·(1 - x))</para>
         /// </remarks>
         /// <param name="x">The argument <c>x</c>.</param>
         /// <param name="dx">The tangent (direction) of <c>x</c>.</param>
@@ -38,11 +39,12 @@ namespace Leibniz.Samples.Tour
         public static (double Value, double Tangent) AcothJvp(double x, double dx)
         {
             double t0 = global::Leibniz.Elementary.Acoth(x);
-            double t1 = x * x;
-            double t2 = 1.0 - t1;
-            double t3 = 1.0 / t2;
-            double t4 = dx * t3;
-            return (t0, t4);
+            double t1 = 1.0 - x;
+            double t2 = x + 1.0;
+            double t3 = t1 * t2;
+            double t4 = 1.0 / t3;
+            double t5 = dx * t4;
+            return (t0, t5);
         }
     }
 }

@@ -1,0 +1,69 @@
+using Leibniz.Generator.Ir;
+using Leibniz.Rules;
+
+namespace Leibniz.Generator.Differentiate;
+
+/// <summary>The derivative rules on IR nodes: each operation becomes a (simplified, shared) node of the builder.</summary>
+internal readonly struct GraphAlgebra : IRuleAlgebra<int, Cond>
+{
+    private readonly GraphBuilder _b;
+
+    public GraphAlgebra(GraphBuilder b) => _b = b;
+
+    public int Constant(double value) => _b.Constant(value);
+
+    public int LogOf(double constant) => _b.Constant(System.Math.Log(constant));
+
+    /// <summary>Written with comparisons: Math.Sign throws on NaN.</summary>
+    public int Sign(int a)
+    {
+        var zero = _b.Constant(0);
+        var negative = _b.Select(Cond.Compare(CondOp.Less, a, zero), _b.Constant(-1), zero);
+        return _b.Select(Cond.Compare(CondOp.Greater, a, zero), _b.Constant(1), negative);
+    }
+
+    public int Add(int a, int b) => _b.Add(a, b);
+
+    public int Sub(int a, int b) => _b.Sub(a, b);
+
+    public int Mul(int a, int b) => _b.Mul(a, b);
+
+    public int Div(int a, int b) => _b.Div(a, b);
+
+    public int Neg(int a) => _b.Neg(a);
+
+    public int Call(string function, int x) => _b.Call(function, x);
+
+    public int Call(string function, int x, int y) => _b.Call(function, x, y);
+
+    /// <summary>A comparison of two constants is decided here, so a constant exponent leaves no branch behind.</summary>
+    public Cond Compare(Comparison comparison, int a, int b)
+    {
+        if (_b.IsConstant(a, out var left) && _b.IsConstant(b, out var right))
+        {
+            return Holds(comparison, left, right) ? Cond.True : new Cond(CondOp.False);
+        }
+
+        return Cond.Compare(comparison switch
+        {
+            Comparison.Less => CondOp.Less,
+            Comparison.LessOrEqual => CondOp.LessOrEqual,
+            Comparison.Greater => CondOp.Greater,
+            Comparison.GreaterOrEqual => CondOp.GreaterOrEqual,
+            _ => CondOp.Equal,
+        }, a, b);
+    }
+
+    public Cond Or(Cond a, Cond b) => a.Op == CondOp.True || b.Op == CondOp.False ? a : b.Op == CondOp.True || a.Op == CondOp.False ? b : new Cond(CondOp.Or, Left: a, Right: b);
+
+    public int Select(Cond condition, int whenTrue, int whenFalse) => _b.Select(condition, whenTrue, whenFalse);
+
+    private static bool Holds(Comparison comparison, double a, double b) => comparison switch
+    {
+        Comparison.Less => a < b,
+        Comparison.LessOrEqual => a <= b,
+        Comparison.Greater => a > b,
+        Comparison.GreaterOrEqual => a >= b,
+        _ => a == b,
+    };
+}

@@ -1,0 +1,78 @@
+using Leibniz.Rules;
+
+namespace Leibniz.Generator.Formula;
+
+/// <summary>A condition as printed, and its truth when both sides are numbers.</summary>
+internal sealed record SymCondition(string Text, bool? Known);
+
+/// <summary>The derivative rules on symbols, for the documentation formulas: what the generated code computes, printed.</summary>
+internal readonly struct SymAlgebra : IRuleAlgebra<Sym, SymCondition>
+{
+    private const int MaxPrintedPower = 32;
+
+    public Sym Constant(double value) => new Num(value);
+
+    public Sym LogOf(double constant) => Sym.Call("ln", new Num(constant));
+
+    public Sym Sign(Sym a) => Sym.Call("sign", a);
+
+    public Sym Add(Sym a, Sym b) => Sym.Add(a, b);
+
+    public Sym Sub(Sym a, Sym b) => Sym.Sub(a, b);
+
+    public Sym Mul(Sym a, Sym b) => Sym.Mul(a, b);
+
+    public Sym Div(Sym a, Sym b) => Sym.Div(a, b);
+
+    public Sym Neg(Sym a) => Sym.Neg(a);
+
+    public Sym Call(string function, Sym x) => Sym.Call(Name(function), x);
+
+    /// <summary>A power with a small integer exponent prints as one (x³, not pow(x, 3)).</summary>
+    public Sym Call(string function, Sym x, Sym y) =>
+        function == "Pow" && y is Num n && n.Value == System.Math.Floor(n.Value) && System.Math.Abs(n.Value) <= MaxPrintedPower
+            ? Sym.Pow(x, (int)n.Value)
+            : Sym.Call(Name(function), x, y);
+
+    public SymCondition Compare(Comparison comparison, Sym a, Sym b)
+    {
+        var known = a is Num l && b is Num r ? Holds(comparison, l.Value, r.Value) : (bool?)null;
+        var symbol = comparison switch
+        {
+            Comparison.Less => " < ",
+            Comparison.LessOrEqual => " ≤ ",
+            Comparison.Greater => " > ",
+            Comparison.GreaterOrEqual => " ≥ ",
+            _ => " = ",
+        };
+        return new SymCondition(a.Text + symbol + b.Text, known);
+    }
+
+    public SymCondition Or(SymCondition a, SymCondition b) =>
+        a.Known == true || b.Known == false ? a : b.Known == true || a.Known == false ? b : new SymCondition(a.Text + " or " + b.Text, null);
+
+    public Sym Select(SymCondition condition, Sym whenTrue, Sym whenFalse) => condition.Known switch
+    {
+        true => whenTrue,
+        false => whenFalse,
+        _ => Sym.Choose(condition.Text, whenTrue, whenFalse),
+    };
+
+    /// <summary>The printed name of a table function: ln for the natural logarithm, lower case otherwise.</summary>
+    public static string Name(string function) => function switch
+    {
+        "Log" => "ln",
+        "LogBase" => "log",
+        "ElementarySign" => "sign",
+        _ => function.ToLowerInvariant(),
+    };
+
+    private static bool Holds(Comparison comparison, double a, double b) => comparison switch
+    {
+        Comparison.Less => a < b,
+        Comparison.LessOrEqual => a <= b,
+        Comparison.Greater => a > b,
+        Comparison.GreaterOrEqual => a >= b,
+        _ => a == b,
+    };
+}
