@@ -37,4 +37,26 @@ internal static class RandomTrees
             .ToArray();
         return new Dataset([.. Enumerable.Range(0, variables).Select(j => $"x{j}")], columns, new double[rows]);
     }
+
+    // Random compositions such as acos(sin(…)) near ±1 amplify the last-bit differences between the vectorized kernels
+    // and System.Math, and trigonometric functions of huge arguments differ by their argument reduction; a point counts
+    // when every intermediate value is below 1e3 in size and nudging every input and coefficient by 1e-13 moves the
+    // value by less than 1e-11.
+    public static bool WellConditioned(Node[] nodes, double[] point)
+    {
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            var size = Tree.SubtreeSize(nodes, i);
+            if (!(Math.Abs(Tree.Evaluate(nodes.AsSpan(i - size + 1, size), point)) < 1e3))
+            {
+                return false;
+            }
+        }
+
+        var value = Tree.Evaluate(nodes, point);
+        var nudged = nodes.Select(n => n with { Value = n.Value * (1 + 1e-13) }).ToArray();
+        var nudgedValue = Tree.Evaluate(nudged, point.Select(x => x * (1 + 1e-13)).ToArray());
+        return double.IsFinite(value) && Close.Enough(value, nudgedValue, 1e-11);
+    }
+
 }

@@ -66,7 +66,7 @@ public sealed partial class Interpreter
         }
     }
 
-    private Span<double> Adjoint(int node, int length) => _adjoints.AsSpan(node * BatchSize, length);
+    private Span<double> Adjoint(int node, int length) => _adjoints.Slice(node * BatchSize, length);
 
     // d receives g · f'(x), where v = f(x).
     private static void Unary(Symbol symbol, ReadOnlySpan<double> x, ReadOnlySpan<double> v, ReadOnlySpan<double> g, Span<double> d)
@@ -106,7 +106,7 @@ public sealed partial class Interpreter
                 Symbol.Asin => 1 / Math.Sqrt(1 - x[r] * x[r]),
                 Symbol.Acos => -1 / Math.Sqrt(1 - x[r] * x[r]),
                 Symbol.Atan => 1 / (1 + x[r] * x[r]),
-                Symbol.Tanh => 1 - v[r] * v[r],
+                Symbol.Tanh => 1 / (Math.Cosh(x[r]) * Math.Cosh(x[r])), // 1 − tanh² loses every digit where tanh rounds to ±1
                 Symbol.Sqrt => 0.5 / v[r],
                 Symbol.Abs => x[r] > 0 ? 1 : x[r] < 0 ? -1 : x[r] * 0,
                 _ => throw new ArgumentOutOfRangeException(nameof(symbol), symbol, "Not a unary function."),

@@ -13,8 +13,8 @@ public sealed partial class Interpreter
     /// <summary>Rows per block: 128 doubles per node stay in the L1 cache for expressions of a few dozen nodes.</summary>
     public const int BatchSize = 128;
 
-    private double[] _values = new double[32 * BatchSize];
-    private double[] _adjoints = new double[32 * BatchSize];
+    private AlignedBuffer _values = new(32 * BatchSize);
+    private AlignedBuffer _adjoints = new(32 * BatchSize);
     private int[] _sizes = new int[32];
 
     /// <summary>Evaluates <paramref name="nodes"/> on rows [<paramref name="start"/>, start + count) of the data.</summary>
@@ -33,7 +33,7 @@ public sealed partial class Interpreter
         {
             var length = Math.Min(BatchSize, output.Length - row);
             Forward(nodes, data, start + row, length, parameters);
-            _values.AsSpan(root, length).CopyTo(output.Slice(row, length));
+            _values.Slice(root, length).CopyTo(output.Slice(row, length));
         }
     }
 
@@ -70,14 +70,14 @@ public sealed partial class Interpreter
         {
             var capacity = Math.Max(nodes.Length, 2 * _sizes.Length);
             _sizes = new int[capacity];
-            _values = new double[capacity * BatchSize];
-            _adjoints = new double[capacity * BatchSize];
+            _values = new AlignedBuffer(capacity * BatchSize);
+            _adjoints = new AlignedBuffer(capacity * BatchSize);
         }
 
         Tree.SubtreeSizes(nodes, _sizes);
     }
 
-    private Span<double> Slot(int node, int length) => _values.AsSpan(node * BatchSize, length);
+    private Span<double> Slot(int node, int length) => _values.Slice(node * BatchSize, length);
 
     private void Forward(ReadOnlySpan<Node> nodes, Dataset data, int row, int length, ReadOnlySpan<double> parameters)
     {

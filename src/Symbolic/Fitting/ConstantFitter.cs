@@ -83,7 +83,7 @@ public sealed class ConstantFitter
     public static double Error(ReadOnlySpan<double> f, ReadOnlySpan<double> y, double scale, double offset)
     {
         var n = y.Length;
-        var mean = System.Numerics.Tensors.TensorPrimitives.Sum(y) / n;
+        var mean = Reductions.Sum(y) / n;
         double sse = 0, sst = 0;
         for (var i = 0; i < n; i++)
         {

@@ -103,7 +103,7 @@ public sealed class LevenbergMarquardt
 
     private static double Cost(ReadOnlySpan<double> r)
     {
-        var cost = TensorPrimitives.Dot(r, r);
+        var cost = Reductions.Dot(r, r);
         return double.IsNaN(cost) ? double.PositiveInfinity : cost;
     }
 
@@ -134,10 +134,10 @@ public sealed class LevenbergMarquardt
         for (var a = 0; a < p; a++)
         {
             var column = jacobian.Slice(a * n, n);
-            _gradient[a] = TensorPrimitives.Dot(column, r);
+            _gradient[a] = Reductions.Dot(column, r);
             for (var b = 0; b <= a; b++)
             {
-                _normal[a * p + b] = TensorPrimitives.Dot(column, jacobian.Slice(b * n, n));
+                _normal[a * p + b] = Reductions.Dot(column, jacobian.Slice(b * n, n));
             }
         }
     }

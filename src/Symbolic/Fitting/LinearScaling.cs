@@ -21,8 +21,8 @@ public static class LinearScaling
         }
 
         var n = prediction.Length;
-        var meanF = TensorPrimitives.Sum(prediction) / n;
-        var meanY = TensorPrimitives.Sum(target) / n;
+        var meanF = Reductions.Sum(prediction) / n;
+        var meanY = Reductions.Sum(target) / n;
         double covariance = 0, variance = 0;
         for (var i = 0; i < n; i++)
         {
