@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Leibniz.Benchmarks.Infrastructure;
+using Leibniz.Benchmarks.Symbolic;
 using Leibniz.Benchmarks.Training;
 
 // Entry points:
@@ -8,6 +9,13 @@ using Leibniz.Benchmarks.Training;
 //   dotnet run -c Release --project bench/Leibniz.Benchmarks -- train [--net small|large|both] [--epochs N]
 //       [--seed S] [--warmup-seconds W] [--json]
 //       trains the two MLPs with the protocol of bench/pytorch/train_mlp.py (used by bench/compare.py)
+//   dotnet run -c Release --project bench/Leibniz.Benchmarks -- recovery [--seconds 10] [--seeds 0,1,2] [--problems a,b]
+//       the symbolic-regression recovery table (Feynman, Nguyen, Rastrigin), one thread, a CPU-time budget per run
+if (args.Length > 0 && args[0] == "recovery")
+{
+    return RecoveryRun.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "train")
 {
     return TrainingComparison.Run(args[1..]);

@@ -18,7 +18,7 @@ public sealed class DistillerTests
             raw.Target[i] = Gaussian(raw.Column(0)[i]);
         }
 
-        var raw1 = new Dataset(["theta"], [raw.Column(0)], raw.Target);
+        var raw1 = new RegressionData(["theta"], [raw.Column(0)], raw.Target);
         var options = new DistillOptions
         {
             Samples = 300,

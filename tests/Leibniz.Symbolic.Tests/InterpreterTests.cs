@@ -6,7 +6,7 @@ namespace Leibniz.Symbolic.Tests;
 public sealed class InterpreterTests
 {
     // 300 rows: two full blocks of 128 and a partial one.
-    private static readonly Dataset Data = RandomTrees.Data(3, 300, seed: 1);
+    private static readonly RegressionData Data = RandomTrees.Data(3, 300, seed: 1);
 
     [Fact]
     public void Batched_evaluation_equals_node_by_node_evaluation_of_random_trees()

@@ -29,13 +29,13 @@ internal static class RandomTrees
             return nodes;
         });
 
-    public static Dataset Data(int variables, int rows, int seed, double low = -2, double high = 2)
+    public static RegressionData Data(int variables, int rows, int seed, double low = -2, double high = 2)
     {
         var random = new Random(seed);
         var columns = Enumerable.Range(0, variables)
             .Select(_ => Enumerable.Range(0, rows).Select(_ => low + (high - low) * random.NextDouble()).ToArray())
             .ToArray();
-        return new Dataset([.. Enumerable.Range(0, variables).Select(j => $"x{j}")], columns, new double[rows]);
+        return new RegressionData([.. Enumerable.Range(0, variables).Select(j => $"x{j}")], columns, new double[rows]);
     }
 
     // Random compositions such as acos(sin(…)) near ±1 amplify the last-bit differences between the vectorized kernels

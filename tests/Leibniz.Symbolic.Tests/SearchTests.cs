@@ -4,7 +4,7 @@ namespace Leibniz.Symbolic.Tests;
 
 public sealed class SearchTests
 {
-    private static Dataset Data(Func<double, double, double> f, int rows, int seed)
+    private static RegressionData Data(Func<double, double, double> f, int rows, int seed)
     {
         var data = RandomTrees.Data(2, rows, seed, -3, 3);
         for (var i = 0; i < rows; i++)
@@ -12,7 +12,7 @@ public sealed class SearchTests
             data.Target[i] = f(data.Column(0)[i], data.Column(1)[i]);
         }
 
-        return new Dataset(["x", "y"], [data.Column(0), data.Column(1)], data.Target);
+        return new RegressionData(["x", "y"], [data.Column(0), data.Column(1)], data.Target);
     }
 
     private static readonly SearchOptions Small = new()

@@ -5,7 +5,7 @@ namespace Leibniz.Symbolic.Tests;
 
 public sealed class SimplifierTests
 {
-    private static readonly Dataset Points = RandomTrees.Data(3, 40, seed: 5, -3, 3);
+    private static readonly RegressionData Points = RandomTrees.Data(3, 40, seed: 5, -3, 3);
 
     [Fact]
     public void A_simplified_tree_evaluates_as_the_original_wherever_that_is_finite()

@@ -20,7 +20,7 @@ public sealed record DistillOptions
     /// Raw measurements the function was trained on, or null. When given, the chosen structure's constants are fitted
     /// again on them (the network's own error leaks into the constants fitted to its predictions).
     /// </summary>
-    public Dataset? RawData { get; init; }
+    public RegressionData? RawData { get; init; }
 
     /// <summary>The seed of the sampling (the search has its own, in <see cref="Search"/>).</summary>
     public int SamplingSeed { get; init; }
@@ -30,7 +30,7 @@ public sealed record DistillOptions
 /// <param name="Model">The chosen formula (refitted on the raw data when it was given).</param>
 /// <param name="Regression">The search's front and choice on the sampled predictions.</param>
 /// <param name="Samples">The sampled points and the function's values there.</param>
-public sealed record DistillResult(SymbolicModel Model, RegressionResult Regression, Dataset Samples);
+public sealed record DistillResult(SymbolicModel Model, RegressionResult Regression, RegressionData Samples);
 
 /// <summary>
 /// Distillation: fits a formula to any function (a trained network through <c>Leibniz.Nn.ModuleFunction</c>, or any
@@ -88,7 +88,7 @@ public static class Distiller
         return new DistillResult(model, regression, samples);
     }
 
-    private static Dataset Sample(Func<double[], double> function, IReadOnlyList<string> names, double[] low, double[] high, int count, int seed)
+    private static RegressionData Sample(Func<double[], double> function, IReadOnlyList<string> names, double[] low, double[] high, int count, int seed)
     {
         var random = new Random(seed);
         var columns = names.Select(_ => new double[count]).ToArray();
@@ -109,10 +109,10 @@ public static class Distiller
             }
         }
 
-        return new Dataset(names, columns, target);
+        return new RegressionData(names, columns, target);
     }
 
-    private static double[][] Slopes(Dataset samples, Func<double[], double[]> gradient) =>
+    private static double[][] Slopes(RegressionData samples, Func<double[], double[]> gradient) =>
         [.. Enumerable.Range(0, samples.Rows).Select(i => gradient(samples.Row(i)))];
 
     private static double[] CentralDifferences(Func<double[], double> function, double[] point)
@@ -133,7 +133,7 @@ public static class Distiller
 
     // BIC of the Sobolev error: SSE/SST of values plus weight × mean over inputs of SSE/SST of partial derivatives
     // (the model's by central differences of its formula, which is exact to ~1e-8 for these smooth functions).
-    private static double SobolevCriterion(SymbolicModel model, Dataset samples, double[][] slopes, double weight)
+    private static double SobolevCriterion(SymbolicModel model, RegressionData samples, double[][] slopes, double weight)
     {
         var n = samples.Rows;
         var error = model.TrainingError;

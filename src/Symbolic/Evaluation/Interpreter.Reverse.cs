@@ -16,7 +16,7 @@ public sealed partial class Interpreter
     /// <param name="values">Receives one value per row; its length is the number of rows n.</param>
     /// <param name="jacobian">Receives ∂value/∂parameter, column-major: parameter k's column is [k·n, (k+1)·n).</param>
     /// <param name="parameters">Coefficients to use instead of the nodes' own, or empty.</param>
-    public void Jacobian(ReadOnlySpan<Node> nodes, Dataset data, int start, Span<double> values, Span<double> jacobian,
+    public void Jacobian(ReadOnlySpan<Node> nodes, RegressionData data, int start, Span<double> values, Span<double> jacobian,
         ReadOnlySpan<double> parameters = default)
     {
         Prepare(nodes, data, start, values.Length, parameters);

@@ -25,7 +25,7 @@ public sealed partial class Interpreter
     /// <param name="parameters">
     /// Coefficients to use instead of the nodes' own (postfix order, <see cref="Tree.ParameterCount"/> long), or empty.
     /// </param>
-    public void Evaluate(ReadOnlySpan<Node> nodes, Dataset data, int start, Span<double> output, ReadOnlySpan<double> parameters = default)
+    public void Evaluate(ReadOnlySpan<Node> nodes, RegressionData data, int start, Span<double> output, ReadOnlySpan<double> parameters = default)
     {
         Prepare(nodes, data, start, output.Length, parameters);
         var root = (nodes.Length - 1) * BatchSize;
@@ -40,7 +40,7 @@ public sealed partial class Interpreter
     /// <summary>Evaluates <paramref name="nodes"/> on every row of the data.</summary>
     /// <param name="nodes">The expression.</param>
     /// <param name="data">The inputs.</param>
-    public double[] Evaluate(ReadOnlySpan<Node> nodes, Dataset data)
+    public double[] Evaluate(ReadOnlySpan<Node> nodes, RegressionData data)
     {
         ArgumentNullException.ThrowIfNull(data);
         var output = new double[data.Rows];
@@ -48,7 +48,7 @@ public sealed partial class Interpreter
         return output;
     }
 
-    private void Prepare(ReadOnlySpan<Node> nodes, Dataset data, int start, int count, ReadOnlySpan<double> parameters)
+    private void Prepare(ReadOnlySpan<Node> nodes, RegressionData data, int start, int count, ReadOnlySpan<double> parameters)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (nodes.IsEmpty)
@@ -79,7 +79,7 @@ public sealed partial class Interpreter
 
     private Span<double> Slot(int node, int length) => _values.Slice(node * BatchSize, length);
 
-    private void Forward(ReadOnlySpan<Node> nodes, Dataset data, int row, int length, ReadOnlySpan<double> parameters)
+    private void Forward(ReadOnlySpan<Node> nodes, RegressionData data, int row, int length, ReadOnlySpan<double> parameters)
     {
         var k = 0;
         for (var i = 0; i < nodes.Length; i++)

@@ -30,7 +30,7 @@ public sealed class ConstantFitter
     /// <param name="nodes">The expression; its coefficients are overwritten by the fitted ones when they improve the fit.</param>
     /// <param name="data">The rows to fit.</param>
     /// <param name="iterations">Levenberg–Marquardt steps (0: only the closed-form scale and offset).</param>
-    public FitResult Fit(Node[] nodes, Dataset data, int iterations)
+    public FitResult Fit(Node[] nodes, RegressionData data, int iterations)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(data);

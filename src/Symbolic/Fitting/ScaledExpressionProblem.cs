@@ -7,12 +7,12 @@ namespace Leibniz.Symbolic;
 internal sealed class ScaledExpressionProblem(Interpreter interpreter) : ILeastSquaresProblem
 {
     private Node[] _nodes = [];
-    private Dataset? _data;
+    private RegressionData? _data;
     private double[] _values = [];
 
     public int ResidualCount => _data?.Rows ?? 0;
 
-    public void Reset(Node[] nodes, Dataset data)
+    public void Reset(Node[] nodes, RegressionData data)
     {
         _nodes = nodes;
         _data = data;

@@ -8,7 +8,7 @@ namespace Leibniz.Symbolic;
 /// <param name="Generations">Generations run after the initial population.</param>
 /// <param name="Evaluations">Model evaluations spent (value and Jacobian evaluations, including constant fitting).</param>
 /// <param name="Elapsed">Wall-clock time.</param>
-/// <param name="Stopped">Why it stopped: evaluations, generations, time, target or cancellation.</param>
+/// <param name="Stopped">Why it stopped: evaluations, generations, time, CPU time, target or cancelled.</param>
 public sealed record SearchResult(Individual Best, IReadOnlyList<Individual> Front, int Generations, long Evaluations, TimeSpan Elapsed, string Stopped);
 
 /// <summary>
@@ -24,13 +24,15 @@ public static class GeneticProgramming
     /// <param name="options">The settings.</param>
     /// <param name="progress">Receives a report after every generation (on the calling thread), or null.</param>
     /// <param name="cancellationToken">Stops the search between generations; the result so far is returned.</param>
-    public static SearchResult Run(Dataset data, SearchOptions options, IProgress<SearchProgress>? progress = null,
+    public static SearchResult Run(RegressionData data, SearchOptions options, IProgress<SearchProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var clock = Stopwatch.StartNew();
+        var process = Process.GetCurrentProcess();
+        var cpuStart = process.TotalProcessorTime;
         var creator = new TreeCreator(options.Functions, data.Variables);
         var variation = new Variation(creator, options.MaxLength);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
@@ -57,6 +59,7 @@ public static class GeneticProgramming
             stopped = evaluations >= options.MaxEvaluations ? "evaluations"
                 : generation >= options.MaxGenerations ? "generations"
                 : options.TimeLimit is { } limit && clock.Elapsed >= limit ? "time"
+                : options.CpuTimeLimit is { } cpu && CpuUsed(process, cpuStart) >= cpu ? "CPU time"
                 : best.Error <= options.TargetError ? "target"
                 : cancellationToken.IsCancellationRequested ? "cancelled"
                 : "";
@@ -94,17 +97,29 @@ public static class GeneticProgramming
         }
 
         fitters.Dispose();
+        process.Dispose();
         return new SearchResult(best, [.. front.OrderBy(f => f.Length)], generation, evaluations, clock.Elapsed, stopped);
     }
 
-    private static (Individual, int) Evaluate(ConstantFitter fitter, Node[] nodes, Dataset data, SearchOptions options)
+    private static TimeSpan CpuUsed(Process process, TimeSpan start)
+    {
+        process.Refresh();
+        return process.TotalProcessorTime - start;
+    }
+
+    private static (Individual, int) Evaluate(ConstantFitter fitter, Node[] nodes, RegressionData data, SearchOptions options)
     {
         var fit = fitter.Fit(nodes, data, options.LocalIterations);
         return (new Individual(nodes, fit.Error, fit.Scale, fit.Offset), fit.Evaluations);
     }
 
-    private static bool Better(Individual a, Individual b) =>
-        a.Error < b.Error || (a.Error == b.Error && a.Length < b.Length);
+    // Errors below 1e-24 (exact to rounding) tie, so among exact models the shorter wins: parsimony where it is free.
+    private static bool Better(Individual a, Individual b)
+    {
+        var ea = Math.Max(a.Error, 1e-24);
+        var eb = Math.Max(b.Error, 1e-24);
+        return ea < eb || (ea == eb && a.Length < b.Length);
+    }
 
     private static Individual Select(ref Rng rng, Individual[] population, int size)
     {

@@ -30,6 +30,12 @@ public sealed record SearchOptions
     /// <summary>Stop after this wall-clock time (none); checked between generations.</summary>
     public TimeSpan? TimeLimit { get; init; }
 
+    /// <summary>
+    /// Stop after the process has used this much CPU time since the search started (none); checked between
+    /// generations. On a shared machine this is the fair budget: time spent waiting for a core does not count.
+    /// </summary>
+    public TimeSpan? CpuTimeLimit { get; init; }
+
     /// <summary>Stop when the best normalized error SSE/SST falls to this (1e-20: exact to rounding).</summary>
     public double TargetError { get; init; } = 1e-20;
 
@@ -55,6 +61,7 @@ public sealed record SearchOptions
         Check(MaxEvaluations >= 1, nameof(MaxEvaluations), MaxEvaluations, "at least 1");
         Check(MaxGenerations >= 0, nameof(MaxGenerations), MaxGenerations, "at least 0");
         Check(TimeLimit is null || TimeLimit > TimeSpan.Zero, nameof(TimeLimit), TimeLimit, "positive");
+        Check(CpuTimeLimit is null || CpuTimeLimit > TimeSpan.Zero, nameof(CpuTimeLimit), CpuTimeLimit, "positive");
         Check(MaxDegreeOfParallelism is -1 or >= 1, nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "−1 or at least 1");
         ArgumentNullException.ThrowIfNull(Functions, nameof(Functions));
 

@@ -43,7 +43,7 @@ public sealed class SymbolicModel
 
     /// <summary>The values on every row of <paramref name="data"/> (vectorized).</summary>
     /// <param name="data">Rows with the same columns.</param>
-    public double[] Predict(Dataset data)
+    public double[] Predict(RegressionData data)
     {
         ArgumentNullException.ThrowIfNull(data);
         return new Interpreter().Evaluate(Formula.ToNodes(), data);
@@ -51,7 +51,7 @@ public sealed class SymbolicModel
 
     /// <summary>R² = 1 − SSE/SST on <paramref name="data"/>.</summary>
     /// <param name="data">Rows with the same columns and a target.</param>
-    public double RSquared(Dataset data) => 1 - ConstantFitter.Error(Predict(data), data.Target, 1, 0);
+    public double RSquared(RegressionData data) => 1 - ConstantFitter.Error(Predict(data), data.Target, 1, 0);
 
     /// <summary>Readable math, e.g. <c>20 + x² − 10·cos(2π·x)</c>.</summary>
     public string ToMath() => MathFormatter.Format(Formula, Names);
@@ -69,7 +69,7 @@ public sealed class SymbolicModel
     /// </summary>
     /// <param name="data">The rows to fit.</param>
     /// <param name="iterations">Levenberg–Marquardt steps.</param>
-    public SymbolicModel Refit(Dataset data, int iterations = 100)
+    public SymbolicModel Refit(RegressionData data, int iterations = 100)
     {
         ArgumentNullException.ThrowIfNull(data);
         var nodes = Formula.ToNodes();

@@ -14,7 +14,7 @@ public static class SymbolicRegression
     /// <param name="options">Settings, or null for the defaults.</param>
     /// <param name="progress">Receives a report after every generation, or null.</param>
     /// <param name="cancellationToken">Stops the search early; the best so far is returned.</param>
-    public static RegressionResult Fit(Dataset data, SearchOptions? options = null, IProgress<SearchProgress>? progress = null,
+    public static RegressionResult Fit(RegressionData data, SearchOptions? options = null, IProgress<SearchProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -31,7 +31,7 @@ public static class SymbolicRegression
     /// <summary>Simplifies an individual's formula a·f + b and snaps its constants.</summary>
     /// <param name="individual">The individual.</param>
     /// <param name="data">The rows the snaps are checked on.</param>
-    public static SymbolicModel Finish(Individual individual, Dataset data)
+    public static SymbolicModel Finish(Individual individual, RegressionData data)
     {
         ArgumentNullException.ThrowIfNull(individual);
         ArgumentNullException.ThrowIfNull(data);

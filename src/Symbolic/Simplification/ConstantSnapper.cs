@@ -25,7 +25,7 @@ public static class ConstantSnapper
     /// <param name="term">A simplified formula (scale and offset included).</param>
     /// <param name="data">The rows the error is measured on.</param>
     /// <param name="tolerance">How far (relatively) a constant may be from a simple value to try it.</param>
-    public static (Term Term, double Error) Snap(Term term, Dataset data, double tolerance = 1e-4)
+    public static (Term Term, double Error) Snap(Term term, RegressionData data, double tolerance = 1e-4)
     {
         ArgumentNullException.ThrowIfNull(term);
         ArgumentNullException.ThrowIfNull(data);
@@ -59,7 +59,7 @@ public static class ConstantSnapper
     /// <param name="term">The formula.</param>
     /// <param name="data">The rows.</param>
     /// <param name="interpreter">The interpreter to use, or null.</param>
-    public static double Error(Term term, Dataset data, Interpreter? interpreter = null)
+    public static double Error(Term term, RegressionData data, Interpreter? interpreter = null)
     {
         ArgumentNullException.ThrowIfNull(term);
         ArgumentNullException.ThrowIfNull(data);

@@ -99,10 +99,21 @@ public static class Simplifier
                     return Mul(C(1 / c[1].Value), c[0]);
                 }
 
-                // (k·a)/b = k·(a/b), so constant factors collect at the front.
+                // (k·a)/b = k·(a/b) and a/(k·b) = (1/k)·(a/b), so constant factors collect at the front.
                 if (c[0].Symbol == Symbol.Mul && c[0].Children[0].IsConstant)
                 {
-                    return Mul(c[0].Children[0], Term.Apply(Symbol.Div, c[0].Children[1], c[1]));
+                    return Mul(c[0].Children[0], Rewrite(Symbol.Div, [c[0].Children[1], c[1]]));
+                }
+
+                if (c[1].Symbol == Symbol.Mul && c[1].Children[0].IsConstant && c[1].Children[0].Value != 0)
+                {
+                    return Mul(C(1 / c[1].Children[0].Value), Rewrite(Symbol.Div, [c[0], c[1].Children[1]]));
+                }
+
+                // k/(a/b) = k·b/a keeps one division.
+                if (c[0].IsConstant && c[1].Symbol == Symbol.Div)
+                {
+                    return Mul(c[0], Rewrite(Symbol.Div, [c[1].Children[1], c[1].Children[0]]));
                 }
 
                 return Term.Apply(Symbol.Div, c);

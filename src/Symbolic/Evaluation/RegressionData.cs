@@ -1,7 +1,7 @@
 namespace Leibniz.Symbolic;
 
 /// <summary>Named input columns and a target, stored by column (the interpreter reads contiguous rows).</summary>
-public sealed class Dataset
+public sealed class RegressionData
 {
     private readonly double[][] _columns;
 
@@ -10,7 +10,7 @@ public sealed class Dataset
     /// <param name="columns">One array per input, all as long as <paramref name="target"/>.</param>
     /// <param name="target">The values to fit.</param>
     /// <exception cref="ArgumentException">Counts or lengths disagree, or there are no rows or no inputs.</exception>
-    public Dataset(IReadOnlyList<string> names, IReadOnlyList<double[]> columns, double[] target)
+    public RegressionData(IReadOnlyList<string> names, IReadOnlyList<double[]> columns, double[] target)
     {
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(columns);
@@ -64,7 +64,7 @@ public sealed class Dataset
     /// <param name="names">The inputs' names.</param>
     /// <param name="points">Row-major inputs, <c>rows × names.Count</c> long.</param>
     /// <param name="target">The values to fit.</param>
-    public static Dataset FromRows(IReadOnlyList<string> names, ReadOnlySpan<double> points, double[] target)
+    public static RegressionData FromRows(IReadOnlyList<string> names, ReadOnlySpan<double> points, double[] target)
     {
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(target);
@@ -83,16 +83,16 @@ public sealed class Dataset
             }
         }
 
-        return new Dataset(names, columns, target);
+        return new RegressionData(names, columns, target);
     }
 
     /// <summary>The rows <paramref name="rows"/> of this dataset, as a new dataset.</summary>
     /// <param name="rows">Row indices.</param>
-    public Dataset Subset(IReadOnlyList<int> rows)
+    public RegressionData Subset(IReadOnlyList<int> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var columns = _columns.Select(c => rows.Select(r => c[r]).ToArray()).ToArray();
-        return new Dataset(Names, columns, [.. rows.Select(r => Target[r])]);
+        return new RegressionData(Names, columns, [.. rows.Select(r => Target[r])]);
     }
 
     /// <summary>The inputs of row <paramref name="row"/>.</summary>
