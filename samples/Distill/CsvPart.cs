@@ -13,12 +13,7 @@ public static class CsvPart
         var target = context.Options.Find("target") ?? throw new SampleInputException("--data needs --target <column>, the column to predict.");
         var data = Read(path, target);
         context.Heading($"Symbolic regression on {Path.GetFileName(path)}: {target} from {string.Join(", ", data.Names)} ({data.Rows} rows)");
-        var result = SymbolicRegression.Fit(data, new SearchOptions
-        {
-            Seed = (ulong)context.Seed,
-            TimeLimit = DistillSample.Seconds(context, 10),
-            PopulationSize = context.Quick ? 300 : 1000,
-        });
+        var result = SymbolicRegression.Fit(data, DistillSample.Search(context, 10));
         DistillSample.ShowFront(context, result);
         context.Line($"Chosen: {target} = {result.Chosen.ToMath()}");
         DistillSample.Emit(context, result.Chosen, context.Options.Get("emit", "F.cs"), context.Options.Get("class", "C"), context.Options.Get("method", "F"));

@@ -31,19 +31,25 @@ public static class DistillSample
         return new DistillOutcome(rastrigin, feynman, null);
     }
 
-    /// <summary>The search budget: --seconds (default 10, 2 in quick mode), in wall-clock seconds on all cores.</summary>
-    public static TimeSpan Seconds(SampleContext context, double fallback)
+    /// <summary>
+    /// The search's settings: --seconds of wall-clock time (default <paramref name="seconds"/>) with a population of 1,000;
+    /// in quick mode 60,000 evaluations with a population of 300, so the tests do not depend on the machine's load.
+    /// </summary>
+    public static SearchOptions Search(SampleContext context, double seconds)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var options = new SearchOptions { Seed = (ulong)context.Seed };
         var text = context.Options.Find("seconds");
-        if (text is null)
+        if (text is not null)
         {
-            return TimeSpan.FromSeconds(context.Quick ? Math.Min(2, fallback) : fallback);
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var given) && given > 0
+                ? options with { TimeLimit = TimeSpan.FromSeconds(given), MaxEvaluations = long.MaxValue }
+                : throw new SampleInputException($"--seconds needs a positive number, not '{text}'.");
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-            ? TimeSpan.FromSeconds(seconds)
-            : throw new SampleInputException($"--seconds needs a positive number, not '{text}'.");
+        return context.Quick
+            ? options with { PopulationSize = 300, MaxEvaluations = 60_000 }
+            : options with { TimeLimit = TimeSpan.FromSeconds(seconds), MaxEvaluations = long.MaxValue };
     }
 
     /// <summary>Prints a Pareto front, marking the chosen model.</summary>

@@ -13,12 +13,7 @@ public static class FeynmanPart
         var random = new Random(context.Seed);
         var theta = Enumerable.Range(0, 500).Select(_ => 1 + 2 * random.NextDouble()).ToArray();
         var data = new RegressionData(["theta"], [theta], [.. theta.Select(Truth)]);
-        var result = SymbolicRegression.Fit(data, new SearchOptions
-        {
-            Seed = (ulong)context.Seed,
-            TimeLimit = DistillSample.Seconds(context, 10),
-            PopulationSize = context.Quick ? 300 : 1000,
-        });
+        var result = SymbolicRegression.Fit(data, DistillSample.Search(context, 10));
         DistillSample.ShowFront(context, result);
         var model = result.Chosen;
         var outside = Enumerable.Range(0, 200).Select(i => 3 + 3.0 * i / 199).ToArray();

@@ -43,13 +43,7 @@ public static class RastriginPart
             Samples = 1000,
             SamplingSeed = context.Seed,
             RawData = raw,
-            Search = new SearchOptions
-            {
-                Seed = (ulong)context.Seed,
-                Functions = functions,
-                TimeLimit = DistillSample.Seconds(context, 20),
-                PopulationSize = context.Quick ? 300 : 1000,
-            },
+            Search = DistillSample.Search(context, 20) with { Functions = functions },
         });
         DistillSample.ShowFront(context, result.Regression);
         context.Line($"Distilled from the network: f = {result.Regression.Chosen.ToMath()}");

@@ -53,7 +53,7 @@ public sealed record RecoveryProblem(string Name, string Formula, string[] Names
     /// <summary>2-D Rastrigin on the lecture's square.</summary>
     public static RecoveryProblem Rastrigin { get; } =
         new("Rastrigin 2-D", "20 + x² − 10 cos 2πx + y² − 10 cos 2πy", ["x", "y"], [-5.12, -5.12], [5.12, 5.12],
-            p => 20 + p[0] * p[0] - 10 * Math.Cos(2 * Math.PI * p[0]) + p[1] * p[1] - 10 * Math.Cos(2 * Math.PI * p[1]), 1000);
+            p => 20 + p[0] * p[0] - 10 * Math.Cos(2 * Math.PI * p[0]) + p[1] * p[1] - 10 * Math.Cos(2 * Math.PI * p[1]), 500);
 
     /// <summary>All 22 problems: Feynman, Nguyen, Rastrigin.</summary>
     public static IReadOnlyList<RecoveryProblem> All { get; } = [.. Feynman, .. Nguyen, Rastrigin];

@@ -48,8 +48,8 @@ public static class SymbolicRegression
             term = next;
         }
 
-        var (snapped, error) = ConstantSnapper.Snap(term, data);
-        return new SymbolicModel(snapped, data.Names, error);
+        var final = Simplifier.Simplify(ConstantSnapper.Snap(term, data).Term);
+        return new SymbolicModel(final, data.Names, ConstantSnapper.Error(final, data));
     }
 
     /// <summary>

@@ -22,10 +22,14 @@ public sealed class TreeCreator(FunctionSet functions, int variables)
         return [.. output];
     }
 
-    /// <summary>A random leaf: an input with weight 1, or a constant in [−2, 2).</summary>
+    /// <summary>
+    /// A random leaf: an input, or a constant in [−2, 2). Half the inputs start with weight 1, half with a weight in
+    /// (0, 8]: Levenberg–Marquardt only finds the nearest optimum, and a frequency such as the 2π of cos 2πx is out of
+    /// reach from 1.
+    /// </summary>
     /// <param name="rng">The random stream.</param>
     public Node Leaf(ref Rng rng) => rng.Chance(VariableProbability)
-        ? Node.Input((int)rng.NextInt(_variables))
+        ? Node.Input((int)rng.NextInt(_variables), rng.Chance(0.5) ? 1 : 8 * (1 - rng.NextDouble()))
         : Node.Constant(4 * rng.NextDouble() - 2);
 
     /// <summary>A random function of the set with the given arity, or null if it has none.</summary>

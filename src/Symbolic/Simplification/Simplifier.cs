@@ -43,7 +43,7 @@ public static class Simplifier
             }
         }
 
-        return Rewrite(term.Symbol, children);
+        return Collection.Collect(Rewrite(term.Symbol, children));
     }
 
     private static bool Is(Term t, double value) => t.IsConstant && t.Value == value;
