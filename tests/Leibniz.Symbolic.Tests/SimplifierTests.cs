@@ -54,6 +54,11 @@ public sealed class SimplifierTests
     [InlineData("x0 / 4", "0.25·x0")]
     [InlineData("sin(2 * 0.5)", "0.841471")]
     [InlineData("x0 - 3 * x1", "x0 − 3·x1")]
+    [InlineData("3 * sin(0 - x0)", "(-3)·sin(x0)")]
+    [InlineData("cos(0 - 2 * x0)", "cos(2·x0)")]
+    [InlineData("cos(0 - x0)", "cos(x0)")]
+    [InlineData("x0 * x1 / x0", "x1")]
+    [InlineData("2 * (x0 + 3 * x1) - 6 * x1", "2·x0")]
     public void Rules(string input, string expected) =>
         Assert.Equal(expected, Simplifier.Simplify(Parse(input)).ToString());
 

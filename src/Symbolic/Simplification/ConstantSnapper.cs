@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Leibniz.Symbolic;
 
 /// <summary>
-/// Replaces fitted constants by nearby simple values — p/q times 1, π, e, √2, √3, √π, 1/π or 1/√(2π) with q ≤ 12 —
+/// Replaces fitted constants by nearby simple values — zero, or p/q times 1, π, e, √2, √3, √π, 1/π or 1/√(2π) with q ≤ 12 —
 /// one at a time, keeping a replacement only if the formula's error on the data does not grow (beyond rounding:
 /// SSE/SST may rise by at most 1e-9 of itself plus 1e-24).
 /// </summary>
@@ -72,9 +72,10 @@ public static class ConstantSnapper
     /// <param name="tolerance">The relative distance allowed.</param>
     public static IEnumerable<Term> Candidates(double value, double tolerance)
     {
+        // Zero first: a term or coefficient the fit drove to nearly nothing (3.5e-12) is usually not there at all.
+        yield return Term.Constant(0, new KnownConstant("0", "0.0"));
         if (Math.Abs(value) < 1e-12)
         {
-            yield return Term.Constant(0, new KnownConstant("0", "0.0"));
             yield break;
         }
 

@@ -124,10 +124,23 @@ public static class Simplifier
                 }
 
                 return Term.Apply(Symbol.Pow, c);
+            case Symbol.Sin or Symbol.Tan or Symbol.Asin or Symbol.Atan or Symbol.Sinh or Symbol.Tanh
+                when c[0].Symbol == Symbol.Mul && Is(c[0].Children[0], -1):
+                // Odd functions: f(−x) = −f(x), so the sign can join the coefficient outside.
+                return Mul(C(-1), Term.Apply(symbol, c[0].Children[1]));
+            case Symbol.Cos or Symbol.Cosh or Symbol.Abs when Negative(c[0]) is { } positive:
+                // Even functions: f(−k·x) = f(k·x).
+                return Term.Apply(symbol, positive);
             default:
                 return Term.Apply(symbol, c);
         }
     }
+
+    // k·x with k < 0 as (−k)·x (just x when k = −1), else null.
+    private static Term? Negative(Term t) =>
+        t.Symbol == Symbol.Mul && t.Children[0] is { IsConstant: true, Value: < 0 } k
+            ? (k.Value == -1 ? t.Children[1] : Term.Apply(Symbol.Mul, C(-k.Value), t.Children[1]))
+            : null;
 
     private static Term Add(Term a, Term b)
     {
