@@ -39,7 +39,7 @@ public class EvaluationBenchmarks
         }
 
         _output = new double[rows];
-        _jacobian = new double[rows * _trees.Max(Tree.ParameterCount)];
+        _jacobian = new double[rows * _trees.Max(t => Tree.ParameterCount(t))];
         FitEvaluations = Fit();
         Console.WriteLine($"// Fit spends {FitEvaluations} evaluations per invocation");
     }
