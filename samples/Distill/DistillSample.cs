@@ -11,7 +11,7 @@ public sealed record DistillOutcome(RastriginOutcome? Rastrigin, SymbolicModel? 
 
 /// <summary>
 /// The lecture's third part: distill a network into a formula by symbolic regression, and emit it as
-/// [Differentiable] C#. With --data it runs on any CSV file instead.
+/// C# marked Differentiable. With --data it runs on any CSV file instead.
 /// </summary>
 public static class DistillSample
 {
