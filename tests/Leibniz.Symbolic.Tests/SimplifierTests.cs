@@ -86,6 +86,18 @@ public sealed class SimplifierTests
         Assert.StartsWith("0.34·", ConstantSnapper.Snap(off, data, tolerance: 0.05).Term.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(23 / (12 * Math.PI), "23/(12π)", 23 / (12 * Math.PI))]
+    [InlineData(3 / Math.PI, "3/π", 3 / Math.PI)]
+    [InlineData(-Math.PI / 2, "-π/2", -Math.PI / 2)]
+    [InlineData(2.5, "5/2", 2.5)]
+    public void A_snapped_constant_reads_as_its_value(double value, string math, double expected)
+    {
+        var snapped = ConstantSnapper.Candidates(value * (1 + 1e-9), 1e-6).Skip(1).First();
+        Assert.Equal(math, snapped.Known!.Math);
+        Assert.Equal(expected, snapped.Value, 1e-15);
+    }
+
     // A tiny parser for the rule table: + − * / with the usual precedence, parentheses, x0.., numbers, sin(…).
     private static Term Parse(string text)
     {

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Leibniz.Symbolic;
 
 /// <summary>
-/// Replaces fitted constants by nearby simple values — zero, or p/q times 1, π, e, √2, √3, √π, 1/π or 1/√(2π) with q ≤ 12 —
+/// Replaces fitted constants by nearby simple values — zero, or p/q times 1, π, e, √2, √3, √π, 1/π or 1/√(2π) with q ≤ 12
+/// and |p| ≤ 100 (≤ 24 with an irrational factor), within a relative 1e-6 —
 /// one at a time, keeping a replacement only if the formula's error on the data does not grow (beyond rounding:
 /// SSE/SST may rise by at most 1e-9 of itself plus 1e-24).
 /// </summary>
@@ -25,7 +26,7 @@ public static class ConstantSnapper
     /// <param name="term">A simplified formula (scale and offset included).</param>
     /// <param name="data">The rows the error is measured on.</param>
     /// <param name="tolerance">How far (relatively) a constant may be from a simple value to try it.</param>
-    public static (Term Term, double Error) Snap(Term term, RegressionData data, double tolerance = 1e-4)
+    public static (Term Term, double Error) Snap(Term term, RegressionData data, double tolerance = 1e-6)
     {
         ArgumentNullException.ThrowIfNull(term);
         ArgumentNullException.ThrowIfNull(data);
@@ -86,7 +87,7 @@ public static class ConstantSnapper
             for (var q = 1; q <= 12; q++)
             {
                 var p = Math.Round(ratio * q);
-                if (p == 0 || Math.Abs(p) > 1000 || Math.Abs(ratio - p / q) > tolerance * Math.Abs(ratio) || Gcd((long)Math.Abs(p), q) != 1)
+                if (p == 0 || Math.Abs(p) > (math.Length == 0 ? 100 : 24) || Math.Abs(ratio - p / q) > tolerance * Math.Abs(ratio) || Gcd((long)Math.Abs(p), q) != 1)
                 {
                     continue;
                 }
@@ -112,7 +113,18 @@ public static class ConstantSnapper
 
         var sign = p < 0 ? "-" : "";
         var size = Math.Abs(p);
-        var mathText = (size == 1 ? sign : $"{number}") + math + (q == 1 ? "" : $"/{q}");
+        string mathText;
+        if (math.StartsWith("1/", StringComparison.Ordinal))
+        {
+            // p/q · (1/b) reads p/(q·b): "767/(12π)", never "7671/π/12".
+            var inner = math[2..];
+            mathText = $"{number}/" + (q == 1 ? inner : $"({q}{inner})");
+        }
+        else
+        {
+            mathText = (size == 1 ? sign : number) + math + (q == 1 ? "" : $"/{q}");
+        }
+
         var code = (size == 1 ? sign : $"{number}.0 * ") + csharp + (q == 1 ? "" : $" / {q}.0");
         return new KnownConstant(mathText, $"({code})");
     }
