@@ -9,7 +9,8 @@ internal static class RepositoryPaths
     public static IEnumerable<string> SourceFiles(string sample) =>
         Directory.EnumerateFiles(Path.Combine(Root, "samples", sample), "*.cs", SearchOption.AllDirectories)
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                           && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                           && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                           && !path.Contains($"{Path.DirectorySeparatorChar}out{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
 
     public static IEnumerable<string> SamplesWithDifferentiableMethods() =>

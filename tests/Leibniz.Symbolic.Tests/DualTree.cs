@@ -1,0 +1,59 @@
+using Leibniz.Symbolic;
+
+namespace Leibniz.Symbolic.Tests;
+
+/// <summary>Evaluates an expression with Leibniz's <see cref="Dual"/> numbers: the independent check of the Jacobian.</summary>
+internal static class DualTree
+{
+    /// <summary>The value and ∂/∂(parameter <paramref name="seeded"/>) at one point.</summary>
+    public static Dual Evaluate(ReadOnlySpan<Node> nodes, ReadOnlySpan<double> point, int seeded)
+    {
+        var stack = new Dual[nodes.Length];
+        var top = 0;
+        var k = 0;
+        foreach (var node in nodes)
+        {
+            if (node.IsParameter)
+            {
+                var parameter = new Dual(node.Value, k++ == seeded ? 1 : 0);
+                stack[top++] = node.Symbol == Symbol.Constant ? parameter : parameter * point[node.Variable];
+                continue;
+            }
+
+            if (node.Arity == 1)
+            {
+                stack[top - 1] = Apply(node.Symbol, stack[top - 1], default);
+            }
+            else
+            {
+                top--;
+                stack[top - 1] = Apply(node.Symbol, stack[top - 1], stack[top]);
+            }
+        }
+
+        return stack[0];
+    }
+
+    private static Dual Apply(Symbol symbol, Dual a, Dual b) => symbol switch
+    {
+        Symbol.Add => a + b,
+        Symbol.Sub => a - b,
+        Symbol.Mul => a * b,
+        Symbol.Div => a / b,
+        Symbol.Pow => Dual.Pow(a, b),
+        Symbol.Sin => Dual.Sin(a),
+        Symbol.Cos => Dual.Cos(a),
+        Symbol.Tan => Dual.Tan(a),
+        Symbol.Asin => Dual.Asin(a),
+        Symbol.Acos => Dual.Acos(a),
+        Symbol.Atan => Dual.Atan(a),
+        Symbol.Sinh => Dual.Sinh(a),
+        Symbol.Cosh => Dual.Cosh(a),
+        Symbol.Tanh => Dual.Tanh(a),
+        Symbol.Exp => Dual.Exp(a),
+        Symbol.Log => Dual.Log(a),
+        Symbol.Sqrt => Dual.Sqrt(a),
+        Symbol.Abs => Dual.Abs(a),
+        _ => throw new ArgumentOutOfRangeException(nameof(symbol)),
+    };
+}
