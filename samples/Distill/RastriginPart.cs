@@ -77,15 +77,12 @@ public static class RastriginPart
         var mean = truth.Average();
         var scale = Math.Sqrt(truth.Average(v => (v - mean) * (v - mean)));
         var random = new Random(context.Seed);
-        var model = new Sequential(
-            new Linear(2, width, random: random), new Tanh(),
-            new Linear(width, width, random: random), new Tanh(),
-            new Linear(width, width, random: random), new Tanh(),
-            new Linear(width, 1, random: random));
+        var contender = Contender.Tanh;
+        var model = contender.Build(width, random);
         var n = truth.Length;
         var loader = new DataLoader(Tensor.FromArray([.. points.Select(v => v / RastriginFunction.Domain)], n, 2),
             Tensor.FromArray([.. truth.Select(v => (v - mean) / scale)], n, 1), batchSize: 64, shuffle: true, seed: context.Seed);
-        var optimizer = new Adam(model.Parameters(), learningRate: RastriginSample.PeakLearningRate);
+        var optimizer = new Adam(model.Parameters(), learningRate: contender.PeakLearningRate);
         var trainer = new Trainer(model, new MSELoss(), optimizer);
         context.Line($"MLP 2-{width}-{width}-{width}-1 (tanh) trained as samples/Rastrigin does: {n} points, {epochs} epochs of Adam.");
         context.Train("training the network", epochs, progress => trainer.Fit(loader, epochs, options: new TrainingOptions
@@ -93,7 +90,7 @@ public static class RastriginPart
             Seed = context.Seed,
             OnEpoch = report =>
             {
-                optimizer.LearningRate = 1e-4 + 0.5 * (RastriginSample.PeakLearningRate - 1e-4) * (1 + Math.Cos(Math.PI * report.Epoch / epochs));
+                optimizer.LearningRate = RastriginSample.LearningRate(contender.PeakLearningRate, report.Epoch, epochs);
                 progress.Report(report.Epoch, report.TrainLoss);
             },
         }));

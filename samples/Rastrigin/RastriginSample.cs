@@ -101,8 +101,12 @@ public static class RastriginSample
     /// <summary>The network sees inputs divided by the domain's half-width, so the square maps to [-1, 1]².</summary>
     private static double[] Scaled(double[] points) => points.Select(v => v / RastriginFunction.Domain).ToArray();
 
-    // Cosine decay from the peak to a small fraction of it: large steps find the shape, small ones fit the ripples.
-    private static double LearningRate(double peak, int epoch, int epochs)
+    /// <summary>
+    /// Adam's learning rate after <paramref name="epoch"/> of <paramref name="epochs"/>: a cosine decay from
+    /// <paramref name="peak"/> to <see cref="FinalLearningRateFraction"/> of it — large steps find the shape, small
+    /// ones fit the ripples.
+    /// </summary>
+    public static double LearningRate(double peak, int epoch, int epochs)
     {
         var floor = FinalLearningRateFraction * peak;
         return floor + 0.5 * (peak - floor) * (1 + Math.Cos(Math.PI * epoch / epochs));
