@@ -10,5 +10,19 @@ internal abstract class FusedOperation
     public abstract string Name { get; }
 
     /// <summary>Accumulates the input gradients of <paramref name="y"/>; <paramref name="y"/>'s gradient is valid.</summary>
-    public abstract void Backward(TensorNode y, TensorPool pool);
+    public void Backward(TensorNode y, TensorPool pool)
+    {
+        if (y.DType == DType.Float32)
+        {
+            Backward<float>(y, pool);
+        }
+        else
+        {
+            Backward<double>(y, pool);
+        }
+    }
+
+    /// <summary><see cref="Backward(TensorNode, TensorPool)"/> in the element type of <paramref name="y"/>.</summary>
+    protected abstract void Backward<T>(TensorNode y, TensorPool pool)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>;
 }

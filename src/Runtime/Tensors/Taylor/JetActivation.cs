@@ -79,20 +79,7 @@ internal sealed class JetActivation(TaylorRule rule, JetLayout layout) : FusedOp
         pool.ReturnArray(d2Array);
     }
 
-    public override void Backward(TensorNode y, TensorPool pool)
-    {
-        if (y.DType == DType.Float32)
-        {
-            Backward<float>(y, pool);
-        }
-        else
-        {
-            Backward<double>(y, pool);
-        }
-    }
-
-    private void Backward<T>(TensorNode y, TensorPool pool)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    protected override void Backward<T>(TensorNode y, TensorPool pool)
     {
         var jet = y.A!;
         if (!jet.RequiresGrad)

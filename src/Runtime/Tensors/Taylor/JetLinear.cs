@@ -49,20 +49,7 @@ internal sealed class JetLinear(int points) : FusedOperation
         pool.ReturnArray(array);
     }
 
-    public override void Backward(TensorNode y, TensorPool pool)
-    {
-        if (y.DType == DType.Float32)
-        {
-            Backward<float>(y, pool);
-        }
-        else
-        {
-            Backward<double>(y, pool);
-        }
-    }
-
-    private void Backward<T>(TensorNode y, TensorPool pool)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    protected override void Backward<T>(TensorNode y, TensorPool pool)
     {
         var jet = y.A!;
         var weight = y.B!;
