@@ -5,8 +5,11 @@ namespace Leibniz.Symbolic.Tests;
 /// <summary>Evaluates an expression with Leibniz's <see cref="Dual"/> numbers: the independent check of the Jacobian.</summary>
 internal static class DualTree
 {
-    /// <summary>The value and ∂/∂(parameter <paramref name="seeded"/>) at one point.</summary>
-    public static Dual Evaluate(ReadOnlySpan<Node> nodes, ReadOnlySpan<double> point, int seeded)
+    /// <summary>
+    /// The value and ∂/∂(parameter <paramref name="seeded"/>) at one point; every function's value is multiplied by
+    /// 1 + <paramref name="roundingNoise"/>, to see how much rounding in the intermediate values moves the result.
+    /// </summary>
+    public static Dual Evaluate(ReadOnlySpan<Node> nodes, ReadOnlySpan<double> point, int seeded, double roundingNoise = 0)
     {
         var stack = new Dual[nodes.Length];
         var top = 0;
@@ -20,15 +23,13 @@ internal static class DualTree
                 continue;
             }
 
-            if (node.Arity == 1)
-            {
-                stack[top - 1] = Apply(node.Symbol, stack[top - 1], default);
-            }
-            else
+            if (node.Arity == 2)
             {
                 top--;
-                stack[top - 1] = Apply(node.Symbol, stack[top - 1], stack[top]);
             }
+
+            var result = Apply(node.Symbol, stack[top - 1], node.Arity == 2 ? stack[top] : default);
+            stack[top - 1] = new Dual(result.Value * (1 + roundingNoise), result.Tangent);
         }
 
         return stack[0];

@@ -40,23 +40,33 @@ internal static class RandomTrees
 
     // Random compositions such as acos(sin(…)) near ±1 amplify the last-bit differences between the vectorized kernels
     // and System.Math, and trigonometric functions of huge arguments differ by their argument reduction; a point counts
-    // when every intermediate value is below 1e3 in size and nudging every input and coefficient by 1e-13 moves the
-    // value by less than 1e-11.
+    // when every intermediate value is below 1e3 in size and either 0 or well above the subnormal range (where a value
+    // keeps only a few bits, and exp(−huge) rounds differently in two kernels), and nudging every input and
+    // coefficient by 1e-13 moves the value by less than 1e-11.
     public static bool WellConditioned(Node[] nodes, double[] point)
     {
         for (var i = 0; i < nodes.Length; i++)
         {
             var size = Tree.SubtreeSize(nodes, i);
-            if (!(Math.Abs(Tree.Evaluate(nodes.AsSpan(i - size + 1, size), point)) < 1e3))
+            var magnitude = Math.Abs(Tree.Evaluate(nodes.AsSpan(i - size + 1, size), point));
+            if (!(magnitude < 1e3) || magnitude is > 0 and < 1e-280)
             {
                 return false;
             }
         }
 
         var value = Tree.Evaluate(nodes, point);
-        var nudged = nodes.Select(n => n with { Value = n.Value * (1 + 1e-13) }).ToArray();
-        var nudgedValue = Tree.Evaluate(nudged, point.Select(x => x * (1 + 1e-13)).ToArray());
-        return double.IsFinite(value) && Close.Enough(value, nudgedValue, 1e-11);
+        var nudgedValue = Tree.Evaluate(Nudged(nodes), Nudged(point));
+        // Inputs moved by 1e-13, and every intermediate value moved by 1e-14 (a saturated tanh under asin does not
+        // notice the first and amplifies the second): either way a well-conditioned value moves by little.
+        return double.IsFinite(value) && Close.Enough(value, nudgedValue, 1e-11)
+            && Close.Enough(value, DualTree.Evaluate(nodes, point, seeded: -1, roundingNoise: 1e-14).Value, 1e-11);
     }
+
+    /// <summary>Every coefficient moved by a relative 1e-13: a well-conditioned result moves by about as much.</summary>
+    public static Node[] Nudged(Node[] nodes) => [.. nodes.Select(n => n with { Value = n.Value * (1 + 1e-13) })];
+
+    /// <summary>Every coordinate moved by a relative 1e-13.</summary>
+    public static double[] Nudged(double[] point) => [.. point.Select(x => x * (1 + 1e-13))];
 
 }
