@@ -41,7 +41,7 @@ internal readonly struct GraphAlgebra : IRuleAlgebra<int, Cond>
     {
         if (_b.IsConstant(a, out var left) && _b.IsConstant(b, out var right))
         {
-            return Holds(comparison, left, right) ? Cond.True : new Cond(CondOp.False);
+            return comparison.Holds(left, right) ? Cond.True : new Cond(CondOp.False);
         }
 
         return Cond.Compare(comparison switch
@@ -57,13 +57,4 @@ internal readonly struct GraphAlgebra : IRuleAlgebra<int, Cond>
     public Cond Or(Cond a, Cond b) => a.Op == CondOp.True || b.Op == CondOp.False ? a : b.Op == CondOp.True || a.Op == CondOp.False ? b : new Cond(CondOp.Or, Left: a, Right: b);
 
     public int Select(Cond condition, int whenTrue, int whenFalse) => _b.Select(condition, whenTrue, whenFalse);
-
-    private static bool Holds(Comparison comparison, double a, double b) => comparison switch
-    {
-        Comparison.Less => a < b,
-        Comparison.LessOrEqual => a <= b,
-        Comparison.Greater => a > b,
-        Comparison.GreaterOrEqual => a >= b,
-        _ => a == b,
-    };
 }

@@ -36,7 +36,7 @@ internal readonly struct SymAlgebra : IRuleAlgebra<Sym, SymCondition>
 
     public SymCondition Compare(Comparison comparison, Sym a, Sym b)
     {
-        var known = a is Num l && b is Num r ? Holds(comparison, l.Value, r.Value) : (bool?)null;
+        var known = a is Num l && b is Num r ? comparison.Holds(l.Value, r.Value) : (bool?)null;
         var symbol = comparison switch
         {
             Comparison.Less => " < ",
@@ -65,14 +65,5 @@ internal readonly struct SymAlgebra : IRuleAlgebra<Sym, SymCondition>
         "LogBase" => "log",
         "ElementarySign" => "sign",
         _ => function.ToLowerInvariant(),
-    };
-
-    private static bool Holds(Comparison comparison, double a, double b) => comparison switch
-    {
-        Comparison.Less => a < b,
-        Comparison.LessOrEqual => a <= b,
-        Comparison.Greater => a > b,
-        Comparison.GreaterOrEqual => a >= b,
-        _ => a == b,
     };
 }

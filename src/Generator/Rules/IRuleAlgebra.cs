@@ -10,6 +10,20 @@ internal enum Comparison
     Equal,
 }
 
+/// <summary>Evaluating a <see cref="Comparison"/> of two known numbers (constant folding in every algebra).</summary>
+internal static class ComparisonExtensions
+{
+    /// <summary>Whether <paramref name="a"/> compares to <paramref name="b"/> as <paramref name="comparison"/> says.</summary>
+    public static bool Holds(this Comparison comparison, double a, double b) => comparison switch
+    {
+        Comparison.Less => a < b,
+        Comparison.LessOrEqual => a <= b,
+        Comparison.Greater => a > b,
+        Comparison.GreaterOrEqual => a >= b,
+        _ => a == b,
+    };
+}
+
 /// <summary>
 /// What a derivative rule is written against. The generator's graph builder implements it with IR nodes, the
 /// formula printer with symbols and the runtime with plain numbers, so one rule serves all three.
