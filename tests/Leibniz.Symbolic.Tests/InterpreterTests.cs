@@ -11,6 +11,7 @@ public sealed class InterpreterTests
     [Fact]
     public void Batched_evaluation_equals_node_by_node_evaluation_of_random_trees()
     {
+        var compared = 0;
         // CsCheck samples on several threads; an interpreter is for one thread.
         RandomTrees.Gen(3, 40).Sample(nodes =>
         {
@@ -26,8 +27,10 @@ public sealed class InterpreterTests
 
                 var expected = Tree.Evaluate(nodes, point);
                 Assert.True(Close.Enough(expected, values[r], 1e-9), $"row {r}: {expected:R} vs {values[r]:R} for {MathFormatter.Format(nodes, Data.Names)}");
+                Interlocked.Increment(ref compared);
             }
         }, iter: 300);
+        Assert.True(compared > 10000, $"only {compared} rows were compared");
     }
 
     [Fact]
