@@ -1,9 +1,12 @@
 namespace Leibniz;
 
-/// <summary>The reverse sweep: a depth-first topological order of the graph, then one pass from the root back.</summary>
-internal static class Autograd
+/// <summary>
+/// Reverse-mode differentiation of tensor graphs: <see cref="Tensor.Backward()"/>'s sweep (a depth-first
+/// topological order of the graph, then one pass from the root back) and PyTorch's <c>torch.autograd.grad</c>.
+/// </summary>
+public static partial class Autograd
 {
-    public static void Backward(TensorNode root, TensorNode? seed)
+    internal static void Backward(TensorNode root, TensorNode? seed)
     {
         if (!root.RequiresGrad)
         {
@@ -99,21 +102,21 @@ internal static class Autograd
         }
     }
 
-    private static int InputCount(TensorNode node) => node.Extra switch
+    internal static int InputCount(TensorNode node) => node.Extra switch
     {
         TensorNode => 3,
         TensorNode[] parts => 2 + parts.Length,
         _ => 2,
     };
 
-    private static int RecordedGeneration(TensorNode node, int index) => index switch
+    internal static int RecordedGeneration(TensorNode node, int index) => index switch
     {
         0 => node.GenerationA,
         1 => node.GenerationB,
         _ => node.Extra is TensorNode ? node.GenerationExtra : ((TensorNode[])node.Extra!)[index - 2].Generation,
     };
 
-    private static TensorNode? Input(TensorNode node, int index) => index switch
+    internal static TensorNode? Input(TensorNode node, int index) => index switch
     {
         0 => node.A,
         1 => node.B,
@@ -121,7 +124,7 @@ internal static class Autograd
     };
 
     /// <summary>Makes sure <paramref name="node"/> has a gradient buffer; zero-fills it if nothing is accumulated.</summary>
-    public static void EnsureGrad(TensorNode node)
+    internal static void EnsureGrad(TensorNode node)
     {
         EnsureGradBuffer(node);
         if (!node.GradValid)
@@ -130,7 +133,7 @@ internal static class Autograd
         }
     }
 
-    public static void EnsureGradBuffer(TensorNode node)
+    internal static void EnsureGradBuffer(TensorNode node)
     {
         if (node.Grad is null || node.Grad.Length < node.Length)
         {

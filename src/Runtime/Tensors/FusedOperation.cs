@@ -22,6 +22,13 @@ internal abstract class FusedOperation
         }
     }
 
+    /// <summary>
+    /// The vector-Jacobian product as tensor operations, for <see cref="Autograd.Grad(ReadOnlySpan{Tensor}, ReadOnlySpan{Tensor}, ReadOnlySpan{Tensor}, bool, bool?, bool)"/>:
+    /// adds each wanted input's gradient to <paramref name="sweep"/>. Kernels that do not override it cannot be differentiated twice.
+    /// </summary>
+    public virtual void VectorJacobianProduct(TensorNode y, Tensor gradient, GradientSweep sweep) =>
+        throw GradientRules.NotDifferentiable(Name, y.ShapeText());
+
     /// <summary><see cref="Backward(TensorNode, TensorPool)"/> in the element type of <paramref name="y"/>.</summary>
     protected abstract void Backward<T>(TensorNode y, TensorPool pool)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>;

@@ -15,7 +15,7 @@ public sealed class TensorOpGradientTests
         "concat",
     ];
 
-    private static Tensor Unary(string name, Tensor x) => name switch
+    internal static Tensor Unary(string name, Tensor x) => name switch
     {
         "neg" => -x,
         "exp" => x.Exp(),
