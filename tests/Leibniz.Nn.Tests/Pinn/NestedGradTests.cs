@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Leibniz.Nn.Pinn;
+using Leibniz.Nn.Tests.Data;
 
 namespace Leibniz.Nn.Tests.Pinn;
 
@@ -143,5 +145,59 @@ public sealed class NestedGradTests
         }
 
         Assert.True(losses[^1] < losses[0] / 100, $"loss {losses[0]:E3} → {losses[^1]:E3}");
+    }
+
+    [Fact]
+    public void NestedGradMatchesPyTorchOnTheSameWeights()
+    {
+        // bench/pytorch/pinn_grad_fixture.py: torch.autograd.grad(create_graph=True) on a 2-8-8-1 tanh Burgers PINN.
+        using var fixture = JsonDocument.Parse(File.ReadAllText(TestFiles.Fixture("pinn_grad_torch.json")));
+        var root = fixture.RootElement;
+        double[] Numbers(JsonElement element) => element.EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var model = new Sequential(
+            new Linear(2, 8, dtype: DType.Float64), new Tanh(),
+            new Linear(8, 8, dtype: DType.Float64), new Tanh(),
+            new Linear(8, 1, dtype: DType.Float64));
+        var parameters = model.Parameters();
+        var values = root.GetProperty("parameters").EnumerateArray().Select(Numbers).ToArray();
+        Assert.Equal(parameters.Count, values.Length);
+        using (Tensor.NoGrad())
+        {
+            for (var k = 0; k < parameters.Count; k++)
+            {
+                values[k].CopyTo(parameters[k].AsSpan<double>());
+            }
+        }
+
+        var points = Tensor.FromArray(Numbers(root.GetProperty("points")), 7, 2, DType.Float64);
+        var (u, ux, ut, uxx, uxt, _) = Derivatives(model, points);
+        void Same(string name, Tensor actual)
+        {
+            var expected = Numbers(root.GetProperty(name));
+            var got = actual.ToArray();
+            for (var i = 0; i < expected.Length; i++)
+            {
+                Assert.True(Math.Abs(expected[i] - got[i]) <= 1e-13 * (1 + Math.Abs(expected[i])), $"{name}[{i}]: PyTorch {expected[i]:R}, Leibniz {got[i]:R}");
+            }
+        }
+
+        Same("u", u);
+        Same("u_x", ux);
+        Same("u_t", ut);
+        Same("u_xx", uxx);
+        Same("u_xt", uxt);
+        model.ZeroGrad();
+        var loss = (ut + (u * ux) - (0.01 / Math.PI * uxx)).Square().Mean();
+        loss.Backward();
+        Assert.Equal(root.GetProperty("loss").GetDouble(), loss.Item(), 1e-15);
+        var gradients = root.GetProperty("gradients").EnumerateArray().Select(Numbers).ToArray();
+        for (var k = 0; k < parameters.Count; k++)
+        {
+            var got = parameters[k].Grad.ToArray();
+            for (var i = 0; i < got.Length; i++)
+            {
+                Assert.True(Math.Abs(gradients[k][i] - got[i]) <= 1e-12 * (1 + Math.Abs(gradients[k][i])), $"parameter {k} element {i}: PyTorch {gradients[k][i]:R}, Leibniz {got[i]:R}");
+            }
+        }
     }
 }
