@@ -7,7 +7,7 @@ namespace Leibniz.Benchmarks.Pinn;
 /// One PINN training problem with the networks and point counts of bench/pytorch/pinn_steps.py (float32): a
 /// <see cref="Step"/> is zero_grad, loss with input derivatives, backward, Adam step.
 /// </summary>
-public sealed class PinnProblem
+public sealed partial class PinnProblem
 {
     private readonly Sequential _model;
     private readonly Adam _adam;
@@ -21,7 +21,7 @@ public sealed class PinnProblem
     }
 
     /// <summary>The problem names.</summary>
-    public static readonly string[] Names = ["poisson1d", "burgers", "poisson2d"];
+    public static readonly string[] Names = ["poisson1d", "burgers", "poisson2d", "poisson1d-grad", "burgers-grad"];
 
     /// <summary>Builds a problem by name.</summary>
     public static PinnProblem Create(string name) => name switch
@@ -29,6 +29,8 @@ public sealed class PinnProblem
         "poisson1d" => Poisson1D(),
         "burgers" => Burgers(),
         "poisson2d" => Poisson2D(),
+        "poisson1d-grad" => Poisson1DByGrad(),
+        "burgers-grad" => BurgersByGrad(),
         _ => throw new ArgumentException($"Unknown PINN problem '{name}'.", nameof(name)),
     };
 
