@@ -39,8 +39,13 @@ internal static class GradientRules
                 ConcatRows(y, g, sweep);
                 return;
             case OpCode.MseLoss:
-                // No gradient flows to the target (as in the first-order kernel).
-                AddTo(sweep, a, () => g * (T(a!) - T(b!)) * (2 * y.Scalar));
+            case OpCode.L1Loss:
+            case OpCode.HuberLoss:
+            case OpCode.BceWithLogits:
+            case OpCode.CrossEntropyIndices:
+            case OpCode.CrossEntropyProbabilities:
+                // No gradient flows to the target (as in the first-order kernels).
+                AddTo(sweep, a, () => g * LossGradient(y, T(a!), T(b!)));
                 return;
             case OpCode.Fused:
                 y.Fused!.VectorJacobianProduct(y, g, sweep);
@@ -173,6 +178,49 @@ internal static class GradientRules
         }
     }
 
+    /// <summary>∂loss/∂prediction of a loss node (its Scalar is the reduction's scale, Scalar2 Huber's δ).</summary>
+    private static Tensor LossGradient(TensorNode y, Tensor prediction, Tensor target)
+    {
+        var scale = y.Scalar;
+        switch (y.Op)
+        {
+            case OpCode.MseLoss: return (prediction - target) * (2 * scale);
+            case OpCode.L1Loss: return (prediction - target).Sign() * scale;
+            case OpCode.HuberLoss:
+                {
+                    // clamp(d, −δ, δ) as d − relu(d − δ) + relu(−d − δ), so that it differentiates again.
+                    var d = prediction - target;
+                    var delta = y.Scalar2;
+                    return (d - (d - delta).Relu() + (-d - delta).Relu()) * scale;
+                }
+
+            case OpCode.BceWithLogits: return (prediction.Sigmoid() - target) * scale;
+            case OpCode.CrossEntropyIndices: return (prediction.Softmax() - OneHot(prediction.Node, target.Node)) * scale;
+            default: return ((prediction.Softmax() * RowSums(target, prediction.Node)) - target) * scale;
+        }
+    }
+
+    /// <summary>The class indices as one-hot rows shaped like the logits (a constant).</summary>
+    private static Tensor OneHot(TensorNode logits, TensorNode indices)
+    {
+        var oneHot = TensorNode.NewLeaf(logits.DType, logits.Rank, logits.Rows, logits.Cols);
+        var classes = indices.DType == DType.Float32 ? indices.Span<float>().ToArray().Select(v => (int)v).ToArray() : indices.Span<double>().ToArray().Select(v => (int)v).ToArray();
+        var result = new Tensor(oneHot);
+        for (var r = 0; r < classes.Length; r++)
+        {
+            if (logits.Rank == 2)
+            {
+                result[r, classes[r]] = 1;
+            }
+            else
+            {
+                result[classes[r]] = 1;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>1 where x &gt; 0, else 0 (PyTorch's ReLU derivative at 0 is 0), as (1 − H(−x)) so that it stays a tensor expression.</summary>
     private static Tensor Positive(Tensor x) => 1.0 - (-x).Heaviside();
 
@@ -275,6 +323,6 @@ internal static class GradientRules
         + "its backward is not available as tensor operations, so it cannot be differentiated twice. Differentiable: "
         + "+ − × ÷ (with broadcasting), scalar arithmetic, Exp, Log, Sqrt, Abs, Sin, Cos, Tanh, Sigmoid, Relu, LeakyRelu, "
         + "Elu, Silu, Softplus, Pow, Square, Sum, Mean, MatMul, Linear, Transpose, Reshape, SliceRows, IndexRows, ConcatRows, "
-        + "SliceColumns, ConcatColumns, Softmax, LogSoftmax, MseLoss. Use Tensor.Backward() for a first-order gradient "
+        + "SliceColumns, ConcatColumns, Softmax, LogSoftmax and the losses. Use Tensor.Backward() for a first-order gradient "
         + "through it, or TaylorForward for input derivatives of a Sequential network.");
 }
