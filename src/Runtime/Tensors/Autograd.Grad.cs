@@ -50,10 +50,11 @@ public static partial class Autograd
             throw new ArgumentException("retainGraph: false with createGraph: true would recycle the graph that the returned gradients are built on; leave retainGraph unset.", nameof(retainGraph));
         }
 
-        var (outputNodes, inputNodes, seedNodes) = Validate(outputs, inputs, gradOutputs);
         var sweep = GradientSweep.Current;
+        sweep.Begin();
         try
         {
+            var (outputNodes, inputNodes, seedNodes) = Validate(outputs, inputs, gradOutputs);
             sweep.Order(outputNodes, inputNodes);
             if (createGraph)
             {

@@ -19,15 +19,35 @@ internal static class GradientRules
                 return;
             case OpCode.Subtract:
                 AddReduced(sweep, a, g);
-                AddReduced(sweep, b, -g);
+                if (sweep.Wants(b))
+                {
+                    sweep.Add(b, -ReduceTo(g, b));
+                }
+
                 return;
             case OpCode.Multiply:
-                AddReduced(sweep, a, sweep.Wants(a) ? g * T(b!) : default);
-                AddReduced(sweep, b, sweep.Wants(b) ? g * T(a!) : default);
+                if (sweep.Wants(a))
+                {
+                    sweep.Add(a, ReduceTo(g * T(b!), a));
+                }
+
+                if (sweep.Wants(b))
+                {
+                    sweep.Add(b, ReduceTo(g * T(a!), b));
+                }
+
                 return;
             case OpCode.Divide:
-                AddReduced(sweep, a, sweep.Wants(a) ? g / T(b!) : default);
-                AddReduced(sweep, b, sweep.Wants(b) ? -(g * T(y) / T(b!)) : default);
+                if (sweep.Wants(a))
+                {
+                    sweep.Add(a, ReduceTo(g / T(b!), a));
+                }
+
+                if (sweep.Wants(b))
+                {
+                    sweep.Add(b, -ReduceTo(g * T(y) / T(b), b));
+                }
+
                 return;
             case OpCode.MatMul:
                 MatMul(y, g, sweep);
@@ -45,7 +65,11 @@ internal static class GradientRules
             case OpCode.CrossEntropyIndices:
             case OpCode.CrossEntropyProbabilities:
                 // No gradient flows to the target (as in the first-order kernels).
-                AddTo(sweep, a, () => g * LossGradient(y, T(a!), T(b!)));
+                if (sweep.Wants(a))
+                {
+                    sweep.Add(a, g * LossGradient(y, T(a), T(b!)));
+                }
+
                 return;
             case OpCode.Fused:
                 y.Fused!.VectorJacobianProduct(y, g, sweep);
@@ -53,7 +77,7 @@ internal static class GradientRules
             default:
                 if (sweep.Wants(a))
                 {
-                    sweep.Add(a!, Unary(y, g, T(a!)));
+                    sweep.Add(a, Unary(y, g, T(a)));
                 }
 
                 return;
@@ -61,14 +85,6 @@ internal static class GradientRules
     }
 
     private static Tensor T(TensorNode node) => new(node);
-
-    private static void AddTo(GradientSweep sweep, TensorNode? input, Func<Tensor> contribution)
-    {
-        if (sweep.Wants(input))
-        {
-            sweep.Add(input!, contribution());
-        }
-    }
 
     /// <summary>Adds <paramref name="g"/> summed down to <paramref name="input"/>'s broadcast shape.</summary>
     private static void AddReduced(GradientSweep sweep, TensorNode? input, Tensor g)
@@ -280,20 +296,52 @@ internal static class GradientRules
         switch (a.Rank, b.Rank)
         {
             case (2, 2):
-                AddTo(sweep, a, () => g.MatMul(T(b).Transpose()));
-                AddTo(sweep, b, () => T(a).Transpose().MatMul(g));
+                if (sweep.Wants(a))
+                {
+                    sweep.Add(a, g.MatMul(T(b).Transpose()));
+                }
+
+                if (sweep.Wants(b))
+                {
+                    sweep.Add(b, T(a).Transpose().MatMul(g));
+                }
+
                 return;
             case (2, 1):
-                AddTo(sweep, a, () => g.Reshape(m, 1).MatMul(T(b).Reshape(1, k)));
-                AddTo(sweep, b, () => g.MatMul(T(a)));
+                if (sweep.Wants(a))
+                {
+                    sweep.Add(a, g.Reshape(m, 1).MatMul(T(b).Reshape(1, k)));
+                }
+
+                if (sweep.Wants(b))
+                {
+                    sweep.Add(b, g.MatMul(T(a)));
+                }
+
                 return;
             case (1, 2):
-                AddTo(sweep, a, () => T(b).MatMul(g));
-                AddTo(sweep, b, () => T(a).Reshape(k, 1).MatMul(g.Reshape(1, n)));
+                if (sweep.Wants(a))
+                {
+                    sweep.Add(a, T(b).MatMul(g));
+                }
+
+                if (sweep.Wants(b))
+                {
+                    sweep.Add(b, T(a).Reshape(k, 1).MatMul(g.Reshape(1, n)));
+                }
+
                 return;
             default:
-                AddTo(sweep, a, () => g * T(b));
-                AddTo(sweep, b, () => g * T(a));
+                if (sweep.Wants(a))
+                {
+                    sweep.Add(a, g * T(b));
+                }
+
+                if (sweep.Wants(b))
+                {
+                    sweep.Add(b, g * T(a));
+                }
+
                 return;
         }
     }
@@ -302,16 +350,35 @@ internal static class GradientRules
     {
         var input = y.A!;
         var weight = y.B!;
-        AddTo(sweep, input, () => g.MatMul(T(weight)));
+        var bias = y.Extra as TensorNode;
+        if (sweep.Wants(input))
+        {
+            sweep.Add(input, g.MatMul(T(weight)));
+        }
+
         if (input.Rank == 2)
         {
-            AddTo(sweep, weight, () => g.Transpose().MatMul(T(input)));
-            AddTo(sweep, y.Extra as TensorNode, () => g.Sum(0));
+            if (sweep.Wants(weight))
+            {
+                sweep.Add(weight, g.Transpose().MatMul(T(input)));
+            }
+
+            if (sweep.Wants(bias))
+            {
+                sweep.Add(bias!, g.Sum(0));
+            }
         }
         else
         {
-            AddTo(sweep, weight, () => g.Reshape(weight.Rows, 1).MatMul(T(input).Reshape(1, weight.Cols)));
-            AddTo(sweep, y.Extra as TensorNode, () => g);
+            if (sweep.Wants(weight))
+            {
+                sweep.Add(weight, g.Reshape(weight.Rows, 1).MatMul(T(input).Reshape(1, weight.Cols)));
+            }
+
+            if (sweep.Wants(bias))
+            {
+                sweep.Add(bias!, g);
+            }
         }
     }
 

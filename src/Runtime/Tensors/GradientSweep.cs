@@ -18,6 +18,19 @@ internal sealed class GradientSweep
 
     public static GradientSweep Current => s_current ??= new GradientSweep();
 
+    /// <summary>Whether a sweep is running on this thread (a delegate called by it must not start another).</summary>
+    public bool Busy { get; private set; }
+
+    public void Begin()
+    {
+        if (Busy)
+        {
+            throw new InvalidOperationException("Autograd.Grad was called from inside another Autograd.Grad on this thread (from a function its backward evaluates); call it before or after.");
+        }
+
+        Busy = true;
+    }
+
     /// <summary>Post-order of everything the outputs depend on; nodes that reach an input are stamped.</summary>
     public void Order(TensorNode[] outputs, TensorNode[] inputs)
     {
@@ -91,7 +104,7 @@ internal sealed class GradientSweep
     }
 
     /// <summary>Whether <paramref name="node"/> lies on a path to an input, so its gradient is needed.</summary>
-    public bool Wants(TensorNode? node) => node is not null && node.VisitStamp == _reachStamp;
+    public bool Wants([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] TensorNode? node) => node is not null && node.VisitStamp == _reachStamp;
 
     /// <summary>Seeds the outputs, then applies each node's rule from the outputs back.</summary>
     public void Run(TensorNode[] outputs, TensorNode?[] seeds)
@@ -138,6 +151,7 @@ internal sealed class GradientSweep
 
     public void Clear()
     {
+        Busy = false;
         _order.Clear();
         _stack.Clear();
         _gradients.Clear();

@@ -60,6 +60,29 @@ public sealed class NestedGradTests
     }
 
     [Fact]
+    public void Float32NestedGradAgreesWithFloat64()
+    {
+        var model64 = JetTests.Network("tanh", inputs: 2, seed: 3, width: 20);
+        var model32 = new Sequential(
+            new Linear(2, 20, random: new Random(3)), new Tanh(),
+            new Linear(20, 20, random: new Random(4)), new Tanh(),
+            new Linear(20, 1, random: new Random(5)));
+        var points = Tensor.Uniform(9, 2, -1, 1, new Random(1), DType.Float64);
+        var expected = Derivatives(model64, points);
+        var actual = Derivatives(model32, points.To(DType.Float32));
+        foreach (var (e, a) in new[] { (expected.Ux, actual.Ux), (expected.Uxx, actual.Uxx), (expected.Uxt, actual.Uxt), (expected.Utt, actual.Utt) })
+        {
+            var e64 = e.ToArray();
+            var a32 = a.ToArray();
+            Assert.Equal(DType.Float32, a.DType);
+            for (var i = 0; i < e64.Length; i++)
+            {
+                Assert.True(Math.Abs(e64[i] - a32[i]) <= 1e-4 * (1 + Math.Abs(e64[i])), $"element {i}: float64 {e64[i]:R}, float32 {a32[i]:R}");
+            }
+        }
+    }
+
+    [Fact]
     public void BurgersLossAndItsParameterGradientEqualTheJetBasedOnes()
     {
         var model = JetTests.Network("tanh", inputs: 2, seed: 5, width: 16);

@@ -138,4 +138,15 @@ public sealed class AutogradGradErrorTests
             }
         }
     }
+
+    [Fact]
+    public void GradFromInsideAnotherGradsBackwardIsRefusedAndTheThreadRecovers()
+    {
+        var x = Input();
+        var other = Input();
+        var reentrant = new ElementwiseFunction(v => v * v, v => Autograd.Grad(other.Exp().Sum(), other).Sum().Item() * v, "reentrant");
+        var message = Assert.Throws<InvalidOperationException>(() => Autograd.Grad(x.Apply(reentrant).Sum(), x)).Message;
+        Assert.Contains("inside another Autograd.Grad", message);
+        Assert.Equal(x.ToArray().Select(v => 2 * v), Autograd.Grad(x.Square().Sum(), x).ToArray());
+    }
 }
