@@ -33,11 +33,6 @@ internal sealed class ColumnSlice : FusedOperation
             return;
         }
 
-        var start = (int)y.Scalar;
-        var end = x.Cols - start - y.Cols;
-        Span<Tensor> parts = [start > 0 ? Tensor.Zeros(x.Rows, start, x.DType) : default, gradient, end > 0 ? Tensor.Zeros(x.Rows, end, x.DType) : default];
-        var first = start > 0 ? 0 : 1;
-        var last = end > 0 ? 3 : 2;
-        sweep.Add(x, last - first == 1 ? gradient : Tensor.ConcatColumns(parts[first..last]));
+        sweep.Add(x, ColumnPad.Apply(gradient, (int)y.Scalar, x.Cols));
     }
 }
