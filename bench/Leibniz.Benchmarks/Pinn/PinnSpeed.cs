@@ -4,7 +4,8 @@ using System.Globalization;
 namespace Leibniz.Benchmarks.Pinn;
 
 /// <summary>
-/// <c>pinn [--seconds S]</c>: steps/s of each problem by wall clock (after a warm-up), and from the median step time (robust to a shared machine's preemptions), the same protocol as
+/// <c>pinn [--seconds S]</c>: steps/s of each problem by wall clock (after a warm-up), from the median step time, and
+/// per second of this thread's CPU time (robust to a shared machine's preemptions), the same protocol as
 /// bench/pytorch/pinn_steps.py, for a side-by-side run. BenchmarkDotNet's <see cref="PinnStepBenchmarks"/> is the
 /// careful measurement.
 /// </summary>
@@ -17,13 +18,18 @@ public static class PinnSpeed
         foreach (var name in PinnProblem.Names)
         {
             var problem = PinnProblem.Create(name);
-            for (var i = 0; i < 20; i++)
+            // 20 steps, at least two seconds and half a second of this thread's CPU, so that tiered JIT has finished
+            // before the clock starts even when the machine gives this process a fraction of a core.
+            var warmUp = Stopwatch.StartNew();
+            var warmUpCpu = ThreadCpuTime.Seconds();
+            for (var i = 0; i < 20 || warmUp.Elapsed.TotalSeconds < 2 || ThreadCpuTime.Seconds() - warmUpCpu < 0.5; i++)
             {
                 problem.Step();
             }
 
             var times = new List<double>(100_000);
             var before = GC.GetAllocatedBytesForCurrentThread();
+            var cpu = ThreadCpuTime.Seconds();
             var watch = Stopwatch.StartNew();
             while (watch.Elapsed.TotalSeconds < seconds)
             {
@@ -32,11 +38,12 @@ public static class PinnSpeed
                 times.Add((Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency);
             }
 
+            var cpuSeconds = (ThreadCpuTime.Seconds() - cpu);
             var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             var steps = times.Count;
             times.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-10} {steps / watch.Elapsed.TotalSeconds,9:0.0} steps/s  median {1 / times[steps / 2],9:0.0} steps/s  ({steps} steps, {allocated / (double)steps:0} bytes/step)"));
+                $"{name,-10} {steps / watch.Elapsed.TotalSeconds,9:0.0} steps/s  median {1 / times[steps / 2],9:0.0} steps/s  cpu {steps / cpuSeconds,9:0.0} steps/s  ({steps} steps, {allocated / (double)steps:0} bytes/step)"));
         }
 
         return 0;
