@@ -79,6 +79,31 @@ public sealed class NonDominatedSortingTests
         Assert.False(NonDominatedSorting.Beats(2, 0.5, 2, 0.5));
     }
 
+    [Fact]
+    public void Survivors_are_the_best_fronts_and_keep_the_lowest_error()
+    {
+        Gen.Select(Points, Gen.Int[0, 1000]).Where(p => p.Item1.Errors.Length >= 2).Sample(p =>
+        {
+            var ((errors, lengths), salt) = p;
+            var n = errors.Length / 2;
+            var all = errors.Take(2 * n).Select((e, i) => new Individual(Enumerable.Repeat(Node.Input(0), lengths[i]).ToArray(), e, 1, salt)).ToArray();
+            var ranks = new int[n];
+            var crowding = new double[n];
+            var next = new NonDominatedSurvival(n).Select(all[..n], all[n..], ranks, crowding);
+
+            Assert.Equal(n, next.Length);
+            var (allRanks, _) = Sort([.. all.Select(a => a.Error)], [.. all.Select(a => a.Length)]);
+            var cut = ranks.Max();
+            Assert.All(Enumerable.Range(0, 2 * n).Where(i => !next.Contains(all[i])), i => Assert.True(allRanks[i] >= cut));
+            Assert.Equal(ranks, next.Select(s => allRanks[Array.IndexOf(all, s)]));
+            var finite = all.Where(a => double.IsFinite(a.Error)).ToList();
+            if (finite.Count > 0)
+            {
+                Assert.Contains(finite.MinBy(a => (Key(a.Error), a.Length)), next);
+            }
+        }, iter: 300);
+    }
+
     private static (int[] Ranks, double[] Crowding) Sort(double[] errors, int[] lengths)
     {
         var ranks = new int[errors.Length];

@@ -45,6 +45,8 @@ internal sealed class NonDominatedSurvival(int populationSize)
         {
             var c = _ranks[a].CompareTo(_ranks[b]);
             c = c != 0 ? c : _crowding[b].CompareTo(_crowding[a]);
+            // Both ends of a front are infinitely lonely; the accurate end goes first, so the best model always survives.
+            c = c != 0 ? c : Math.Max(_errors[a], NonDominatedSorting.ErrorFloor).CompareTo(Math.Max(_errors[b], NonDominatedSorting.ErrorFloor));
             return c != 0 ? c : a.CompareTo(b);
         });
 
