@@ -16,8 +16,9 @@ public sealed partial class Interpreter
     /// <param name="values">Receives one value per row; its length is the number of rows n.</param>
     /// <param name="jacobian">Receives ∂value/∂parameter, column-major: parameter k's column is [k·n, (k+1)·n).</param>
     /// <param name="parameters">Coefficients to use instead of the nodes' own, or empty.</param>
+    /// <param name="outerScale">A factor every Jacobian entry is multiplied by (that of a·f, for fitting a scale a); 1 by default.</param>
     public void Jacobian(ReadOnlySpan<Node> nodes, RegressionData data, int start, Span<double> values, Span<double> jacobian,
-        ReadOnlySpan<double> parameters = default)
+        ReadOnlySpan<double> parameters = default, double outerScale = 1)
     {
         Prepare(nodes, data, start, values.Length, parameters);
         var n = values.Length;
@@ -33,7 +34,7 @@ public sealed partial class Interpreter
             var length = Math.Min(BatchSize, n - row);
             Forward(nodes, data, start + row, length, parameters);
             Slot(root, length).CopyTo(values.Slice(row, length));
-            Adjoint(root, length).Fill(1);
+            Adjoint(root, length).Fill(outerScale);
             var k = count;
             for (var i = root; i >= 0; i--)
             {

@@ -56,10 +56,17 @@ public sealed class LevenbergMarquardt
         var lambda = 1e-3;
         var iterations = 0;
         var trial = _trial.AsSpan(0, p);
+        var stale = true;
         while (iterations < maxIterations && cost > 0)
         {
             iterations++;
-            NormalEquations(jacobian, r, n, p);
+            if (stale)
+            {
+                // A rejected step changes only λ: JᵀJ and Jᵀr stay, and they cost p²/2 dot products of n rows.
+                NormalEquations(jacobian, r, n, p);
+                stale = false;
+            }
+
             if (!Solve(p, lambda))
             {
                 lambda *= 10;
@@ -87,6 +94,7 @@ public sealed class LevenbergMarquardt
 
                 problem.Jacobian(parameters, r, jacobian);
                 evaluations++;
+                stale = true;
             }
             else
             {

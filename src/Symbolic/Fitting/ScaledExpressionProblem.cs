@@ -34,9 +34,8 @@ internal sealed class ScaledExpressionProblem(Interpreter interpreter) : ILeastS
         var p = parameters.Length - 2;
         var n = residuals.Length;
         var values = _values.AsSpan(0, n);
-        interpreter.Jacobian(_nodes, _data!, 0, values, jacobian[..(p * n)], parameters[..p]);
         var a = parameters[p];
-        System.Numerics.Tensors.TensorPrimitives.Multiply(jacobian[..(p * n)], a, jacobian[..(p * n)]);
+        interpreter.Jacobian(_nodes, _data!, 0, values, jacobian[..(p * n)], parameters[..p], a);
         values.CopyTo(jacobian.Slice(p * n, n));
         jacobian.Slice((p + 1) * n, n).Fill(1);
         Scale(a, parameters[p + 1], values, residuals);

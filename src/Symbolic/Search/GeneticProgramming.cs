@@ -12,10 +12,10 @@ namespace Leibniz.Symbolic;
 public sealed record SearchResult(Individual Best, IReadOnlyList<Individual> Front, int Generations, long Evaluations, TimeSpan Elapsed, string Stopped);
 
 /// <summary>
-/// Generational genetic programming with tournament selection on error (shorter wins ties), elitism of one,
-/// subtree crossover and four mutations, and Levenberg–Marquardt on every offspring's coefficients. Offspring
-/// <c>i</c> of generation <c>g</c> draws from its own random stream (seed, g, i) and the threads write disjoint
-/// slots, so a seed gives the same result on one core or all of them.
+/// Generational genetic programming: NSGA-II on (error, length) or a tournament on error
+/// (<see cref="SearchOptions.Selection"/>), subtree crossover and four mutations, and Levenberg–Marquardt on every
+/// offspring's coefficients. Offspring <c>i</c> of generation <c>g</c> draws from its own random stream (seed, g, i)
+/// and the threads write disjoint slots, so a seed gives the same result on one core or all of them.
 /// </summary>
 public static class GeneticProgramming
 {
@@ -41,6 +41,9 @@ public static class GeneticProgramming
         var spent = new int[options.PopulationSize];
         var evaluations = 0L;
         var front = new List<Individual>();
+        var ranks = new int[population.Length];
+        var crowding = new double[population.Length];
+        var survival = options.Selection == SelectionMethod.NonDominated ? new NonDominatedSurvival(population.Length) : null;
 
         Parallel.For(0, population.Length, parallel, i =>
         {
@@ -50,6 +53,7 @@ public static class GeneticProgramming
         });
         evaluations += spent.Sum();
         var best = Update(front, population, null);
+        survival?.Rank(population, ranks, crowding);
         progress?.Report(new SearchProgress(0, evaluations, clock.Elapsed, best, front.Count));
 
         var generation = 0;
@@ -72,13 +76,17 @@ public static class GeneticProgramming
             var parents = population;
             var offspring = new Individual[parents.Length];
             var g = generation;
-            Parallel.For(1, offspring.Length, parallel, i =>
+            var first = survival is null ? 1 : 0;
+            Parallel.For(first, offspring.Length, parallel, i =>
             {
                 var rng = Rng.For(options.Seed, g, i);
-                var child = Select(ref rng, parents, options.TournamentSize).Nodes;
+                var parent = parents[Select(ref rng, parents, ranks, crowding, survival is not null, options.TournamentSize)].Nodes;
+                var donor = parent;
+                var child = parent;
                 if (rng.Chance(options.CrossoverProbability))
                 {
-                    child = variation.Crossover(ref rng, child, Select(ref rng, parents, options.TournamentSize).Nodes);
+                    donor = parents[Select(ref rng, parents, ranks, crowding, survival is not null, options.TournamentSize)].Nodes;
+                    child = variation.Crossover(ref rng, child, donor);
                 }
 
                 if (rng.Chance(options.MutationProbability))
@@ -86,13 +94,27 @@ public static class GeneticProgramming
                     child = variation.Mutate(ref rng, child);
                 }
 
-                (offspring[i], spent[i]) = Evaluate(fitters.Value!, (Node[])child.Clone(), data, options);
+                // Fitting writes the coefficients back, so a child that is still a parent's array is copied first.
+                if (ReferenceEquals(child, parent) || ReferenceEquals(child, donor))
+                {
+                    child = (Node[])child.Clone();
+                }
+
+                (offspring[i], spent[i]) = Evaluate(fitters.Value!, child, data, options);
             });
-            spent[0] = 0;
-            offspring[0] = best;
+            if (survival is null)
+            {
+                spent[0] = 0;
+                offspring[0] = best;
+                population = offspring;
+            }
+            else
+            {
+                population = survival.Select(parents, offspring, ranks, crowding);
+            }
+
             evaluations += spent.Sum();
-            population = offspring;
-            best = Update(front, population, best);
+            best = Update(front, offspring, best);
             progress?.Report(new SearchProgress(generation, evaluations, clock.Elapsed, best, front.Count));
         }
 
@@ -121,13 +143,16 @@ public static class GeneticProgramming
         return ea < eb || (ea == eb && a.Length < b.Length);
     }
 
-    private static Individual Select(ref Rng rng, Individual[] population, int size)
+    // A tournament: on crowded comparison (rank, then crowding distance) under NSGA-II, else on error.
+    private static int Select(ref Rng rng, Individual[] population, int[] ranks, double[] crowding, bool crowded, int size)
     {
-        var winner = population[rng.NextInt(population.Length)];
+        var winner = (int)rng.NextInt(population.Length);
         for (var t = 1; t < size; t++)
         {
-            var challenger = population[rng.NextInt(population.Length)];
-            if (Better(challenger, winner))
+            var challenger = (int)rng.NextInt(population.Length);
+            if (crowded
+                ? NonDominatedSorting.Beats(ranks[challenger], crowding[challenger], ranks[winner], crowding[winner])
+                : Better(population[challenger], population[winner]))
             {
                 winner = challenger;
             }

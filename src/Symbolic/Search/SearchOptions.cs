@@ -9,6 +9,9 @@ public sealed record SearchOptions
     /// <summary>The longest expression, in nodes (40).</summary>
     public int MaxLength { get; init; } = 40;
 
+    /// <summary>How parents and survivors are picked (<see cref="SelectionMethod.NonDominated"/>: NSGA-II).</summary>
+    public SelectionMethod Selection { get; init; } = SelectionMethod.NonDominated;
+
     /// <summary>Individuals per tournament (5).</summary>
     public int TournamentSize { get; init; } = 5;
 
@@ -63,6 +66,7 @@ public sealed record SearchOptions
         Check(TimeLimit is null || TimeLimit > TimeSpan.Zero, nameof(TimeLimit), TimeLimit, "positive");
         Check(CpuTimeLimit is null || CpuTimeLimit > TimeSpan.Zero, nameof(CpuTimeLimit), CpuTimeLimit, "positive");
         Check(MaxDegreeOfParallelism is -1 or >= 1, nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "−1 or at least 1");
+        Check(Enum.IsDefined(Selection), nameof(Selection), Selection, "a defined SelectionMethod");
         ArgumentNullException.ThrowIfNull(Functions, nameof(Functions));
 
         static void Check(bool ok, string name, object? value, string rule)
