@@ -15,7 +15,7 @@ internal static class SecondOrderWriter
     {
         var t = model.TypeName;
         var parameters = model.Parameters;
-        var names = Naming.DerivativeNames(parameters);
+        var names = DerivativeNames.Of(parameters);
         var n = parameters.Count;
         var pairs = new List<(int I, int J)>();
         for (var i = 0; i < n; i++)
@@ -26,7 +26,7 @@ internal static class SecondOrderWriter
             }
         }
 
-        var hessianNames = Naming.SecondDerivativeNames(parameters);
+        var hessianNames = DerivativeNames.SecondOrder(parameters);
         writer.Line();
         writer.Line("/// <summary>");
         writer.Line($"/// The value of <see cref=\"{SourceEmitter.Cref(model)}\"/>, its gradient and its Hessian (upper triangle; the Hessian is symmetric), by forward-over-reverse differentiation.");

@@ -72,7 +72,7 @@ internal static class SourceEmitter
     private static void WriteGradient(CodeWriter writer, MethodModel model, Ir.Program program, IReadOnlyList<string> partials)
     {
         var t = model.TypeName;
-        var names = Naming.DerivativeNames(model.Parameters);
+        var names = DerivativeNames.Of(model.Parameters);
         writer.Line("/// <summary>");
         writer.Line($"/// The value of <see cref=\"{Cref(model)}\"/> and its gradient, by reverse-mode differentiation.");
         writer.Line("/// </summary>");
@@ -97,7 +97,7 @@ internal static class SourceEmitter
     private static void WriteJvp(CodeWriter writer, MethodModel model, Ir.Program program, IReadOnlyList<string> partials)
     {
         var t = model.TypeName;
-        var names = Naming.DerivativeNames(model.Parameters);
+        var names = DerivativeNames.Of(model.Parameters);
         writer.Line("/// <summary>");
         writer.Line($"/// The value of <see cref=\"{Cref(model)}\"/> and its directional derivative (Jacobian-vector product), by forward-mode differentiation.");
         writer.Line("/// </summary>");
