@@ -16,14 +16,14 @@ internal static class LocalPartials
     public static (double Value, double Partial) Sin(double x)
     {
         var (sin, cos) = Math.SinCos(x);
-        return (sin, Table.Sin(NumberAlgebra.WithSinCos(sin, cos), x, sin));
+        return (sin, DerivativeRules<double, bool, SinCosAlgebra>.Sin(new(sin, cos), x, sin));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (double Value, double Partial) Cos(double x)
     {
         var (sin, cos) = Math.SinCos(x);
-        return (cos, Table.Cos(NumberAlgebra.WithSinCos(sin, cos), x, cos));
+        return (cos, DerivativeRules<double, bool, SinCosAlgebra>.Cos(new(sin, cos), x, cos));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -265,6 +265,7 @@ internal static class LocalPartials
     }
 
     /// <summary>Heaviside, Sign, Round, Floor, Ceiling, Truncate: derivative 0 (also at the jumps).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (double Value, double Partial) Step(double value) => (value, Table.Step(default));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -287,9 +288,11 @@ internal static class LocalPartials
     }
 
     /// <summary>x·2ⁿ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (double Value, double Partial) ScaleB(double x, int n) => (Math.ScaleB(x, n), Table.ScaleB(default, n));
 
     /// <summary>log_b x with a constant base: the partial in x only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (double Value, double Partial) Log(double x, double newBase)
     {
         var f = Math.Log(x, newBase);
@@ -304,6 +307,7 @@ internal static class LocalPartials
     public static double PowExponent(double x, double y, double f) => Table.Pow(default, x, y, f, 1);
 
     /// <summary>Atan2(y, x): the partials in y, then in x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (double Value, double Y, double X) Atan2(double y, double x)
     {
         var f = Math.Atan2(y, x);
@@ -311,12 +315,14 @@ internal static class LocalPartials
     }
 
     /// <summary>log_b x = ln x/ln b: the partials in x, then in b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (double Value, double X, double Base) LogBase(double x, double newBase)
     {
         var f = Math.Log(x) / Math.Log(newBase);
         return (f, Table.LogBase(default, x, newBase, f, 0), Table.LogBase(default, x, newBase, f, 1));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (double Value, double X, double Y) Hypot(double x, double y)
     {
         var f = double.Hypot(x, y);
