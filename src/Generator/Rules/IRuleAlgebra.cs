@@ -1,32 +1,9 @@
 namespace Leibniz.Rules;
 
-/// <summary>How a rule compares two values.</summary>
-internal enum Comparison
-{
-    Less,
-    LessOrEqual,
-    Greater,
-    GreaterOrEqual,
-    Equal,
-}
-
-/// <summary>Evaluating a <see cref="Comparison"/> of two known numbers (constant folding in every algebra).</summary>
-internal static class ComparisonExtensions
-{
-    /// <summary>Whether <paramref name="a"/> compares to <paramref name="b"/> as <paramref name="comparison"/> says.</summary>
-    public static bool Holds(this Comparison comparison, double a, double b) => comparison switch
-    {
-        Comparison.Less => a < b,
-        Comparison.LessOrEqual => a <= b,
-        Comparison.Greater => a > b,
-        Comparison.GreaterOrEqual => a >= b,
-        _ => a == b,
-    };
-}
-
 /// <summary>
-/// What a derivative rule is written against. The generator's graph builder implements it with IR nodes, the
-/// formula printer with symbols and the runtime with plain numbers, so one rule serves all three.
+/// The generator's side of the table's algebra: its IR builder implements it with nodes, its formula printer with
+/// symbols, and both call table functions by name. <see cref="ByName{T, TCondition, TAlgebra}"/> turns one into the
+/// <see cref="ITableAlgebra{T, TCondition}"/> the rules are written against.
 /// </summary>
 /// <typeparam name="T">A value: a node id, a symbol, a number.</typeparam>
 /// <typeparam name="TCondition">A condition on values.</typeparam>

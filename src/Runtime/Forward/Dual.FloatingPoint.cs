@@ -3,8 +3,8 @@ using System.Numerics;
 namespace Leibniz;
 
 // IFloatingPointIeee754<Dual>, so that methods constrained on the common catch-all `T : IFloatingPointIeee754<T>`
-// run on Dual too. Rounding functions are piecewise constant: their derivative is taken as 0 everywhere (also at the
-// jumps). Bit-level members (exponent and significand bytes, ILogB) describe the value.
+// run on Dual too. Rounding functions are piecewise constant: the derivative table takes their derivative as 0
+// everywhere (also at the jumps). Bit-level members (exponent and significand bytes, ILogB) describe the value.
 public readonly partial struct Dual : IFloatingPointIeee754<Dual>
 {
     static Dual IFloatingPointIeee754<Dual>.Epsilon => double.Epsilon;
@@ -31,16 +31,16 @@ public readonly partial struct Dual : IFloatingPointIeee754<Dual>
 
     static int IFloatingPointIeee754<Dual>.ILogB(Dual x) => Math.ILogB(x.Value);
 
-    static Dual IFloatingPointIeee754<Dual>.ScaleB(Dual x, int n) => new(Math.ScaleB(x.Value, n), Math.ScaleB(1.0, n) * x.Tangent);
+    static Dual IFloatingPointIeee754<Dual>.ScaleB(Dual x, int n) => Chain(x, LocalPartials.ScaleB(x.Value, n));
 
     static Dual IFloatingPoint<Dual>.Round(Dual x, int digits, MidpointRounding mode) =>
-        new(Math.Round(x.Value, digits, mode), 0.0);
+        Chain(x, LocalPartials.Step(Math.Round(x.Value, digits, mode)));
 
-    static Dual IFloatingPoint<Dual>.Ceiling(Dual x) => new(Math.Ceiling(x.Value), 0.0);
+    static Dual IFloatingPoint<Dual>.Ceiling(Dual x) => Chain(x, LocalPartials.Step(Math.Ceiling(x.Value)));
 
-    static Dual IFloatingPoint<Dual>.Floor(Dual x) => new(Math.Floor(x.Value), 0.0);
+    static Dual IFloatingPoint<Dual>.Floor(Dual x) => Chain(x, LocalPartials.Step(Math.Floor(x.Value)));
 
-    static Dual IFloatingPoint<Dual>.Truncate(Dual x) => new(Math.Truncate(x.Value), 0.0);
+    static Dual IFloatingPoint<Dual>.Truncate(Dual x) => Chain(x, LocalPartials.Step(Math.Truncate(x.Value)));
 
     int IFloatingPoint<Dual>.GetExponentByteCount() => FloatingPointBits.ExponentByteCount(Value);
 

@@ -3,8 +3,8 @@ using System.Numerics;
 namespace Leibniz;
 
 // IFloatingPointIeee754<Var>, so that methods constrained on the common catch-all `T : IFloatingPointIeee754<T>`
-// run on Var too. Rounding functions are piecewise constant: their derivative is taken as 0 everywhere (also at the
-// jumps). Bit-level members (exponent and significand bytes, ILogB) describe the value.
+// run on Var too. Rounding functions are piecewise constant: the derivative table takes their derivative as 0
+// everywhere (also at the jumps). Bit-level members (exponent and significand bytes, ILogB) describe the value.
 public readonly partial struct Var : IFloatingPointIeee754<Var>
 {
     static Var IFloatingPointIeee754<Var>.Epsilon => double.Epsilon;
@@ -31,16 +31,16 @@ public readonly partial struct Var : IFloatingPointIeee754<Var>
 
     static int IFloatingPointIeee754<Var>.ILogB(Var x) => Math.ILogB(x.Value);
 
-    static Var IFloatingPointIeee754<Var>.ScaleB(Var x, int n) => Tape.Unary(x, Math.ScaleB(x.Value, n), Math.ScaleB(1.0, n));
+    static Var IFloatingPointIeee754<Var>.ScaleB(Var x, int n) => Record(x, LocalPartials.ScaleB(x.Value, n));
 
     static Var IFloatingPoint<Var>.Round(Var x, int digits, MidpointRounding mode) =>
-        Tape.Unary(x, Math.Round(x.Value, digits, mode), 0.0);
+        Record(x, LocalPartials.Step(Math.Round(x.Value, digits, mode)));
 
-    static Var IFloatingPoint<Var>.Ceiling(Var x) => Tape.Unary(x, Math.Ceiling(x.Value), 0.0);
+    static Var IFloatingPoint<Var>.Ceiling(Var x) => Record(x, LocalPartials.Step(Math.Ceiling(x.Value)));
 
-    static Var IFloatingPoint<Var>.Floor(Var x) => Tape.Unary(x, Math.Floor(x.Value), 0.0);
+    static Var IFloatingPoint<Var>.Floor(Var x) => Record(x, LocalPartials.Step(Math.Floor(x.Value)));
 
-    static Var IFloatingPoint<Var>.Truncate(Var x) => Tape.Unary(x, Math.Truncate(x.Value), 0.0);
+    static Var IFloatingPoint<Var>.Truncate(Var x) => Record(x, LocalPartials.Step(Math.Truncate(x.Value)));
 
     int IFloatingPoint<Var>.GetExponentByteCount() => FloatingPointBits.ExponentByteCount(Value);
 

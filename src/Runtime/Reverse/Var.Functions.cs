@@ -2,382 +2,228 @@ using System.Runtime.CompilerServices;
 
 namespace Leibniz;
 
-// The derivative table, one function per entry: each records (f(x), f'(x)) on the argument's tape.
+// The functions of the derivative table: each value and local partial comes from LocalPartials (the one table, shared
+// with the generator); Var records them on the argument's tape.
 public readonly partial struct Var
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Var Record(Var x, (double Value, double Partial) local) => Tape.Unary(x, local.Value, local.Partial);
+
     /// <summary>Sine; derivative cos(x).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Sin(Var x)
-    {
-        var v = x.Value;
-        var (s, c) = Math.SinCos(v);
-        return Tape.Unary(x, s, c);
-    }
+    public static Var Sin(Var x) => Record(x, LocalPartials.Sin(x.Value));
 
     /// <summary>Cosine; derivative −sin(x).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Cos(Var x)
-    {
-        var v = x.Value;
-        var (s, c) = Math.SinCos(v);
-        return Tape.Unary(x, c, -s);
-    }
+    public static Var Cos(Var x) => Record(x, LocalPartials.Cos(x.Value));
 
     /// <summary>Tangent; derivative sec²(x) = 1 + tan²(x).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Tan(Var x)
-    {
-        var v = x.Value;
-        var f = Math.Tan(v);
-        return Tape.Unary(x, f, 1.0 + f * f);
-    }
+    public static Var Tan(Var x) => Record(x, LocalPartials.Tan(x.Value));
 
     /// <summary>Inverse sine; derivative 1/√(1 − x²).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Asin(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Math.Asin(v), 1.0 / Math.Sqrt((1.0 - v) * (1.0 + v)));
-    }
+    public static Var Asin(Var x) => Record(x, LocalPartials.Asin(x.Value));
 
     /// <summary>Inverse cosine; derivative −1/√(1 − x²).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Acos(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Math.Acos(v), -1.0 / Math.Sqrt((1.0 - v) * (1.0 + v)));
-    }
+    public static Var Acos(Var x) => Record(x, LocalPartials.Acos(x.Value));
 
     /// <summary>Inverse tangent; derivative 1/(1 + x²).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Atan(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Math.Atan(v), 1.0 / (1.0 + v * v));
-    }
+    public static Var Atan(Var x) => Record(x, LocalPartials.Atan(x.Value));
 
     /// <summary>Hyperbolic sine; derivative cosh(x).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Sinh(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Math.Sinh(v), Math.Cosh(v));
-    }
+    public static Var Sinh(Var x) => Record(x, LocalPartials.Sinh(x.Value));
 
     /// <summary>Hyperbolic cosine; derivative sinh(x).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Cosh(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Math.Cosh(v), Math.Sinh(v));
-    }
+    public static Var Cosh(Var x) => Record(x, LocalPartials.Cosh(x.Value));
 
     /// <summary>Hyperbolic tangent; derivative sech²(x).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Tanh(Var x)
-    {
-        var v = x.Value;
-        var s = Elementary.Sech(v);
-        return Tape.Unary(x, Math.Tanh(v), s * s);
-    }
+    public static Var Tanh(Var x) => Record(x, LocalPartials.Tanh(x.Value));
 
     /// <summary>Inverse hyperbolic sine; derivative 1/√(x² + 1).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Asinh(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Math.Asinh(v), 1.0 / Math.Sqrt(v * v + 1.0));
-    }
+    public static Var Asinh(Var x) => Record(x, LocalPartials.Asinh(x.Value));
 
     /// <summary>Inverse hyperbolic cosine; derivative 1/√(x² − 1) for x &gt; 1.</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Acosh(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Math.Acosh(v), 1.0 / Math.Sqrt((v - 1.0) * (v + 1.0)));
-    }
+    public static Var Acosh(Var x) => Record(x, LocalPartials.Acosh(x.Value));
 
     /// <summary>Inverse hyperbolic tangent; derivative 1/(1 − x²) for |x| &lt; 1.</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Atanh(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Math.Atanh(v), 1.0 / ((1.0 - v) * (1.0 + v)));
-    }
+    public static Var Atanh(Var x) => Record(x, LocalPartials.Atanh(x.Value));
 
     /// <summary>Exponential eˣ; derivative eˣ.</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Exp(Var x)
-    {
-        var v = x.Value;
-        var f = Math.Exp(v);
-        return Tape.Unary(x, f, f);
-    }
+    public static Var Exp(Var x) => Record(x, LocalPartials.Exp(x.Value));
 
     /// <summary>Natural logarithm; derivative 1/x.</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Log(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Math.Log(v), 1.0 / v);
-    }
+    public static Var Log(Var x) => Record(x, LocalPartials.Log(x.Value));
 
     /// <summary>Base-2 logarithm; derivative 1/(x·ln 2).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Log2(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Math.Log2(v), 1.0 / (v * Constants.Ln2));
-    }
+    public static Var Log2(Var x) => Record(x, LocalPartials.Log2(x.Value));
 
     /// <summary>Base-10 logarithm; derivative 1/(x·ln 10).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Log10(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Math.Log10(v), 1.0 / (v * Constants.Ln10));
-    }
+    public static Var Log10(Var x) => Record(x, LocalPartials.Log10(x.Value));
 
     /// <summary>Square root; derivative 1/(2√x).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Sqrt(Var x)
-    {
-        var v = x.Value;
-        var f = Math.Sqrt(v);
-        return Tape.Unary(x, f, 0.5 / f);
-    }
+    public static Var Sqrt(Var x) => Record(x, LocalPartials.Sqrt(x.Value));
 
     /// <summary>Cube root; derivative 1/(3·∛x²).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Cbrt(Var x)
-    {
-        var v = x.Value;
-        var f = Math.Cbrt(v);
-        return Tape.Unary(x, f, 1.0 / (3.0 * f * f));
-    }
+    public static Var Cbrt(Var x) => Record(x, LocalPartials.Cbrt(x.Value));
 
     /// <summary>Absolute value; derivative sign(x), with the convention Abs'(0) = 0.</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Abs(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Math.Abs(v), Elementary.Sign(v));
-    }
+    public static Var Abs(Var x) => Record(x, LocalPartials.Abs(x.Value));
 
     /// <summary>Cotangent; derivative −csc²(x) = −(1 + cot²(x)).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Cot(Var x)
-    {
-        var v = x.Value;
-        var f = Elementary.Cot(v);
-        return Tape.Unary(x, f, -(1.0 + f * f));
-    }
+    public static Var Cot(Var x) => Record(x, LocalPartials.Cot(x.Value));
 
     /// <summary>Secant; derivative sec(x)·tan(x).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Sec(Var x)
-    {
-        var v = x.Value;
-        var f = Elementary.Sec(v);
-        return Tape.Unary(x, f, f * Math.Tan(v));
-    }
+    public static Var Sec(Var x) => Record(x, LocalPartials.Sec(x.Value));
 
     /// <summary>Cosecant; derivative −csc(x)·cot(x).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Csc(Var x)
-    {
-        var v = x.Value;
-        var f = Elementary.Csc(v);
-        return Tape.Unary(x, f, -f * Elementary.Cot(v));
-    }
+    public static Var Csc(Var x) => Record(x, LocalPartials.Csc(x.Value));
 
     /// <summary>Inverse cotangent on the continuous branch with range (0, π) (see <see cref="Elementary.Acot(double)"/>); derivative −1/(1 + x²).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Acot(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Elementary.Acot(v), -1.0 / (1.0 + v * v));
-    }
+    public static Var Acot(Var x) => Record(x, LocalPartials.Acot(x.Value));
 
     /// <summary>Hyperbolic cotangent; derivative −csch²(x).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Coth(Var x)
-    {
-        var v = x.Value;
-        var c = Elementary.Csch(v);
-        return Tape.Unary(x, Elementary.Coth(v), -(c * c));
-    }
+    public static Var Coth(Var x) => Record(x, LocalPartials.Coth(x.Value));
 
     /// <summary>Hyperbolic secant; derivative −sech(x)·tanh(x).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Sech(Var x)
-    {
-        var v = x.Value;
-        var f = Elementary.Sech(v);
-        return Tape.Unary(x, f, -f * Math.Tanh(v));
-    }
+    public static Var Sech(Var x) => Record(x, LocalPartials.Sech(x.Value));
 
     /// <summary>Hyperbolic cosecant; derivative −csch(x)·coth(x).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Csch(Var x)
-    {
-        var v = x.Value;
-        var f = Elementary.Csch(v);
-        return Tape.Unary(x, f, -f * Elementary.Coth(v));
-    }
+    public static Var Csch(Var x) => Record(x, LocalPartials.Csch(x.Value));
 
     /// <summary>Inverse hyperbolic cotangent; derivative 1/(1 − x²) for |x| &gt; 1.</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Acoth(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Elementary.Acoth(v), 1.0 / ((1.0 - v) * (1.0 + v)));
-    }
+    public static Var Acoth(Var x) => Record(x, LocalPartials.Acoth(x.Value));
 
     /// <summary>Inverse secant; derivative 1/(|x|·√(x² − 1)).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Asec(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Elementary.Asec(v), 1.0 / (Math.Abs(v) * Math.Sqrt((v - 1.0) * (v + 1.0))));
-    }
+    public static Var Asec(Var x) => Record(x, LocalPartials.Asec(x.Value));
 
     /// <summary>Inverse cosecant; derivative −1/(|x|·√(x² − 1)).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Acsc(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Elementary.Acsc(v), -1.0 / (Math.Abs(v) * Math.Sqrt((v - 1.0) * (v + 1.0))));
-    }
+    public static Var Acsc(Var x) => Record(x, LocalPartials.Acsc(x.Value));
 
     /// <summary>Inverse hyperbolic secant; derivative −1/(x·√(1 − x²)).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Asech(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Elementary.Asech(v), -1.0 / (v * Math.Sqrt((1.0 - v) * (1.0 + v))));
-    }
+    public static Var Asech(Var x) => Record(x, LocalPartials.Asech(x.Value));
 
     /// <summary>Inverse hyperbolic cosecant; derivative −1/(|x|·√(1 + x²)).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Acsch(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Elementary.Acsch(v), -1.0 / (Math.Abs(v) * Math.Sqrt(1.0 + v * v)));
-    }
+    public static Var Acsch(Var x) => Record(x, LocalPartials.Acsch(x.Value));
 
     /// <summary>Logistic sigmoid σ(x); derivative σ(x)·σ(−x) = σ(x)(1 − σ(x)).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Sigmoid(Var x)
-    {
-        var v = x.Value;
-        var f = Elementary.Sigmoid(v);
-        return Tape.Unary(x, f, f * Elementary.Sigmoid(-v));
-    }
+    public static Var Sigmoid(Var x) => Record(x, LocalPartials.Sigmoid(x.Value));
 
     /// <summary>Softplus ln(1 + eˣ); derivative σ(x).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Softplus(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Elementary.Softplus(v), Elementary.Sigmoid(v));
-    }
+    public static Var Softplus(Var x) => Record(x, LocalPartials.Softplus(x.Value));
 
     /// <summary>Rectified linear unit; derivative 1 for x &gt; 0 and 0 for x ≤ 0 (convention Relu'(0) = 0).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Relu(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Elementary.Relu(v), v > 0 ? 1.0 : 0.0);
-    }
+    public static Var Relu(Var x) => Record(x, LocalPartials.Relu(x.Value));
 
     /// <summary>Heaviside step (Heaviside(0) = 1); derivative 0 everywhere (convention, also at 0).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Heaviside(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Elementary.Heaviside(v), 0.0);
-    }
+    public static Var Heaviside(Var x) => Record(x, LocalPartials.Step(Elementary.Heaviside(x.Value)));
 
     /// <summary>Sign (Sign(0) = 0) as a number; derivative 0 everywhere (convention, also at 0).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The value, recorded on the tape of <paramref name="x"/> (a constant stays a constant).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Sign(Var x)
-    {
-        var v = x.Value;
-        return Tape.Unary(x, Elementary.Sign(v), 0.0);
-    }
+    public static Var Sign(Var x) => Record(x, LocalPartials.Step(Elementary.Sign(x.Value)));
 
     /// <summary>Leaky ReLU; derivative 1 for x &gt; 0 and <paramref name="negativeSlope"/> for x ≤ 0 (convention).</summary>
     /// <param name="x">The argument.</param>
@@ -385,7 +231,7 @@ public readonly partial struct Var
     /// <returns>The value, recorded on the tape of <paramref name="x"/>.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Var LeakyRelu(Var x, double negativeSlope) =>
-        Tape.Unary(x, Elementary.LeakyRelu(x.Value, negativeSlope), x.Value > 0 ? 1.0 : negativeSlope);
+        Record(x, LocalPartials.LeakyRelu(x.Value, negativeSlope));
 
     /// <summary>Leaky ReLU with negative slope 0.01.</summary>
     /// <param name="x">The argument.</param>
@@ -398,16 +244,15 @@ public readonly partial struct Var
     /// <returns>The value, recorded.</returns>
     public static Var Atan2(Var y, Var x)
     {
-        var r2 = x.Value * x.Value + y.Value * y.Value;
-        return Tape.Binary(y, x, Math.Atan2(y.Value, x.Value), x.Value / r2, -y.Value / r2);
+        var (value, dy, dx) = LocalPartials.Atan2(y.Value, x.Value);
+        return Tape.Binary(y, x, value, dy, dx);
     }
 
     /// <summary>Logarithm in a constant base; derivative 1/(x·ln b).</summary>
     /// <param name="x">The argument.</param>
     /// <param name="newBase">The base.</param>
     /// <returns>The value, recorded.</returns>
-    public static Var Log(Var x, double newBase) =>
-        Tape.Unary(x, Math.Log(x.Value, newBase), 1.0 / (x.Value * Math.Log(newBase)));
+    public static Var Log(Var x, double newBase) => Record(x, LocalPartials.Log(x.Value, newBase));
 
     /// <summary>Logarithm ln x/ln b; partials 1/(x·ln b) and −ln x/(b·ln² b).</summary>
     /// <param name="x">The argument.</param>
@@ -415,9 +260,8 @@ public readonly partial struct Var
     /// <returns>The value, recorded.</returns>
     public static Var Log(Var x, Var newBase)
     {
-        var lnBase = Math.Log(newBase.Value);
-        var value = Math.Log(x.Value) / lnBase;
-        return Tape.Binary(x, newBase, value, 1.0 / (x.Value * lnBase), -value / (newBase.Value * lnBase));
+        var (value, dx, dBase) = LocalPartials.LogBase(x.Value, newBase.Value);
+        return Tape.Binary(x, newBase, value, dx, dBase);
     }
 
     /// <summary>Power with a constant exponent; derivative p·x^(p−1) (0 when p = 0).</summary>
@@ -425,8 +269,7 @@ public readonly partial struct Var
     /// <param name="power">The constant exponent.</param>
     /// <returns>The value, recorded.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Var Pow(Var x, double power) =>
-        Tape.Unary(x, Math.Pow(x.Value, power), power == 0 ? 0.0 : power * Math.Pow(x.Value, power - 1.0));
+    public static Var Pow(Var x, double power) => Record(x, LocalPartials.Pow(x.Value, power));
 
     /// <summary>
     /// Power xʸ; partials y·x^(y−1) and xʸ·ln x, the second taken as 0 where xʸ = 0 (and not recorded when y is
@@ -437,21 +280,15 @@ public readonly partial struct Var
     /// <returns>The value, recorded.</returns>
     public static Var Pow(Var x, Var y)
     {
-        var value = Math.Pow(x.Value, y.Value);
-        var partialX = y.Value == 0 ? 0.0 : y.Value * Math.Pow(x.Value, y.Value - 1.0);
-        var partialY = y.IsConstant || value == 0 ? 0.0 : value * Math.Log(x.Value);
-        return Tape.Binary(x, y, value, partialX, partialY);
+        var (value, dx) = LocalPartials.Pow(x.Value, y.Value);
+        return Tape.Binary(x, y, value, dx, y.IsConstant ? 0.0 : LocalPartials.PowExponent(x.Value, y.Value, value));
     }
 
     /// <summary>The n-th root x^(1/n) (odd roots of negative numbers are negative, as <see cref="double.RootN"/>).</summary>
     /// <param name="x">The argument.</param>
     /// <param name="n">The degree of the root.</param>
     /// <returns>The value, recorded; its derivative is the root divided by n·x.</returns>
-    public static Var RootN(Var x, int n)
-    {
-        var value = double.RootN(x.Value, n);
-        return Tape.Unary(x, value, x.Value == 0 ? double.PositiveInfinity : value / (n * x.Value));
-    }
+    public static Var RootN(Var x, int n) => Record(x, LocalPartials.RootN(x.Value, n));
 
     /// <summary>√(x² + y²) without overflow; partials x/h and y/h, with the convention Hypot'(0, 0) = (0, 0).</summary>
     /// <param name="x">The first leg.</param>
@@ -459,27 +296,19 @@ public readonly partial struct Var
     /// <returns>The value, recorded.</returns>
     public static Var Hypot(Var x, Var y)
     {
-        var h = double.Hypot(x.Value, y.Value);
-        return h == 0 ? Tape.Binary(x, y, h, 0.0, 0.0) : Tape.Binary(x, y, h, x.Value / h, y.Value / h);
+        var (value, dx, dy) = LocalPartials.Hypot(x.Value, y.Value);
+        return Tape.Binary(x, y, value, dx, dy);
     }
 
     /// <summary>2ˣ; derivative 2ˣ·ln 2.</summary>
     /// <param name="x">The exponent.</param>
     /// <returns>The value, recorded.</returns>
-    public static Var Exp2(Var x)
-    {
-        var value = double.Exp2(x.Value);
-        return Tape.Unary(x, value, value * Constants.Ln2);
-    }
+    public static Var Exp2(Var x) => Record(x, LocalPartials.Exp2(x.Value));
 
     /// <summary>10ˣ; derivative 10ˣ·ln 10.</summary>
     /// <param name="x">The exponent.</param>
     /// <returns>The value, recorded.</returns>
-    public static Var Exp10(Var x)
-    {
-        var value = double.Exp10(x.Value);
-        return Tape.Unary(x, value, value * Constants.Ln10);
-    }
+    public static Var Exp10(Var x) => Record(x, LocalPartials.Exp10(x.Value));
 
     /// <summary>The argument with the smaller value (nothing recorded); ties go to <paramref name="x"/>, NaN wins.</summary>
     /// <param name="x">The first argument.</param>

@@ -21,6 +21,9 @@ internal static class G
 /// <summary>Every rule of the derivative table, with its edge points.</summary>
 internal static class RuleCases
 {
+    /// <summary>The exponent of the ScaleB case (Math.ScaleB(x, 3)).</summary>
+    public const int ScaleBExponent = 3;
+
     private const double Huge = 1e300;
     private const double Tiny = 1e-300;
     private static readonly double[] Saturation = [-700, -40, -20, 0, 20, 40, 700];
