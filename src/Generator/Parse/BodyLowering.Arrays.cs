@@ -208,5 +208,12 @@ internal sealed partial class BodyLowering
     /// An array: a parameter (read-only) or a local array of the method, with the name the generated code uses (and,
     /// for a local array, the C# text of its length).
     /// </summary>
-    private sealed record ArrayBinding(string Name, bool Differentiated, bool Local, bool Rented = false, string? Length = null);
+    private sealed record ArrayBinding(string Name, bool Differentiated, bool Local, bool Rented = false, string? Length = null)
+    {
+        /// <summary>For a span or array of structs: the struct, whose fields are read through the flat span <see cref="Fields"/>.</summary>
+        public StructType? Struct { get; init; }
+
+        /// <summary>For a span or array of structs: the name of the flat span of its fields in the generated code.</summary>
+        public string? Fields { get; init; }
+    }
 }

@@ -66,9 +66,16 @@ internal sealed partial class BodyLowering
     {
         var env = new Dictionary<ISymbol, object>(SymbolEqualityComparer.Default);
         var count = 0;
+        var structNames = Emit.StructNames.For(parameters);
         for (var i = 0; i < _method.Parameters.Length; i++)
         {
             var parameter = parameters[i];
+            if (parameter.Shape is not null)
+            {
+                count = BindStructParameter(_method.Parameters[i], parameter, count, structNames.Fields[i], env);
+                continue;
+            }
+
             env[_method.Parameters[i]] = parameter.Kind switch
             {
                 ParameterKind.Scalar => count++,
@@ -79,13 +86,14 @@ internal sealed partial class BodyLowering
         }
 
         var names = parameters.Select(p => p.Name).ToList();
-        _names.UnionWith(names.Concat(Emit.Naming.DerivativeNames(names)).Select(Emit.Naming.Escape));
+        _names.UnionWith(names.Concat(Emit.Naming.DerivativeNames(names)).Select(Emit.Naming.Escape).Concat(structNames.All));
+        FindStructReturn(body);
         _diagnostics.AddRange(LocalArrayOrder.Check(body, local => IsFloatingArray(local.Type)));
 
         _nextId = count;
         var output = new List<Stmt>();
         var result = LowerSequence(body.Operations.ToList(), 0, env, output) ?? Constant(output, 0);
-        return new Program(count, output.ToEquatableArray(), EquatableArray.Create(result));
+        return new Program(count, output.ToEquatableArray(), Outputs(result));
     }
 
     private int? LowerSequence(List<IOperation> ops, int index, Dictionary<ISymbol, object> env, List<Stmt> output)
@@ -254,7 +262,7 @@ internal sealed partial class BodyLowering
                 {
                     env[local] = initializer is null ? Unassigned : LowerExpression(initializer, env, output);
                 }
-                else if (!LowerArrayDeclaration(declarator, initializer, env, output))
+                else if (!LowerStructDeclaration(local, initializer, env, output) && !LowerArrayDeclaration(declarator, initializer, env, output))
                 {
                     Report(declarator, $"local of type '{local.Type.ToDisplayString()}'", $"use {Keyword}, int, bool and local arrays (Span<{Keyword}> = stackalloc {Keyword}[n]) only");
                 }
@@ -264,7 +272,7 @@ internal sealed partial class BodyLowering
 
     private void LowerExpressionStatement(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
-        if (LowerElementStore(operation, env, output) || IsReturnToPool(operation, env))
+        if (LowerStructStatement(operation, env, output) || LowerElementStore(operation, env, output) || IsReturnToPool(operation, env))
         {
             return;
         }
@@ -309,6 +317,11 @@ internal sealed partial class BodyLowering
     private int LowerExpression(IOperation op, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        if (LowerStructScalar(op, env, output) is { } read)
+        {
+            return read;
+        }
+
         if (NamedConstant(op) is { } named)
         {
             return Add(output, named);
