@@ -141,12 +141,23 @@ internal sealed partial class BodyLowering
 
         switch (op)
         {
+            case IBinaryOperation { OperatorMethod: { } userOperator } binary when IsUserStructMember(userOperator) && IsFloating(binary.Type):
+                return InlineScalar(userOperator, null, new[] { Operand(binary.LeftOperand, env, output), Operand(binary.RightOperand, env, output) }, op, env, output)
+                    ?? Constant(output, 0);
+            case IInvocationOperation invocation when IsUserStructMember(invocation.TargetMethod) && IsFloating(invocation.Type):
+                return InlineScalar(invocation.TargetMethod, invocation.Instance is { } self ? Operand(self, env, output) : null, UserArguments(invocation, env, output), op, env, output)
+                    ?? Constant(output, 0);
             case IFieldReferenceOperation { Instance: { } instance } field when StructOf(instance.Type) is { } type:
                 return type.IndexOf(field.Field) is { } index ? Field(instance, type, index, env, output) : Unreadable(op, field.Field, type, output);
             case IPropertyReferenceOperation { Instance: { } instance, Property.IsIndexer: false } property when StructOf(instance.Type) is { } type:
                 if (type.IndexOf(property.Property) is { } member)
                 {
                     return Field(instance, type, member, env, output);
+                }
+
+                if (IsUserStructMember(property.Property.GetMethod))
+                {
+                    return InlineScalar(property.Property.GetMethod!, Operand(instance, env, output), new List<Operands>(), op, env, output) ?? Constant(output, 0);
                 }
 
                 return ComplexProperty(property.Property.Name, type, instance, env, output) ?? Unreadable(op, property.Property, type, output);
@@ -235,6 +246,17 @@ internal sealed partial class BodyLowering
 
             case IInvocationOperation invocation when invocation.TargetMethod.ContainingType is { } owner && StructOf(owner) is { Family: not StructFamily.User }:
                 return LowerNumericsStruct(invocation, type, env, output);
+            case IBinaryOperation { OperatorMethod: { } userOperator } binary when IsUserStructMember(userOperator):
+                return InlineStruct(userOperator, null, new[] { Operand(binary.LeftOperand, env, output), Operand(binary.RightOperand, env, output) }, op, env, output) ?? Zeros(type, output);
+            case IUnaryOperation { OperatorMethod: { } userOperator } unary when IsUserStructMember(userOperator):
+                return InlineStruct(userOperator, null, new[] { Operand(unary.Operand, env, output) }, op, env, output) ?? Zeros(type, output);
+            case IInvocationOperation invocation when IsUserStructMember(invocation.TargetMethod):
+                return InlineStruct(invocation.TargetMethod, invocation.Instance is { } self ? Operand(self, env, output) : null, UserArguments(invocation, env, output), op, env, output)
+                    ?? Zeros(type, output);
+            case IPropertyReferenceOperation { Instance: { } instance, Property.GetMethod: { } getter } when IsUserStructMember(getter):
+                return InlineStruct(getter, Operand(instance, env, output), new List<Operands>(), op, env, output) ?? Zeros(type, output);
+            case IInstanceReferenceOperation when _this is { } receiver:
+                return Read(receiver, env, output);
             case IBinaryOperation or IUnaryOperation:
                 Report(op, $"operator of '{type.Symbol.Name}' defined by its own code, which the generator does not read",
                     "write it with the fields (new " + type.Symbol.Name + "(a." + type.Shape.Members[0] + " + b." + type.Shape.Members[0] + ", …))");
@@ -349,6 +371,8 @@ internal sealed partial class BodyLowering
                 ISimpleAssignmentOperation simple => LowerStruct(simple.Value, env, output),
                 ICompoundAssignmentOperation { OperatorMethod: { } method } compound when StructOf(method.ContainingType) is { Family: not StructFamily.User } =>
                     Arithmetic(whole.Type, compound.OperatorKind, new Operands(Read(whole, env, output)), Operand(compound.Value, env, output), operation, output),
+                ICompoundAssignmentOperation { OperatorMethod: { } method } compound when IsUserStructMember(method) =>
+                    InlineStruct(method, null, new[] { new Operands(Read(whole, env, output)), Operand(compound.Value, env, output) }, operation, env, output) ?? Zeros(whole.Type, output),
                 _ => null,
             };
             if (value is null)

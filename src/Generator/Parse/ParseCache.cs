@@ -88,8 +88,13 @@ internal static class ParseCache
         return Fnv1a.Add(hash, text.ToString(TextSpan.FromBounds(position, text.Length)));
     }
 
+    /// <summary>
+    /// True for a body other code does not bind against. Bodies of struct members are declarations here: a
+    /// [Differentiable] method inlines the operators, methods, properties and constructors of the structs it computes with.
+    /// </summary>
     private static bool IsBody(SyntaxNode node) => node is BlockSyntax or ArrowExpressionClauseSyntax
-        && node.Parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax;
+        && node.Parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax
+        && !node.Ancestors().Any(a => a is StructDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.StructKeyword });
 
     private readonly record struct Slot(string Path, string Signature);
 
