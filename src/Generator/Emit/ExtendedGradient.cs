@@ -10,7 +10,7 @@ namespace Leibniz.Generator.Emit;
 /// caller-supplied <c>Span&lt;T&gt;</c> per array or span, an <c>out T</c> per scalar. Otherwise it returns the
 /// tuple <c>(Value, d…)</c> over the differentiated scalars, like the straight-line gradient. The derivative with
 /// respect to a struct has the struct's type (a span of structs gets a span of them); a method whose result is a
-/// struct gets a vector-Jacobian product <c>FVjp(…, seed)</c> instead (see <see cref="StructResults"/>).
+/// struct gets a vector-Jacobian product <c>FVjp(…, seed)</c> instead (see <see cref="Differentiate.StructResults"/>).
 /// </summary>
 internal static class ExtendedGradient
 {
@@ -18,11 +18,12 @@ internal static class ExtendedGradient
     {
         var t = model.TypeName;
         var signature = model.Signature;
-        var derivativeNames = Naming.DerivativeNames(signature.Select(p => p.Name).ToList());
+        var derivativeNames = DerivativeNames.Of(signature.Select(p => p.Name).ToList());
         var differentiated = Enumerable.Range(0, signature.Count).Where(i => signature[i].IsDifferentiated).ToList();
         var hasSpans = signature.Any(p => p.Kind == ParameterKind.Array);
+        var names = new Names(signature, program);
         var structs = StructNames.For(signature);
-        var taken = signature.Select(p => p.Name).Concat(derivativeNames).Concat(Ir.Loops.Allocations(program.Body).Select(a => a.Name)).Concat(structs.All).ToList();
+        var taken = signature.Select(p => p.Name).Concat(derivativeNames).Concat(names.LocalArrays).Concat(structs.All).ToList();
         var result = model.Result;
         var valueType = result?.TypeText ?? t;
 
@@ -80,11 +81,11 @@ internal static class ExtendedGradient
 
         var suffix = result is null ? "Gradient" : "Vjp";
         writer.Open($"{model.Accessibility} static {returns} {model.Name}{suffix}{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
-        var spans = new Dictionary<string, string>();
+        var spans = new Dictionary<Ir.ArrayRef, string>();
         foreach (var i in differentiated.Where(i => signature[i].Kind == ParameterKind.Array))
         {
             var (name, gradient) = (Naming.Escape(signature[i].Name), Naming.Escape(derivativeNames[i]));
-            spans[name] = gradient;
+            spans[Ir.ArrayRef.Parameter(i)] = gradient;
             writer.Open($"if ({gradient}.Length != {name}.Length)");
             writer.Line($"throw new global::System.ArgumentException(\"The gradient span must have the length of '{signature[i].Name}' (\" + {name}.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"), but has length \" + {gradient}.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \".\", nameof({gradient}));");
             writer.Close();
@@ -93,7 +94,7 @@ internal static class ExtendedGradient
 
         StructSignatures.DeclareFlatSpans(writer, model, derivativeNames, spans);
         var programParameters = signature.Where(p => p.Kind == ParameterKind.Scalar).SelectMany(p => StructSignatures.Fields(p, p.Name)).ToList();
-        var programWriter = new ProgramWriter(writer, model.IsFloat, programParameters, taken) { GradientSpans = spans, Generic = model.TypeParameter };
+        var programWriter = new ProgramWriter(writer, model.IsFloat, programParameters, taken) { GradientSpans = spans, Generic = model.TypeParameter, Names = names };
         var outputs = programWriter.Write(program);
         var next = 1;
         var derivatives = differentiated.Where(i => signature[i].Kind == ParameterKind.Scalar)

@@ -31,7 +31,7 @@ internal sealed class StructNames
     public static StructNames For(IReadOnlyList<ParameterModel> signature)
     {
         var names = signature.Select(p => p.Name).ToList();
-        var derivatives = Naming.DerivativeNames(names);
+        var derivatives = DerivativeNames.Of(names);
         var taken = new HashSet<string>(names.Concat(derivatives).Select(Naming.Escape));
         var flat = signature.Select(p => IsStructSpan(p) ? Naming.Free(p.Name + "Fields", taken) : null).ToList();
         var flatDerivatives = signature.Select((p, i) => IsStructSpan(p) ? Naming.Free(derivatives[i] + "Fields", taken) : null).ToList();

@@ -34,7 +34,7 @@ internal static class StructSignatures
     /// Declares the flat spans of the struct span parameters (and of their derivative spans, for differentiated
     /// ones), and maps each flat span to its flat derivative span in <paramref name="spans"/> (replacing the struct span's entry).
     /// </summary>
-    public static void DeclareFlatSpans(CodeWriter writer, MethodModel model, IReadOnlyList<string> derivativeNames, Dictionary<string, string> spans)
+    public static void DeclareFlatSpans(CodeWriter writer, MethodModel model, IReadOnlyList<string> derivativeNames, Dictionary<Ir.ArrayRef, string> spans)
     {
         var names = StructNames.For(model.Signature);
         for (var i = 0; i < model.Signature.Count; i++)
@@ -51,8 +51,8 @@ internal static class StructSignatures
             {
                 var derivative = Naming.Escape(derivativeNames[i]);
                 writer.Line("var " + names.DerivativeFields[i] + " = " + cast + derivative + ");");
-                spans.Remove(Naming.Escape(parameter.Name));
-                spans[fields] = names.DerivativeFields[i]!;
+                spans.Remove(Ir.ArrayRef.Parameter(i));
+                spans[Ir.ArrayRef.FieldsOf(i)] = names.DerivativeFields[i]!;
             }
         }
     }

@@ -58,7 +58,7 @@ internal sealed partial class BodyLowering
         }
 
         var scope = new Dictionary<ISymbol, object>(SymbolEqualityComparer.Default);
-        foreach (var entry in env.Where(e => e.Value is IntExpr or Frozen or ArrayBinding))
+        foreach (var entry in env.Where(e => e.Value is IntExpr or Frozen or ArrayBinding || IsStructBinding(e.Value)))
         {
             scope[entry.Key] = entry.Value;
         }

@@ -25,6 +25,9 @@ internal sealed partial class BodyLowering
     /// <summary>The value a method whose result is a struct returns (its one return, at the end of the body).</summary>
     private IOperation? _structReturn;
 
+    /// <summary>True when the method's result is a struct.</summary>
+    private bool _returnsStruct;
+
     /// <summary>The fields of <see cref="_structReturn"/> once lowered: the program's outputs.</summary>
     private int[]? _structResult;
 
@@ -59,10 +62,9 @@ internal sealed partial class BodyLowering
         return known;
     }
 
-    /// <summary>Binds a struct parameter, or a span or array of structs; returns the next program parameter.</summary>
-    private int BindStructParameter(IParameterSymbol parameter, ParameterModel model, int next, string? fields, Dictionary<ISymbol, object> env)
+    /// <summary>Binds the struct parameter at position <paramref name="index"/>, or a span or array of structs; returns the next program parameter.</summary>
+    private int BindStructParameter(IParameterSymbol parameter, ParameterModel model, int index, int next, Dictionary<ISymbol, object> env)
     {
-        var name = Emit.Naming.Escape(model.Name);
         var element = parameter.Type switch
         {
             IArrayTypeSymbol array => array.ElementType,
@@ -77,12 +79,12 @@ internal sealed partial class BodyLowering
                 env[parameter] = slots;
                 for (var j = 0; j < type.Count; j++)
                 {
-                    env[slots.Keys[j]] = model.Kind == ParameterKind.Scalar ? next++ : new Frozen(name + "." + type.Shape.Members[j]);
+                    env[slots.Keys[j]] = model.Kind == ParameterKind.Scalar ? next++ : new FrozenField(index, type.Shape.Members[j]);
                 }
 
                 return next;
             default:
-                env[parameter] = new ArrayBinding(name, model.Kind == ParameterKind.Array, Local: false) { Struct = type, Fields = fields };
+                env[parameter] = new ArrayBinding(ArrayRef.Parameter(index), parameter.Name, model.Kind == ParameterKind.Array, Local: false) { Struct = type };
                 return next;
         }
     }
@@ -102,6 +104,8 @@ internal sealed partial class BodyLowering
         {
             return;
         }
+
+        _returnsStruct = true;
 
         var returns = new List<IReturnOperation>();
         CollectReturns(body, returns);
@@ -137,6 +141,12 @@ internal sealed partial class BodyLowering
         {
             _structResult = LowerStruct(op, env, output);
             return _structResult.FirstOrDefault();
+        }
+
+        if (_returnsStruct && op.Parent is IReturnOperation)
+        {
+            // A struct returned before the end: reported once, at its return, by FindStructReturn.
+            return Constant(output, 0);
         }
 
         switch (op)
@@ -424,7 +434,7 @@ internal sealed partial class BodyLowering
     private int Read(ISymbol key, Dictionary<ISymbol, object> env, List<Stmt> output) => env.TryGetValue(key, out var value) ? value switch
     {
         int id => id,
-        Frozen frozen => Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: frozen.Text)),
+        FrozenField frozen => Add(output, new Node(Op.Frozen, EquatableArray<int>.Empty, Name: frozen.Member, Index: frozen.Parameter)),
         _ => Constant(output, 0),
     } : Constant(output, 0);
 
@@ -439,20 +449,17 @@ internal sealed partial class BodyLowering
         Element(op) is { } element && ArrayOf(element.Array, env) is { Struct: not null } array ? (array, element.Index) : null;
 
     /// <summary>Field <paramref name="field"/> of element <paramref name="index"/> of a span of structs: element k·i + j of its flat span.</summary>
-    private int LoadField(ArrayBinding array, IOperation index, StructType type, int field, Dictionary<ISymbol, object> env, List<Stmt> output)
-    {
-        var i = IntText(index, env);
-        return LoadField(array, i, type, field, output);
-    }
+    private int LoadField(ArrayBinding array, IOperation index, StructType type, int field, Dictionary<ISymbol, object> env, List<Stmt> output) =>
+        LoadField(array, LowerInt(index, env), type, field, output);
 
-    private int LoadField(ArrayBinding array, string index, StructType type, int field, List<Stmt> output)
+    private int LoadField(ArrayBinding array, IntExpr index, StructType type, int field, List<Stmt> output)
     {
-        var text = type.Count == 1 ? index : "(" + type.Count.ToString(CultureInfo.InvariantCulture) + " * " + index + " + " + field.ToString(CultureInfo.InvariantCulture) + ")";
-        return Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Name: array.Fields, Index: array.Differentiated ? 1 : 0, Text: text));
+        var flat = type.Count == 1 ? index : IntExpr.Of(type.Count) * index + IntExpr.Of(field);
+        return Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Index: array.Differentiated ? 1 : 0, Integer: flat, Array: ArrayRef.FieldsOf(array.Array.Index)));
     }
 
     /// <summary>Binds the element local of <c>foreach (var p in points)</c> over a span of structs; false for other loops.</summary>
-    private bool BindStructElement(ILocalSymbol local, ArrayBinding array, string index, Dictionary<ISymbol, object> env, List<Stmt> output)
+    private bool BindStructElement(ILocalSymbol local, ArrayBinding array, IntExpr index, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
         if (array.Struct is not { } type)
         {
@@ -511,5 +518,8 @@ internal sealed partial class BodyLowering
     }
 
     /// <summary>True for environment entries a loop body sees as they are (struct locals' slot lists; their fields are carried or read).</summary>
-    private static bool IsStructBinding(object value) => value is StructSlots;
+    private static bool IsStructBinding(object value) => value is StructSlots or FrozenField;
+
+    /// <summary>Field <paramref name="Member"/> of the [NoDerivative] struct parameter at position <paramref name="Parameter"/>: read as a constant.</summary>
+    private sealed record FrozenField(int Parameter, string Member);
 }

@@ -80,4 +80,27 @@ public sealed class StructSnapshotTests
             }
         }
         """));
+
+    [Fact]
+    public void UserOperatorsAndDataStructs() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using System.Numerics;
+        using Leibniz;
+
+        public readonly record struct Vec2(double X, double Y)
+        {
+            public static Vec2 operator -(Vec2 a, Vec2 b) => new(a.X - b.X, a.Y - b.Y);
+
+            public double Length => Math.Sqrt(X * X + Y * Y);
+        }
+
+        public static partial class Fields
+        {
+            [Differentiable]
+            public static double Tether(Vec2 anchor, [NoDerivative] Vec2 post, double slack) => (anchor - post).Length - slack;
+
+            [Differentiable]
+            public static double Ratio(Complex z, Complex w) => (z / w).Imaginary;
+        }
+        """));
 }
