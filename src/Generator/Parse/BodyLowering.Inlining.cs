@@ -11,8 +11,8 @@ namespace Leibniz.Generator.Parse;
 /// The members a user's struct computes with — its operators (<c>a - b</c>), methods (<c>a.Dot(b)</c>,
 /// <c>Vec3.Cross(a, b)</c>), computed properties (<c>v.Length</c>) — and static helper methods taking structs are
 /// inlined: their body (an expression, or local declarations and one final return) is lowered with their parameters
-/// bound to the arguments' fields. The parse cache counts the bodies of struct members as declarations, so an edit
-/// to one re-parses the methods that may inline it.
+/// bound to the arguments' fields. The parse cache reuses a method's result only while the bodies it inlined are
+/// unchanged (<see cref="ParseCache.DependsOn"/>).
 /// </summary>
 internal sealed partial class BodyLowering
 {
@@ -51,6 +51,7 @@ internal sealed partial class BodyLowering
             return null;
         }
 
+        ParseCache.DependsOn(body);
         if (!_inlining.Add(definition))
         {
             Report(at, $"recursive call to '{method.Name}'", "rewrite it without recursion");

@@ -88,6 +88,7 @@ internal sealed class StructType
             return null;
         }
 
+        ParseCache.DependsOn(declaration);
         var assignments = declaration.Body is { } body
             ? body.Statements.Select(s => (s as ExpressionStatementSyntax)?.Expression as AssignmentExpressionSyntax).ToList()
             : new List<AssignmentExpressionSyntax?> { declaration.ExpressionBody?.Expression as AssignmentExpressionSyntax };
