@@ -58,21 +58,36 @@ internal enum IntOp
     Max,
 }
 
-/// <summary>
-/// An array or span the program reads or writes: the parameter at position <paramref name="Index"/> of the signature,
-/// or (<paramref name="Local"/>) the method's local array number <paramref name="Index"/> (declared by an
-/// <see cref="Alloc"/>). Emit names both, and the derivative buffer of each. With <paramref name="Fields"/>, the
-/// parameter is a span or array of structs of numbers and this is the flat span of their fields (element i's field j
-/// at k·i + j for a struct of k fields).
-/// </summary>
-internal sealed record ArrayRef(int Index, bool Local, bool Fields = false)
+/// <summary>What an <see cref="ArrayRef"/> refers to.</summary>
+internal enum ArrayKind
 {
+    /// <summary>An array or span parameter, by its position in the signature.</summary>
+    Parameter,
+
+    /// <summary>A local array of the method, by the id its <see cref="Alloc"/> declares.</summary>
+    Local,
+
+    /// <summary>
+    /// The flat span of the fields of a span or array of structs of numbers, the parameter at that position (element i's
+    /// field j at k·i + j for a struct of k fields).
+    /// </summary>
+    Fields,
+}
+
+/// <summary>
+/// An array or span the program reads or writes: a parameter or a local array (see <see cref="ArrayKind"/>). Emit
+/// names both, and the derivative buffer of each.
+/// </summary>
+internal sealed record ArrayRef(ArrayKind Kind, int Index)
+{
+    public bool Local => Kind == ArrayKind.Local;
+
+    public static ArrayRef Parameter(int index) => new(ArrayKind.Parameter, index);
+
+    public static ArrayRef LocalArray(int id) => new(ArrayKind.Local, id);
+
     /// <summary>The flat span of the fields of the struct span parameter at position <paramref name="index"/>.</summary>
-    public static ArrayRef FieldsOf(int index) => new(index, Local: false, Fields: true);
-
-    public static ArrayRef Parameter(int index) => new(index, Local: false);
-
-    public static ArrayRef LocalArray(int id) => new(id, Local: true);
+    public static ArrayRef FieldsOf(int index) => new(ArrayKind.Fields, index);
 }
 
 /// <summary>
