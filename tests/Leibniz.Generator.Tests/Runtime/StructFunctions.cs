@@ -217,4 +217,20 @@ public static partial class StructFunctions
 
         return energy;
     }
+
+    /// <summary>The weighted centroid of points: a struct result of a span method.</summary>
+    [Differentiable]
+    public static Vector3 Centroid(ReadOnlySpan<Vector3> points, float sharpness)
+    {
+        var sum = Vector3.Zero;
+        var total = 0f;
+        foreach (var p in points)
+        {
+            var weight = MathF.Exp(-sharpness * p.LengthSquared());
+            sum += weight * p;
+            total += weight;
+        }
+
+        return sum / total;
+    }
 }

@@ -180,6 +180,25 @@ public sealed class StructTests
                 d => StructFunctions.TotalEnergyJvp(points, q, Enumerable.Range(0, points.Length).Select(i => Vec(d, 3 * i)).ToArray(), d[^1]));
         }, iter: 100);
 
+    [Fact]
+    public void StructResultOfASpanMethodMatchesDual() =>
+        Gen.Float[-1, 1].Array[3, 15].Where(x => x.Length % 3 == 0).Select(Gen.Float[0.1f, 1]).Sample((x, sharpness) =>
+        {
+            var points = Vectors(x.Select(f => (double)f).ToArray());
+            var seed = new Vector3(0.5f, -1f, 2f);
+            var dpoints = new Vector3[points.Length];
+            var value = StructFunctions.CentroidVjp(points, sharpness, seed, dpoints, out var dsharpness);
+            CloseFields(StructFunctions.Centroid(points, sharpness), value, 1e-5);
+            double[] point = [.. x.Select(f => (double)f), sharpness];
+            Check(point, v => Weighted(DualCentroid(v[..^1], v[^1]), [0.5, -1, 2]), [.. dpoints.SelectMany(Fields), dsharpness], 2e-4, null);
+            var direction = Direction(point.Length);
+            var (_, tangent) = StructFunctions.CentroidJvp(points, sharpness, Vectors(direction[..^1]), (float)direction[^1]);
+            var expected = DualCentroid(Seeded(point, direction)[..^1], Seeded(point, direction)[^1]);
+            Close(expected[0].Tangent, tangent.X, 2e-4);
+            Close(expected[1].Tangent, tangent.Y, 2e-4);
+            Close(expected[2].Tangent, tangent.Z, 2e-4);
+        }, iter: 100);
+
     /// <summary>
     /// The gradient against Dual (one sweep per parameter) and central differences of the Dual reference's value;
     /// the Jvp (when given) against Dual in a fixed direction.
@@ -385,6 +404,24 @@ public sealed class StructTests
         x *= 1.5;
         y += 1;
         return x * y + Dual.Sin(y);
+    }
+
+    private static Dual[] DualCentroid(Dual[] x, Dual sharpness)
+    {
+        var sum = new Dual[] { 0, 0, 0 };
+        Dual total = 0;
+        for (var i = 0; i < x.Length / 3; i++)
+        {
+            var weight = Dual.Exp(-sharpness * (x[3 * i] * x[3 * i] + x[3 * i + 1] * x[3 * i + 1] + x[3 * i + 2] * x[3 * i + 2]));
+            for (var j = 0; j < 3; j++)
+            {
+                sum[j] += weight * x[3 * i + j];
+            }
+
+            total += weight;
+        }
+
+        return [sum[0] / total, sum[1] / total, sum[2] / total];
     }
 
     private static Dual DualArmError(Dual[] v)
