@@ -13,7 +13,7 @@ internal static class Differentiation
 {
     public static DerivativeModel Run(MethodModel model)
     {
-        var gradient = ReverseMode.Build(model.Body, model.IsFloat);
+        var gradient = ReverseMode.Build(model.Result is { } result ? StructResults.Seeded(model.Body, result) : model.Body, model.IsFloat);
         var jvp = ForwardMode.Build(model.Body, model.IsFloat);
         var partials = model.IsScalarOnly ? FormulaBuilder.Partials(model.Body, model.Parameters).ToEquatableArray() : EquatableArray<string>.Empty;
         if (model.Order != 2)

@@ -11,7 +11,7 @@ namespace Leibniz.Generator.Differentiate;
 /// </summary>
 internal static class ForwardMode
 {
-    /// <summary>Outputs: the value, then the tangent.</summary>
+    /// <summary>Outputs: the value, then the tangent (for several outputs, the fields of a struct result: all values, then all tangents).</summary>
     public static Program Build(Program primal, bool isFloat)
     {
         var n = primal.ParamCount;
@@ -25,8 +25,8 @@ internal static class ForwardMode
         }
 
         Replay(b, primal.Body, map, tangents);
-        var output = map[primal.Outputs[0]];
-        return b.Build(new[] { output, tangents.TryGetValue(output, out var t) ? t : b.Constant(0) });
+        var outputs = primal.Outputs.Select(o => map[o]).ToList();
+        return b.Build(outputs.Concat(outputs.Select(o => tangents.TryGetValue(o, out var t) ? t : b.Constant(0)).ToList()));
     }
 
     /// <summary>

@@ -40,7 +40,10 @@ internal static class ReverseMode
         _ => outer,
     };
 
-    /// <summary>Outputs: the value, then ∂/∂ of every parameter in order.</summary>
+    /// <summary>
+    /// Outputs: the value, then ∂/∂ of every parameter in order, then the primal's other outputs (the fields of a
+    /// struct result, whose vector-Jacobian product is the gradient of the first output: see <see cref="StructResults"/>).
+    /// </summary>
     public static Program Build(Program primal, bool isFloat)
     {
         var state = new State(new GraphBuilder(primal.ParamCount, isFloat), Nest.Top) { Direct = DirectArrays(primal) };
@@ -60,7 +63,7 @@ internal static class ReverseMode
 
         Sweep(state, b.Root.Statements.ToList(), adjoints);
         var gradient = Enumerable.Range(0, primal.ParamCount).Select(p => adjoints.TryGetValue(p, out var terms) ? b.Sum(terms) : b.Constant(0));
-        return b.Build(new[] { output }.Concat(gradient.ToList()));
+        return b.Build(new[] { output }.Concat(gradient.ToList()).Concat(primal.Outputs.Skip(1).Select(o => state.Map[o]).ToList()));
     }
 
     /// <summary>A loop body rebuilt through the simplifying builder (constant folding, common subexpressions).</summary>

@@ -8,7 +8,9 @@ namespace Leibniz.Generator.Emit;
 /// The gradient of a method with loops, integer, [NoDerivative] or array/span parameters. With an array or span
 /// parameter it returns the value and writes one output per differentiated parameter, in parameter order: a
 /// caller-supplied <c>Span&lt;T&gt;</c> per array or span, an <c>out T</c> per scalar. Otherwise it returns the
-/// tuple <c>(Value, d…)</c> over the differentiated scalars, like the straight-line gradient.
+/// tuple <c>(Value, d…)</c> over the differentiated scalars, like the straight-line gradient. The derivative with
+/// respect to a struct has the struct's type (a span of structs gets a span of them); a method whose result is a
+/// struct gets a vector-Jacobian product <c>FVjp(…, seed)</c> instead (see <see cref="Differentiate.StructResults"/>).
 /// </summary>
 internal static class ExtendedGradient
 {
@@ -20,15 +22,25 @@ internal static class ExtendedGradient
         var differentiated = Enumerable.Range(0, signature.Count).Where(i => signature[i].IsDifferentiated).ToList();
         var hasSpans = signature.Any(p => p.Kind == ParameterKind.Array);
         var names = new Names(signature, program);
-        var taken = signature.Select(p => p.Name).Concat(derivativeNames).Concat(names.LocalArrays).ToList();
+        var structs = StructNames.For(signature);
+        var taken = signature.Select(p => p.Name).Concat(derivativeNames).Concat(names.LocalArrays).Concat(structs.All).ToList();
+        var result = model.Result;
+        var valueType = result?.TypeText ?? t;
 
         writer.Line("/// <summary>");
-        writer.Line($"/// The value of <c>{model.Name}</c> and its gradient, by reverse-mode differentiation (loops are replayed backwards).");
+        writer.Line(result is null
+            ? $"/// The value of <c>{model.Name}</c> and its gradient, by reverse-mode differentiation (loops are replayed backwards)."
+            : $"/// The value of <c>{model.Name}</c> and its vector-Jacobian product with <c>{structs.Seed}</c> (the gradient of Σ {structs.Seed}ⱼ·fieldⱼ of the result), by reverse-mode differentiation.");
         writer.Line("/// </summary>");
         foreach (var parameter in signature)
         {
             var role = parameter.IsDifferentiated ? "differentiated" : "not differentiated";
             writer.Line($"/// <param name=\"{parameter.Name}\">The argument <c>{parameter.Name}</c> ({role}).</param>");
+        }
+
+        if (result is not null)
+        {
+            writer.Line($"/// <param name=\"{structs.Seed}\">The cotangent of the result: the weight of each of its fields.</param>");
         }
 
         if (hasSpans)
@@ -51,18 +63,24 @@ internal static class ExtendedGradient
 
         SourceEmitter.WriteAttribute(writer);
         var parameters = signature.Select(p => p.TypeText + " " + Naming.Escape(p.Name)).ToList();
+        if (result is not null)
+        {
+            parameters.Add(result.TypeText + " " + structs.Seed);
+        }
+
         string returns;
         if (hasSpans)
         {
-            parameters.AddRange(differentiated.Select(i => (signature[i].Kind == ParameterKind.Array ? "global::System.Span<" + t + ">" : "out " + t) + " " + Naming.Escape(derivativeNames[i])));
-            returns = t;
+            parameters.AddRange(differentiated.Select(i => (signature[i].Kind == ParameterKind.Array ? "global::System.Span<" + StructSignatures.ValueType(signature[i], t) + ">" : "out " + StructSignatures.ValueType(signature[i], t)) + " " + Naming.Escape(derivativeNames[i])));
+            returns = valueType;
         }
         else
         {
-            returns = "(" + t + " Value, " + string.Join(", ", differentiated.Select(i => t + " " + Naming.Escape(derivativeNames[i]))) + ")";
+            returns = "(" + valueType + " Value, " + string.Join(", ", differentiated.Select(i => StructSignatures.ValueType(signature[i], t) + " " + Naming.Escape(derivativeNames[i]))) + ")";
         }
 
-        writer.Open($"{model.Accessibility} static {returns} {model.Name}Gradient{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
+        var suffix = result is null ? "Gradient" : "Vjp";
+        writer.Open($"{model.Accessibility} static {returns} {model.Name}{suffix}{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
         var spans = new Dictionary<Ir.ArrayRef, string>();
         foreach (var i in differentiated.Where(i => signature[i].Kind == ParameterKind.Array))
         {
@@ -74,22 +92,26 @@ internal static class ExtendedGradient
             writer.Line($"{gradient}.Clear();");
         }
 
-        var programParameters = signature.Where(p => p.Kind == ParameterKind.Scalar).Select(p => p.Name).ToList();
+        StructSignatures.DeclareFlatSpans(writer, model, derivativeNames, spans);
+        var programParameters = signature.Where(p => p.Kind == ParameterKind.Scalar).SelectMany(p => StructSignatures.Fields(p, p.Name)).ToList();
         var programWriter = new ProgramWriter(writer, model.IsFloat, programParameters, taken) { GradientSpans = spans, Generic = model.TypeParameter, Names = names };
         var outputs = programWriter.Write(program);
+        var next = 1;
+        var derivatives = differentiated.Where(i => signature[i].Kind == ParameterKind.Scalar)
+            .Select(i => (Index: i, Text: StructSignatures.Assemble(signature[i].Shape, outputs, ref next))).ToList();
+        var value = result is null ? outputs[0] : StructSignatures.Assemble(result, outputs, ref next);
         if (hasSpans)
         {
-            var scalars = differentiated.Where(i => signature[i].Kind == ParameterKind.Scalar).ToList();
-            for (var s = 0; s < scalars.Count; s++)
+            foreach (var (index, text) in derivatives)
             {
-                writer.Line(Naming.Escape(derivativeNames[scalars[s]]) + " = " + outputs[s + 1] + ";");
+                writer.Line(Naming.Escape(derivativeNames[index]) + " = " + text + ";");
             }
 
-            writer.Line("return " + outputs[0] + ";");
+            writer.Line("return " + value + ";");
         }
         else
         {
-            writer.Line("return (" + string.Join(", ", outputs) + ");");
+            writer.Line("return (" + string.Join(", ", new[] { value }.Concat(derivatives.Select(d => d.Text))) + ");");
         }
 
         writer.Close();

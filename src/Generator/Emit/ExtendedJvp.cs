@@ -8,6 +8,7 @@ namespace Leibniz.Generator.Emit;
 /// The Jvp of a method with loops, integer, [NoDerivative] or array/span parameters: after all the original
 /// parameters, one tangent per differentiated parameter in parameter order (a <c>ReadOnlySpan&lt;T&gt;</c> per
 /// array or span, a <c>T</c> per scalar, named <c>d</c> + the parameter's name); returns <c>(Value, Tangent)</c>.
+/// The tangent of a struct (and of a struct result) has the struct's type.
 /// </summary>
 internal static class ExtendedJvp
 {
@@ -40,8 +41,9 @@ internal static class ExtendedJvp
 
         SourceEmitter.WriteAttribute(writer);
         var parameters = signature.Select(p => p.TypeText + " " + Naming.Escape(p.Name))
-            .Concat(differentiated.Select(i => (signature[i].Kind == ParameterKind.Array ? "global::System.ReadOnlySpan<" + t + ">" : t) + " " + Naming.Escape(names[i])));
-        writer.Open($"{model.Accessibility} static ({t} Value, {t} Tangent) {model.Name}Jvp{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
+            .Concat(differentiated.Select(i => (signature[i].Kind == ParameterKind.Array ? "global::System.ReadOnlySpan<" + StructSignatures.ValueType(signature[i], t) + ">" : StructSignatures.ValueType(signature[i], t)) + " " + Naming.Escape(names[i])));
+        var valueType = model.Result?.TypeText ?? t;
+        writer.Open($"{model.Accessibility} static ({valueType} Value, {valueType} Tangent) {model.Name}Jvp{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
         var spans = new Dictionary<Ir.ArrayRef, string>();
         foreach (var i in differentiated.Where(i => signature[i].Kind == ParameterKind.Array))
         {
@@ -52,12 +54,16 @@ internal static class ExtendedJvp
             writer.Close();
         }
 
+        StructSignatures.DeclareFlatSpans(writer, model, names, spans);
         var scalars = differentiated.Where(i => signature[i].Kind == ParameterKind.Scalar).ToList();
-        var programParameters = scalars.Select(i => signature[i].Name).Concat(scalars.Select(i => names[i])).ToList();
+        var programParameters = scalars.SelectMany(i => StructSignatures.Fields(signature[i], signature[i].Name))
+            .Concat(scalars.SelectMany(i => StructSignatures.Fields(signature[i], names[i]))).ToList();
         var arrays = new Names(signature, program);
-        var taken = signature.Select(p => p.Name).Concat(names).Concat(arrays.LocalArrays).ToList();
+        var taken = signature.Select(p => p.Name).Concat(names).Concat(arrays.LocalArrays).Concat(StructNames.For(signature).All).ToList();
         var outputs = new ProgramWriter(writer, model.IsFloat, programParameters, taken) { GradientSpans = spans, Generic = model.TypeParameter, Names = arrays }.Write(program);
-        writer.Line("return (" + string.Join(", ", outputs) + ");");
+        var next = 0;
+        var value = StructSignatures.Assemble(model.Result, outputs, ref next);
+        writer.Line("return (" + value + ", " + StructSignatures.Assemble(model.Result, outputs, ref next) + ");");
         writer.Close();
     }
 }

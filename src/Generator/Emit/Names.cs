@@ -38,12 +38,27 @@ internal sealed class Names
             _arrays[ArrayRef.Parameter(i)] = Naming.Escape(signature[i].Name);
         }
 
+        var structs = StructNames.For(signature);
+        Seed = structs.Seed;
+        for (var i = 0; i < signature.Count; i++)
+        {
+            if (structs.Fields[i] is { } fields)
+            {
+                _arrays[ArrayRef.FieldsOf(i)] = fields;
+            }
+        }
+
+        taken.UnionWith(structs.All);
+
         foreach (var alloc in Loops.Allocations(program.Body).Where(a => !_buffers.ContainsKey(a.Array)))
         {
             _arrays[alloc.Array] = Naming.Free(Naming.Escape(alloc.Name), taken);
             _buffers[alloc.Array] = Naming.Free("d" + _arrays[alloc.Array], taken);
         }
     }
+
+    /// <summary>The seed parameter of a vector-Jacobian product (a struct result's, see <see cref="StructNames"/>).</summary>
+    public string Seed { get; } = "seed";
 
     /// <summary>The names of the local arrays and their derivative buffers.</summary>
     public IEnumerable<string> LocalArrays => _buffers.SelectMany(b => new[] { _arrays[b.Key], b.Value });

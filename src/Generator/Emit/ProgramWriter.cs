@@ -240,6 +240,10 @@ internal sealed partial class ProgramWriter
             case Op.Bool:
                 _writer.Line("bool " + Declare(let.Id) + " = " + Condition(node.Cond!) + ";");
                 return;
+            case Op.Frozen when node.Name is { } member:
+                // A field of a [NoDerivative] struct parameter or of a vector-Jacobian product's seed: already of the floating type.
+                _text[let.Id] = (node.Index == Differentiate.StructResults.Seed ? _names.Seed : _names.Parameter(node.Index)) + "." + member;
+                return;
             case Op.IntValue or Op.Frozen when _dual:
                 _text[let.Id] = "(double)(" + IntegerOrFrozen(node) + ")";
                 return;

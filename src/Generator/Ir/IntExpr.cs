@@ -66,6 +66,12 @@ internal enum ArrayKind
 
     /// <summary>A local array of the method, by the id its <see cref="Alloc"/> declares.</summary>
     Local,
+
+    /// <summary>
+    /// The flat span of the fields of a span or array of structs of numbers, the parameter at that position (element i's
+    /// field j at k·i + j for a struct of k fields).
+    /// </summary>
+    Fields,
 }
 
 /// <summary>
@@ -79,6 +85,9 @@ internal sealed record ArrayRef(ArrayKind Kind, int Index)
     public static ArrayRef Parameter(int index) => new(ArrayKind.Parameter, index);
 
     public static ArrayRef LocalArray(int id) => new(ArrayKind.Local, id);
+
+    /// <summary>The flat span of the fields of the struct span parameter at position <paramref name="index"/>.</summary>
+    public static ArrayRef FieldsOf(int index) => new(ArrayKind.Fields, index);
 }
 
 /// <summary>

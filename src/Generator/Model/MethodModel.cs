@@ -23,7 +23,8 @@ internal sealed record MethodModel(
     EquatableArray<ParameterModel> Signature,
     int Order = 1,
     string? TypeParameter = null,
-    string? Constraint = null)
+    string? Constraint = null,
+    StructShape? Result = null)
 {
     public string TypeName => TypeParameter ?? (IsFloat ? "float" : "double");
 
@@ -34,7 +35,7 @@ internal sealed record MethodModel(
     public string ConstraintClause => Constraint is null ? "" : " where " + TypeParameter + " : " + Constraint;
 
     /// <summary>True for the straight-line scalar form of the first generator: a tuple gradient and a Jvp.</summary>
-    public bool IsScalarOnly => Signature.All(p => p.Kind == ParameterKind.Scalar) && !Ir.Loops.Contains(Body);
+    public bool IsScalarOnly => Signature.All(p => p.Kind == ParameterKind.Scalar && p.Shape is null) && Result is null && !Ir.Loops.Contains(Body);
 }
 
 /// <summary>

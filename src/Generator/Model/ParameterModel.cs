@@ -23,7 +23,8 @@ internal enum ParameterKind
 /// <param name="Name">Its name as declared.</param>
 /// <param name="Kind">How it is differentiated.</param>
 /// <param name="TypeText">Its fully qualified C# type.</param>
-internal sealed record ParameterModel(string Name, ParameterKind Kind, string TypeText)
+/// <param name="Shape">For a struct of numbers (or an array or span of them): its fields, which the derivative code sees one by one.</param>
+internal sealed record ParameterModel(string Name, ParameterKind Kind, string TypeText, StructShape? Shape = null)
 {
     public bool IsDifferentiated => Kind is ParameterKind.Scalar or ParameterKind.Array;
 }

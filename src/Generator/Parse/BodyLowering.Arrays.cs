@@ -198,5 +198,9 @@ internal sealed partial class BodyLowering
     /// An array: a parameter (read-only) or a local array of the method, with its name as declared (for diagnostics)
     /// and, for a local array, its length.
     /// </summary>
-    private sealed record ArrayBinding(ArrayRef Array, string Name, bool Differentiated, bool Local, bool Rented = false, IntExpr? Length = null);
+    private sealed record ArrayBinding(ArrayRef Array, string Name, bool Differentiated, bool Local, bool Rented = false, IntExpr? Length = null)
+    {
+        /// <summary>For a span or array of structs: the struct, whose fields are read through the flat span <see cref="ArrayRef.FieldsOf"/>.</summary>
+        public StructType? Struct { get; init; }
+    }
 }

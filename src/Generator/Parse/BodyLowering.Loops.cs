@@ -29,7 +29,7 @@ internal sealed partial class BodyLowering
     private void LowerForEach(IForEachLoopOperation loop, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
         var collection = loop.Collection is IConversionOperation conversion ? conversion.Operand : loop.Collection;
-        if (ArrayOf(collection, env) is not { Rented: false } array || loop.Locals.Length != 1 || !IsFloating(loop.Locals[0].Type))
+        if (ArrayOf(collection, env) is not { Rented: false } array || loop.Locals.Length != 1 || !(IsFloating(loop.Locals[0].Type) || array.Struct is not null))
         {
             Report(loop, "foreach over something other than an array or span parameter or local array", $"foreach only over a {Keyword}[] or ReadOnlySpan<{Keyword}> parameter or a local array that is not rented, or use a counted for loop");
             return;
@@ -60,6 +60,7 @@ internal sealed partial class BodyLowering
             assigned.Add(slots.Result);
         }
 
+        AddAssignedStructFields(loopBody, env, assigned);
         var carried = env.Where(e => e.Value is int && assigned.Contains(e.Key)).Select(e => e.Key).ToList();
         if (env.FirstOrDefault(e => e.Value is IntExpr or Frozen && assigned.Contains(e.Key)).Key is { } integer)
         {
@@ -80,10 +81,11 @@ internal sealed partial class BodyLowering
             CollectReferenced(condition, referenced);
         }
 
+        AddStructFields(env, referenced);
         var read = env.Where(e => e.Value is int && !assigned.Contains(e.Key) && referenced.Contains(e.Key)).Select(e => e.Key).ToList();
         var inputs = carried.Concat(read).ToList();
         var bodyEnv = new Dictionary<ISymbol, object>(SymbolEqualityComparer.Default);
-        foreach (var entry in env.Where(e => e.Value is IntExpr or Frozen or ArrayBinding))
+        foreach (var entry in env.Where(e => e.Value is IntExpr or Frozen or ArrayBinding || IsStructBinding(e.Value)))
         {
             bodyEnv[entry.Key] = entry.Value;
         }
@@ -121,7 +123,7 @@ internal sealed partial class BodyLowering
             bodyEnv[exit] = child.Constant(bodyOutput, 1);
         }
 
-        if (element is { } bound)
+        if (element is { } bound && !child.BindStructElement(bound.Element, bound.Array, new IntLocal(counter!.Variable), bodyEnv, bodyOutput))
         {
             bodyEnv[bound.Element] = child.Add(bodyOutput, new Node(Op.Load, EquatableArray<int>.Empty, Index: bound.Array.Differentiated ? 1 : 0,
                 Integer: new IntLocal(counter!.Variable), Array: bound.Array.Array));

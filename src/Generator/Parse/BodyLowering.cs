@@ -69,6 +69,12 @@ internal sealed partial class BodyLowering
         for (var i = 0; i < _method.Parameters.Length; i++)
         {
             var parameter = parameters[i];
+            if (parameter.Shape is not null)
+            {
+                count = BindStructParameter(_method.Parameters[i], parameter, i, count, env);
+                continue;
+            }
+
             env[_method.Parameters[i]] = parameter.Kind switch
             {
                 ParameterKind.Scalar => count++,
@@ -78,12 +84,13 @@ internal sealed partial class BodyLowering
             };
         }
 
+        FindStructReturn(body);
         _diagnostics.AddRange(LocalArrayOrder.Check(body, local => IsFloatingArray(local.Type)));
 
         _nextId = count;
         var output = new List<Stmt>();
         var result = LowerSequence(body.Operations.ToList(), 0, env, output) ?? Constant(output, 0);
-        return new Program(count, output.ToEquatableArray(), EquatableArray.Create(result));
+        return new Program(count, output.ToEquatableArray(), Outputs(result));
     }
 
     private int? LowerSequence(List<IOperation> ops, int index, Dictionary<ISymbol, object> env, List<Stmt> output)
@@ -252,7 +259,7 @@ internal sealed partial class BodyLowering
                 {
                     env[local] = initializer is null ? Unassigned : LowerExpression(initializer, env, output);
                 }
-                else if (!LowerArrayDeclaration(declarator, initializer, env, output))
+                else if (!LowerStructDeclaration(local, initializer, env, output) && !LowerArrayDeclaration(declarator, initializer, env, output))
                 {
                     Report(declarator, $"local of type '{local.Type.ToDisplayString()}'", $"use {Keyword}, int, bool and local arrays (Span<{Keyword}> = stackalloc {Keyword}[n]) only");
                 }
@@ -262,7 +269,7 @@ internal sealed partial class BodyLowering
 
     private void LowerExpressionStatement(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
-        if (LowerElementStore(operation, env, output) || IsReturnToPool(operation, env))
+        if (LowerStructStatement(operation, env, output) || LowerElementStore(operation, env, output) || IsReturnToPool(operation, env))
         {
             return;
         }
@@ -307,6 +314,11 @@ internal sealed partial class BodyLowering
     private int LowerExpression(IOperation op, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        if (LowerStructScalar(op, env, output) is { } read)
+        {
+            return read;
+        }
+
         if (NamedConstant(op) is { } named)
         {
             return Add(output, named);

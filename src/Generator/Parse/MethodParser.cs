@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Leibniz.Generator.Parse;
 
 /// <summary>Checks a [Differentiable] method's shape and lowers its body: symbols in, equatable model out.</summary>
-internal static class MethodParser
+internal static partial class MethodParser
 {
     public const string AttributeName = "Leibniz.DifferentiableAttribute";
 
@@ -121,7 +121,8 @@ internal static class MethodParser
         }
 
         var floating = FloatingType(method);
-        if (generic is null ? method.ReturnType.SpecialType != floating : !SymbolEqualityComparer.Default.Equals(method.ReturnType, generic))
+        var result = generic is null ? StructResult(method, semanticModel.Compilation, floating, syntax, diagnostics) : null;
+        if (result is null && (generic is null ? method.ReturnType.SpecialType != floating : !SymbolEqualityComparer.Default.Equals(method.ReturnType, generic)))
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedType, LocationInfo.From(syntax.ReturnType), "return value", method.Name, method.ReturnType.ToDisplayString()));
         }
@@ -131,9 +132,16 @@ internal static class MethodParser
         {
             var parameter = method.Parameters[i];
             var kind = Classify(parameter, floating, generic);
+            string? structProblem = null;
+            var shape = kind is null && generic is null ? ClassifyStruct(parameter, semanticModel.Compilation, floating, out structProblem) : null;
+            kind ??= shape?.Kind;
 
-            signature.Add(new ParameterModel(parameter.Name, kind ?? ParameterKind.Integer, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
-            if (kind is null || parameter.RefKind != RefKind.None || parameter.IsParams)
+            signature.Add(new ParameterModel(parameter.Name, kind ?? ParameterKind.Integer, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), shape?.Shape));
+            if (kind is null && structProblem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, LocationInfo.From(syntax.ParameterList.Parameters[i]), method.Name, structProblem));
+            }
+            else if (kind is null || parameter.RefKind != RefKind.None || parameter.IsParams)
             {
                 var typeText = parameter.RefKind == RefKind.None ? parameter.Type.ToDisplayString() : parameter.RefKind.ToString().ToLowerInvariant() + " " + parameter.Type.ToDisplayString();
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedType, LocationInfo.From(syntax.ParameterList.Parameters[i]), parameter.Name, method.Name, typeText));
@@ -146,7 +154,13 @@ internal static class MethodParser
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name, "Order must be 1 or 2"));
         }
 
-        foreach (var suffix in order == 2 ? new[] { "Gradient", "Jvp", "Hessian", "Hvp" } : new[] { "Gradient", "Jvp" })
+        if (order == 2 && (result is not null || signature.Any(p => p.Shape is not null)))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name,
+                "Order = 2 (Hessians) of a method with struct parameters or a struct result is not supported yet; use Order = 1"));
+        }
+
+        foreach (var suffix in order == 2 ? new[] { "Gradient", "Jvp", "Hessian", "Hvp" } : new[] { result is null ? "Gradient" : "Vjp", "Jvp" })
         {
             var name = method.Name + suffix;
             if (!method.ContainingType.GetMembers(name).IsEmpty)
@@ -194,7 +208,8 @@ internal static class MethodParser
             signature.ToEquatableArray(),
             order,
             generic?.Name,
-            generic is null ? null : string.Join(", ", generic.ConstraintTypes.Select(c => c.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))));
+            generic is null ? null : string.Join(", ", generic.ConstraintTypes.Select(c => c.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))),
+            result);
         if (order == 2 && SecondOrderProblem(model, syntax, semanticModel, cancellationToken) is { } problem)
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name, problem));
@@ -254,7 +269,7 @@ internal static class MethodParser
 
     private static SpecialType FloatingType(IMethodSymbol method)
     {
-        foreach (var type in new[] { method.ReturnType }.Concat(method.Parameters.Select(p => ElementType(p.Type) ?? p.Type)))
+        foreach (var type in new[] { method.ReturnType }.Concat(method.Parameters.Select(p => ElementType(p.Type) ?? p.Type)).Select(StructTypes.ScalarOf))
         {
             if (type.SpecialType is SpecialType.System_Double or SpecialType.System_Single)
             {
@@ -320,7 +335,7 @@ internal static class MethodParser
     }
 
     /// <summary>The element type of <c>T[]</c> or <c>ReadOnlySpan&lt;T&gt;</c>.</summary>
-    private static ITypeSymbol? ElementType(ITypeSymbol type) => type switch
+    internal static ITypeSymbol? ElementType(ITypeSymbol type) => type switch
     {
         IArrayTypeSymbol { Rank: 1 } array => array.ElementType,
         INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -25,7 +26,11 @@ internal static class ParseCache
 
     private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<ulong>> Shapes = new();
     private static readonly ConditionalWeakTable<Compilation, StrongBox<ulong>> Declarations = new();
-    private static readonly ConcurrentDictionary<Slot, (Key Key, ParseResult Result)> Results = new();
+    private static readonly ConcurrentDictionary<Slot, (Key Key, ParseResult Result, Dependency[] Bodies)> Results = new();
+
+    /// <summary>The bodies of other methods the parse running on this thread read (inlined helpers), or null.</summary>
+    [System.ThreadStatic]
+    private static List<Dependency>? _reading;
 
     public static ParseResult GetOrAdd(MethodDeclarationSyntax syntax, Compilation compilation, System.Func<ParseResult> parse, CancellationToken cancellationToken)
     {
@@ -33,19 +38,57 @@ internal static class ParseCache
         var start = tree.GetLineSpan(syntax.Span, cancellationToken).StartLinePosition;
         var key = new Key(tree.FilePath, syntax.SpanStart, start, Fnv1a.Hash(syntax.ToFullString()), DeclarationsOf(compilation, cancellationToken));
         var slot = new Slot(tree.FilePath, syntax.Identifier.ValueText + syntax.ParameterList.ToString());
-        if (Results.TryGetValue(slot, out var cached) && cached.Key == key)
+        if (Results.TryGetValue(slot, out var cached) && cached.Key == key && cached.Bodies.All(b => b.Holds(compilation, cancellationToken)))
         {
             return cached.Result;
         }
 
-        var result = parse();
+        var outer = _reading;
+        _reading = new List<Dependency>();
+        ParseResult result;
+        Dependency[] bodies;
+        try
+        {
+            result = parse();
+            bodies = _reading.ToArray();
+        }
+        finally
+        {
+            _reading = outer;
+        }
+
         if (Results.Count >= MaxEntries)
         {
             Results.Clear();
         }
 
-        Results[slot] = (key, result);
+        Results[slot] = (key, result, bodies);
         return result;
+    }
+
+    /// <summary>
+    /// Records that the parse running now read <paramref name="body"/>, the body of another method (which other code
+    /// does not bind against, so the declarations' hash does not see it): the result is reused only while that text
+    /// is unchanged at the same place.
+    /// </summary>
+    public static void DependsOn(SyntaxNode body) =>
+        _reading?.Add(new Dependency(body.SyntaxTree.FilePath, body.Span, Fnv1a.Hash(body.ToString())));
+
+    /// <summary>The text of a body another method's parse read, where it was.</summary>
+    private readonly record struct Dependency(string Path, TextSpan Span, ulong Text)
+    {
+        public bool Holds(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var path = Path;
+            var tree = compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == path);
+            if (tree is null)
+            {
+                return false;
+            }
+
+            var text = tree.GetText(cancellationToken);
+            return Span.End <= text.Length && Fnv1a.Hash(text.ToString(Span)) == Text;
+        }
     }
 
     private static ulong DeclarationsOf(Compilation compilation, CancellationToken cancellationToken)

@@ -364,7 +364,7 @@ public sealed class DiagnosticTests
         }
     }
 
-    private static GeneratorRun AssertSingle(string markedSource, string id, string messagePart)
+    internal static GeneratorRun AssertSingle(string markedSource, string id, string messagePart)
     {
         var start = markedSource.IndexOf("[|", StringComparison.Ordinal);
         var end = markedSource.IndexOf("|]", StringComparison.Ordinal) - 2;

@@ -33,6 +33,7 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
                 4 => new FuzzCase(i, FuzzShape.Loop, generator.Next(4), generator.Next(3), generator.Next(3)),
                 2 => new FuzzCase(i, FuzzShape.IfElse, generator.Next(5), generator.Next(3), generator.Next(4)),
                 3 => new FuzzCase(i, FuzzShape.NestedWithEarlyReturn, generator.Next(4), generator.Next(4), generator.Next(3)),
+                1 when i % 20 == 1 => new FuzzCase(i, FuzzShape.Struct, generator.Next(4), generator.Next(3), generator.Next(3)),
                 _ => new FuzzCase(i, FuzzShape.Expression, generator.Next(6), new Constant(0), new Constant(0)),
             })
             .ToList();
@@ -49,7 +50,8 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
         foreach (var fuzz in cases)
         {
             var type = assembly.GetType("Fuzz.F" + (fuzz.Index / MethodsPerClass))!;
-            var (gradient, jvp) = fuzz.Shape == FuzzShape.SpanParameter ? ThroughSpan(type, fuzz.Name) : fuzz.Shape == FuzzShape.SpanCall ? ThroughTwoSpans(type, fuzz.Name) : (
+            var (gradient, jvp) = fuzz.Shape == FuzzShape.SpanParameter ? ThroughSpan(type, fuzz.Name) : fuzz.Shape == FuzzShape.SpanCall ? ThroughTwoSpans(type, fuzz.Name)
+                : fuzz.Shape == FuzzShape.Struct ? ThroughStruct(type, fuzz.Name) : (
                 type.GetMethod(fuzz.Name + "Gradient")!.CreateDelegate<Func<double, double, (double, double, double)>>(),
                 type.GetMethod(fuzz.Name + "Jvp")!.CreateDelegate<Func<double, double, double, double, (double, double)>>());
             for (var p = 0; p < PointsPerMethod; p++)
@@ -136,9 +138,32 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
         return (Gradient, Jvp);
     }
 
+    /// <summary>A <see cref="FuzzShape.Struct"/> method's gradient and Jvp at p = (x, y), through reflection (P2 is compiled with the fuzz).</summary>
+    private static (Func<double, double, (double, double, double)> Gradient, Func<double, double, double, double, (double, double)> Jvp) ThroughStruct(Type type, string name)
+    {
+        var p2 = type.Assembly.GetType("Fuzz.P2")!;
+        var (x, y) = (p2.GetProperty("X")!, p2.GetProperty("Y")!);
+        object P2(double a, double b) => Activator.CreateInstance(p2, a, b)!;
+        double Field(object tuple, string item) => (double)tuple.GetType().GetField(item)!.GetValue(tuple)!;
+        var gradient = type.GetMethod(name + "Gradient")!;
+        var jvp = type.GetMethod(name + "Jvp")!;
+        return (
+            (a, b) =>
+            {
+                var result = gradient.Invoke(null, [P2(a, b)])!;
+                var dp = result.GetType().GetField("Item2")!.GetValue(result)!;
+                return (Field(result, "Item1"), (double)x.GetValue(dp)!, (double)y.GetValue(dp)!);
+            },
+            (a, b, da, db) =>
+            {
+                var result = jvp.Invoke(null, [P2(a, b), P2(da, db)])!;
+                return (Field(result, "Item1"), Field(result, "Item2"));
+            });
+    }
+
     internal static string Source(List<FuzzCase> cases)
     {
-        var source = new StringBuilder("using System;\nusing Leibniz;\n\nnamespace Fuzz;\n\n");
+        var source = new StringBuilder("using System;\nusing Leibniz;\n\nnamespace Fuzz;\n\n").Append(FuzzCase.StructSource);
         foreach (var group in cases.GroupBy(c => c.Index / MethodsPerClass))
         {
             source.Append("public static partial class F").Append(group.Key).Append("\n{\n");

@@ -43,6 +43,12 @@ internal enum FuzzShape
     /// straight into the caller's span).
     /// </summary>
     SpanCall,
+
+    /// <summary>
+    /// A record struct parameter p = (x, y) (<see cref="FuzzCase.StructSource"/>): its fields read, a struct built from random
+    /// expressions, the struct's own operator and method (inlined by the generator); the gradient is a struct.
+    /// </summary>
+    Struct,
 }
 
 /// <summary>One fuzzed method: its C# text and its evaluation on <see cref="Dual"/> (the independent reference).</summary>
@@ -152,6 +158,18 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                 }
 
             """,
+        FuzzShape.Struct => $$"""
+                [Differentiable]
+                public static double {{Name}}(P2 p)
+                {
+                    double x = p.X;
+                    double y = p.Y;
+                    var q = new P2({{A.ToCSharp()}}, y) with { Y = {{B.ToCSharp()}} };
+                    var w = q - p;
+                    return w.Dot(q) + ({{C.ToCSharp()}});
+                }
+
+            """,
         FuzzShape.SpanParameter => $$"""
                 [Differentiable]
                 public static double {{Name}}(ReadOnlySpan<double> v, double y)
@@ -243,6 +261,17 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
             """,
     };
 
+    /// <summary>The record struct <see cref="FuzzShape.Struct"/> methods take, with an operator and a method of its own.</summary>
+    public const string StructSource = """
+        public readonly record struct P2(double X, double Y)
+        {
+            public static P2 operator -(P2 a, P2 b) => new(a.X - b.X, a.Y - b.Y);
+
+            public double Dot(P2 other) => X * other.X + Y * other.Y;
+        }
+
+        """;
+
     /// <summary>The span a <see cref="FuzzShape.SpanParameter"/> method is called with, for the point (x, y).</summary>
     public static T[] SpanArgument<T>(T x, T y) where T : System.Numerics.IFloatingPointIeee754<T> =>
         [x, x / T.CreateChecked(2) + y, x * y];
@@ -309,6 +338,9 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                 }
 
                 return r * carried + x;
+            case FuzzShape.Struct:
+                var (qx, qy) = (r, B.Evaluate(x, y));
+                return (qx - x) * qx + (qy - y) * qy + C.Evaluate(x, y);
             case FuzzShape.SpanParameter:
                 var v = SpanArgument(x, y);
                 var state = r;
