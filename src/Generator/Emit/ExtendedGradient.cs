@@ -61,7 +61,7 @@ internal static class ExtendedGradient
             returns = "(" + t + " Value, " + string.Join(", ", differentiated.Select(i => t + " " + Naming.Escape(derivativeNames[i]))) + ")";
         }
 
-        writer.Open($"{model.Accessibility} static {returns} {model.Name}Gradient{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
+        writer.Open($"{model.Accessibility} {model.StaticModifier}{returns} {model.Name}Gradient{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
         var spans = new Dictionary<string, string>();
         foreach (var i in differentiated.Where(i => signature[i].Kind == ParameterKind.Array))
         {

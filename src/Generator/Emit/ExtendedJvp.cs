@@ -41,7 +41,7 @@ internal static class ExtendedJvp
         SourceEmitter.WriteAttribute(writer);
         var parameters = signature.Select(p => p.TypeText + " " + Naming.Escape(p.Name))
             .Concat(differentiated.Select(i => (signature[i].Kind == ParameterKind.Array ? "global::System.ReadOnlySpan<" + t + ">" : t) + " " + Naming.Escape(names[i])));
-        writer.Open($"{model.Accessibility} static ({t} Value, {t} Tangent) {model.Name}Jvp{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
+        writer.Open($"{model.Accessibility} {model.StaticModifier}({t} Value, {t} Tangent) {model.Name}Jvp{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
         var spans = new Dictionary<string, string>();
         foreach (var i in differentiated.Where(i => signature[i].Kind == ParameterKind.Array))
         {

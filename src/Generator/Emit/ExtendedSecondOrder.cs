@@ -129,7 +129,7 @@ internal static class ExtendedSecondOrder
                 .Select(d => t + " " + Naming.Escape(d))) + ")";
         }
 
-        writer.Open($"{model.Accessibility} static {returns} {model.Name}Hvp({string.Join(", ", parameters)})");
+        writer.Open($"{model.Accessibility} {model.StaticModifier}{returns} {model.Name}Hvp({string.Join(", ", parameters)})");
         var gradients = new Dictionary<string, string>();
         var directions = new Dictionary<string, string>();
         var products = new Dictionary<string, string>();
@@ -206,7 +206,7 @@ internal static class ExtendedSecondOrder
             + string.Join(", ", pairs.Select((p, k) => $"<c>{names[k]}</c> = ∂²/∂{SourceEmitter.Xml(shape.Signature[d[p.I]].Name)}∂{SourceEmitter.Xml(shape.Signature[d[p.J]].Name)}")) + ".</returns>");
         SourceEmitter.WriteAttribute(writer);
         var returns = "(" + t + " Value, " + string.Join(", ", d.Select(i => shape.Gradients[i]).Concat(names).Select(n => t + " " + Naming.Escape(n))) + ")";
-        writer.Open($"{model.Accessibility} static {returns} {model.Name}Hessian({string.Join(", ", shape.Signature.Select(p => p.TypeText + " " + Naming.Escape(p.Name)))})");
+        writer.Open($"{model.Accessibility} {model.StaticModifier}{returns} {model.Name}Hessian({string.Join(", ", shape.Signature.Select(p => p.TypeText + " " + Naming.Escape(p.Name)))})");
         var arguments = shape.Signature.Select(p => Naming.Escape(p.Name)).ToList();
         var one = Literals.Format(1, model.IsFloat);
         var zero = Literals.Format(0, model.IsFloat);
@@ -242,7 +242,7 @@ internal static class ExtendedSecondOrder
         var parameters = shape.Signature.Select(p => p.TypeText + " " + Naming.Escape(p.Name))
             .Concat(blocks.Select(i => Output(shape, i, t, shape.Gradients[i])))
             .Append("global::System.Span<" + t + "> " + Naming.Escape(shape.Hessian));
-        writer.Open($"{model.Accessibility} static {t} {model.Name}Hessian({string.Join(", ", parameters)})");
+        writer.Open($"{model.Accessibility} {model.StaticModifier}{t} {model.Name}Hessian({string.Join(", ", parameters)})");
         var hessian = Naming.Escape(shape.Hessian);
         foreach (var i in shape.Arrays)
         {

@@ -40,7 +40,7 @@ internal static class SecondOrderWriter
             + string.Join(", ", pairs.Select((p, k) => $"<c>{hessianNames[k]}</c> = ∂²/∂{SourceEmitter.Xml(parameters[p.I])}∂{SourceEmitter.Xml(parameters[p.J])}")) + ".</returns>");
         SourceEmitter.WriteAttribute(writer);
         var returns = "(" + t + " Value, " + string.Join(", ", names.Concat(hessianNames).Select(d => t + " " + Naming.Escape(d))) + ")";
-        writer.Open($"{model.Accessibility} static {returns} {model.Name}Hessian{model.TypeParameterList}({string.Join(", ", parameters.Select(p => t + " " + Naming.Escape(p)))}){model.ConstraintClause}");
+        writer.Open($"{model.Accessibility} {model.StaticModifier}{returns} {model.Name}Hessian{model.TypeParameterList}({string.Join(", ", parameters.Select(p => t + " " + Naming.Escape(p)))}){model.ConstraintClause}");
         var outputs = new ProgramWriter(writer, model.IsFloat, parameters.ToList()) { Generic = model.TypeParameter }.Write(ForwardMode.BuildHessian(gradient, model.IsFloat));
         writer.Line("return (" + string.Join(", ", outputs) + ");");
         writer.Close();
@@ -67,7 +67,7 @@ internal static class SecondOrderWriter
         SourceEmitter.WriteAttribute(writer);
         var all = parameters.Concat(directions).ToList();
         returns = "(" + t + " Value, " + string.Join(", ", names.Concat(products).Select(d => t + " " + Naming.Escape(d))) + ")";
-        writer.Open($"{model.Accessibility} static {returns} {model.Name}Hvp{model.TypeParameterList}({string.Join(", ", all.Select(p => t + " " + Naming.Escape(p)))}){model.ConstraintClause}");
+        writer.Open($"{model.Accessibility} {model.StaticModifier}{returns} {model.Name}Hvp{model.TypeParameterList}({string.Join(", ", all.Select(p => t + " " + Naming.Escape(p)))}){model.ConstraintClause}");
         outputs = new ProgramWriter(writer, model.IsFloat, all) { Generic = model.TypeParameter }.Write(ForwardMode.BuildHvp(gradient, model.IsFloat));
         writer.Line("return (" + string.Join(", ", outputs) + ");");
         writer.Close();

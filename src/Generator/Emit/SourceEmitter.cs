@@ -88,7 +88,7 @@ internal static class SourceEmitter
         WriteAttribute(writer);
         var returns = "(" + t + " Value, " + string.Join(", ", names.Select(n => t + " " + Naming.Escape(n))) + ")";
         var parameters = string.Join(", ", model.Parameters.Select(p => t + " " + Naming.Escape(p)));
-        writer.Open($"{model.Accessibility} static {returns} {model.Name}Gradient{model.TypeParameterList}({parameters}){model.ConstraintClause}");
+        writer.Open($"{model.Accessibility} {model.StaticModifier}{returns} {model.Name}Gradient{model.TypeParameterList}({parameters}){model.ConstraintClause}");
         var outputs = new ProgramWriter(writer, model.IsFloat, model.Parameters.ToList()) { Generic = model.TypeParameter }.Write(program);
         writer.Line("return (" + string.Join(", ", outputs) + ");");
         writer.Close();
@@ -116,7 +116,7 @@ internal static class SourceEmitter
         WriteAttribute(writer);
         var all = model.Parameters.Concat(names).ToList();
         var parameters = string.Join(", ", all.Select(p => t + " " + Naming.Escape(p)));
-        writer.Open($"{model.Accessibility} static ({t} Value, {t} Tangent) {model.Name}Jvp{model.TypeParameterList}({parameters}){model.ConstraintClause}");
+        writer.Open($"{model.Accessibility} {model.StaticModifier}({t} Value, {t} Tangent) {model.Name}Jvp{model.TypeParameterList}({parameters}){model.ConstraintClause}");
         var outputs = new ProgramWriter(writer, model.IsFloat, all) { Generic = model.TypeParameter }.Write(program);
         writer.Line("return (" + string.Join(", ", outputs) + ");");
         writer.Close();

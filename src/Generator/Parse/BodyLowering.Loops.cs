@@ -74,6 +74,7 @@ internal sealed partial class BodyLowering
 
         var referenced = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         CollectReferenced(loopBody, referenced);
+        CollectCaptured(loopBody, referenced);
         foreach (var condition in new[] { whileCondition, bottomCondition }.OfType<IOperation>())
         {
             CollectReferenced(condition, referenced);
@@ -102,7 +103,7 @@ internal sealed partial class BodyLowering
             : null;
 
         // A do-while loop is while (true) whose body ends with "if (!condition) break;".
-        var exit = Find(loopBody, o => o is IBranchOperation { BranchKind: BranchKind.Break }) is not null || _pendingReturn is not null || bottomCondition is not null
+        var exit = Find(loopBody, o => o is IBranchOperation { BranchKind: BranchKind.Break } jump && !BreaksSwitch(jump)) is not null || _pendingReturn is not null || bottomCondition is not null
             ? (loop as ILoopOperation)?.ExitLabel : null;
         var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _calls, _loopCounter, inLoop: true)
         {
@@ -330,7 +331,7 @@ internal sealed partial class BodyLowering
             return operation;
         }
 
-        foreach (var child in operation.ChildOperations)
+        foreach (var child in operation.ChildOperations.Where(c => c is not ILocalFunctionOperation))
         {
             if (Find(child, predicate) is { } found)
             {
@@ -341,8 +342,8 @@ internal sealed partial class BodyLowering
         return null;
     }
 
-    private static ArrayBinding? ArrayOf(IOperation operation, Dictionary<ISymbol, object> env) =>
-        operation is IParameterReferenceOperation or ILocalReferenceOperation && env.TryGetValue(Target(operation)!, out var bound) ? bound as ArrayBinding : null;
+    private ArrayBinding? ArrayOf(IOperation operation, Dictionary<ISymbol, object> env) =>
+        operation is IParameterReferenceOperation or ILocalReferenceOperation && env.TryGetValue(Target(operation)!, out var bound) ? bound as ArrayBinding : ConstantTable(operation);
 
     private int Load(ArrayBinding array, IOperation index, Dictionary<ISymbol, object> env, List<Stmt> output) =>
         Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Name: array.Name, Index: array.Differentiated ? 1 : 0, Text: IntText(index, env)));

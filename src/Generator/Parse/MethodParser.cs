@@ -95,11 +95,6 @@ internal static class MethodParser
 
         var diagnostics = new List<DiagnosticInfo>();
         var identifier = LocationInfo.From(syntax.Identifier.GetLocation());
-        if (!method.IsStatic)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotStatic, identifier, method.Name));
-        }
-
         foreach (var type in syntax.Ancestors().OfType<TypeDeclarationSyntax>())
         {
             if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
@@ -194,7 +189,8 @@ internal static class MethodParser
             signature.ToEquatableArray(),
             order,
             generic?.Name,
-            generic is null ? null : string.Join(", ", generic.ConstraintTypes.Select(c => c.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))));
+            generic is null ? null : string.Join(", ", generic.ConstraintTypes.Select(c => c.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))),
+            method.IsStatic);
         if (order == 2 && SecondOrderProblem(model, syntax, semanticModel, cancellationToken) is { } problem)
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name, problem));
