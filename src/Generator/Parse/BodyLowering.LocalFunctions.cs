@@ -88,7 +88,7 @@ internal sealed partial class BodyLowering
         switch (parameter.Type.SpecialType)
         {
             case SpecialType.System_Int32:
-                return new IntExpr(IntText(value, env));
+                return LowerInt(value, env);
             case SpecialType.System_Boolean:
                 return LowerCondition(value, env, output);
         }

@@ -11,7 +11,7 @@ namespace Leibniz.Generator.Parse;
 /// <summary>
 /// Loops, array and span elements and integer index expressions. A counted <c>for</c> loop becomes a
 /// <see cref="Loop"/> whose body is its own SSA function of the values the loop carries and reads; integers are
-/// never differentiated, so they stay C# text.
+/// never differentiated: they are <see cref="IntExpr"/> trees, bound to their symbols while lowering.
 /// </summary>
 internal sealed partial class BodyLowering
 {
@@ -22,7 +22,7 @@ internal sealed partial class BodyLowering
             return;
         }
 
-        LowerCountedLoop(loop, loop.Body, header.Variable, header.Name, header.Start, header.End, null, env, output, variableText: header.Value);
+        LowerCountedLoop(loop, loop.Body, header.Variable, header.Counter, null, env, output, variableValue: header.Value);
     }
 
     /// <summary><c>foreach (var v in x)</c> over an array or span parameter: a counted loop over its indices.</summary>
@@ -35,15 +35,17 @@ internal sealed partial class BodyLowering
             return;
         }
 
-        var index = "index" + _loopCounter[0].ToString(CultureInfo.InvariantCulture) + "_";
-        LowerCountedLoop(loop, loop.Body, null, index, "0", array.Name + ".Length", (loop.Locals[0], array), env, output);
+        var index = new LoopCounter(NewIntLocal(), null, IntExpr.Of(0), new ArrayLength(array.Array));
+        LowerCountedLoop(loop, loop.Body, null, index, (loop.Locals[0], array), env, output);
     }
 
-    private void LowerCountedLoop(IOperation loop, IOperation loopBody, ILocalSymbol? variable, string variableName, string start, string end,
+    /// <summary>A new integer local of the method (shared with loop bodies, which lower into their own programs).</summary>
+    private int NewIntLocal() => _intLocals[0]++;
+
+    private void LowerCountedLoop(IOperation loop, IOperation loopBody, ILocalSymbol? variable, LoopCounter? counter,
         (ILocalSymbol Element, ArrayBinding Array)? element, Dictionary<ISymbol, object> env, List<Stmt> output, IOperation? whileCondition = null,
-        IOperation? bottomCondition = null, string? variableText = null)
+        IOperation? bottomCondition = null, IntExpr? variableValue = null)
     {
-        var header = (Variable: variable, Name: variableName, Start: start, End: end);
 
         if (Find(loopBody, o => o is IBranchOperation { BranchKind: not (BranchKind.Continue or BranchKind.Break) }) is { } jump)
         {
@@ -93,9 +95,9 @@ internal sealed partial class BodyLowering
             bodyEnv[inputs[i]] = i;
         }
 
-        if (header.Variable is { } counter)
+        if (variable is not null && counter is not null)
         {
-            bodyEnv[counter] = new IntExpr(variableText ?? header.Name);
+            bodyEnv[variable] = variableValue ?? new IntLocal(counter.Variable);
         }
 
         var test = whileCondition is not null ? LowerTest(whileCondition, new Dictionary<ISymbol, object>(bodyEnv, SymbolEqualityComparer.Default), inputs.Count)
@@ -107,7 +109,8 @@ internal sealed partial class BodyLowering
             ? (loop as ILoopOperation)?.ExitLabel : null;
         var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _calls, _loopCounter, inLoop: true)
         {
-            _names = _names,
+            _localArrays = _localArrays,
+            _intLocals = _intLocals,
             _hoisted = _hoisted,
             _nextId = inputs.Count,
             _exit = exit,
@@ -122,8 +125,8 @@ internal sealed partial class BodyLowering
 
         if (element is { } bound)
         {
-            bodyEnv[bound.Element] = child.Add(bodyOutput, new Node(Op.Load, EquatableArray<int>.Empty, Name: bound.Array.Name,
-                Index: bound.Array.Differentiated ? 1 : 0, Text: header.Name));
+            bodyEnv[bound.Element] = child.Add(bodyOutput, new Node(Op.Load, EquatableArray<int>.Empty, Index: bound.Array.Differentiated ? 1 : 0,
+                Integer: new IntLocal(counter!.Variable), Array: bound.Array.Array));
         }
 
         child.LowerSequence(new List<IOperation> { loopBody }, 0, bodyEnv, bodyOutput);
@@ -155,7 +158,7 @@ internal sealed partial class BodyLowering
         }
 
         var tape = _loopCounter[0]++;
-        output.Add(new Loop(tape, header.Name, header.Start, header.End, initial.ToEquatableArray(), results.ToEquatableArray(), body, test, exit is not null));
+        output.Add(new Loop(tape, counter, initial.ToEquatableArray(), results.ToEquatableArray(), body, test, exit is not null));
     }
 
     /// <summary>The end of a do-while body: the loop goes on only if it did not break and the condition holds.</summary>
@@ -173,7 +176,12 @@ internal sealed partial class BodyLowering
     /// <summary>A while loop's condition (always true for null) as a function of the loop's parameters: 1 to continue, 0 to stop.</summary>
     private Program LowerTest(IOperation? condition, Dictionary<ISymbol, object> env, int parameters)
     {
-        var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _calls, _loopCounter, inLoop: true) { _nextId = parameters };
+        var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _calls, _loopCounter, inLoop: true)
+        {
+            _nextId = parameters,
+            _localArrays = _localArrays,
+            _intLocals = _intLocals,
+        };
         var output = new List<Stmt>();
         if (condition is null)
         {
@@ -219,10 +227,10 @@ internal sealed partial class BodyLowering
     }
 
     /// <summary>
-    /// The header of a counted loop: the generated counter's name, its start and end (it counts up by one), and the
-    /// C# text of the user's loop variable in terms of it.
+    /// The header of a counted loop (it counts by one, up or down) and the user's loop variable in terms of its counter:
+    /// the counter itself for a step of ±1, <c>start + step·k</c> over a counter k = 0, 1, … otherwise.
     /// </summary>
-    private (ILocalSymbol Variable, string Name, string Start, string End, string Value)? CountedLoop(IForLoopOperation loop, Dictionary<ISymbol, object> env)
+    private (ILocalSymbol Variable, LoopCounter Counter, IntExpr Value)? CountedLoop(IForLoopOperation loop, Dictionary<ISymbol, object> env)
     {
         const string Advice = "write it as for (int i = start; i < end; i += step) or for (int i = start; i >= end; i -= step) with a constant step, and start and end computed from integer parameters, constants and Length";
         if (loop.Before.Length != 1 || loop.Before[0] is not IVariableDeclarationGroupOperation { Declarations.Length: 1 } group
@@ -271,25 +279,24 @@ internal sealed partial class BodyLowering
             return null;
         }
 
-        var start = IntText(initializer, env);
-        var end = IntText(bound.RightOperand, env);
+        var start = LowerInt(initializer, env);
+        var end = LowerInt(bound.RightOperand, env);
         if (bound.OperatorKind is BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThanOrEqual)
         {
-            end = "(" + end + (stride > 0 ? " + 1)" : " - 1)");
+            end = stride > 0 ? end + IntExpr.Of(1) : end - IntExpr.Of(1);
         }
 
-        var name = Emit.Naming.Escape(variable.Name);
-        if (stride == 1)
+        if (stride is 1 or -1)
         {
-            return (variable, name, start, end, name);
+            var direct = new LoopCounter(NewIntLocal(), variable.Name, start, end, stride);
+            return (variable, direct, new IntLocal(direct.Variable));
         }
 
         // Any other step runs a counter k = 0, 1, … over the trip count, with the loop variable start + step·k.
-        var counter = "step" + _loopCounter[0].ToString(CultureInfo.InvariantCulture) + "_";
-        var by = stride.ToString(CultureInfo.InvariantCulture);
-        var distance = stride > 0 ? "(" + end + " - " + start + ")" : "(" + start + " - " + end + ")";
-        var trips = stride is 1 or -1 ? distance : "((" + distance + " + " + (System.Math.Abs(stride) - 1).ToString(CultureInfo.InvariantCulture) + ") / " + System.Math.Abs(stride).ToString(CultureInfo.InvariantCulture) + ")";
-        return (variable, counter, "0", trips, "(" + start + (stride == -1 ? " - " : " + " + by + " * ") + counter + ")");
+        var distance = stride > 0 ? end - start : start - end;
+        var trips = (distance + IntExpr.Of(System.Math.Abs(stride) - 1)) / IntExpr.Of(System.Math.Abs(stride));
+        var counter = new LoopCounter(NewIntLocal(), null, IntExpr.Of(0), trips);
+        return (variable, counter, start + IntExpr.Of(stride) * new IntLocal(counter.Variable));
     }
 
     private static void CollectAssigned(IOperation operation, HashSet<ISymbol> assigned)
@@ -346,53 +353,56 @@ internal sealed partial class BodyLowering
         operation is IParameterReferenceOperation or ILocalReferenceOperation && env.TryGetValue(Target(operation)!, out var bound) ? bound as ArrayBinding : ConstantTable(operation);
 
     private int Load(ArrayBinding array, IOperation index, Dictionary<ISymbol, object> env, List<Stmt> output) =>
-        Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Name: array.Name, Index: array.Differentiated ? 1 : 0, Text: IntText(index, env)));
+        Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Index: array.Differentiated ? 1 : 0, Integer: LowerInt(index, env), Array: array.Array));
 
     private int IntValue(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt> output) =>
-        Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: IntText(operation, env)));
+        Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Integer: LowerInt(operation, env)));
 
-    /// <summary>The C# text of an integer expression (constants, integer parameters and locals, loop variables, Length, + − × ÷ %).</summary>
-    private string IntText(IOperation operation, Dictionary<ISymbol, object> env)
+    /// <summary>An integer expression: constants, integer parameters and locals, loop variables, Length, + − × ÷ %, unary −, Math.Min and Math.Max.</summary>
+    private IntExpr LowerInt(IOperation operation, Dictionary<ISymbol, object> env)
     {
         if (operation.ConstantValue is { HasValue: true, Value: int constant })
         {
-            return constant.ToString(CultureInfo.InvariantCulture);
+            return IntExpr.Of(constant);
         }
 
         switch (operation)
         {
             case IParenthesizedOperation parenthesized:
-                return IntText(parenthesized.Operand, env);
+                return LowerInt(parenthesized.Operand, env);
             case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(operation)!, out var bound) && bound is IntExpr integer:
-                return integer.Text;
+                return integer;
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance } when ArrayOf(instance, env) is { } array:
                 if (array.Rented)
                 {
                     Report(operation, "Length of an array rented from the pool (it may be longer than requested)", "use the length you asked for");
                 }
 
-                return array.Name + ".Length";
-            case IBinaryOperation binary when binary.Type?.SpecialType == SpecialType.System_Int32 && IntOperator(binary.OperatorKind) is { } symbol:
-                return "(" + IntText(binary.LeftOperand, env) + " " + symbol + " " + IntText(binary.RightOperand, env) + ")";
+                return new ArrayLength(array.Array);
+            case IBinaryOperation binary when binary.Type?.SpecialType == SpecialType.System_Int32 && IntOperator(binary.OperatorKind) is { } op:
+                return new IntBinary(op, LowerInt(binary.LeftOperand, env), LowerInt(binary.RightOperand, env));
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negation when negation.Type?.SpecialType == SpecialType.System_Int32:
+                return new IntNegate(LowerInt(negation.Operand, env));
+            case IInvocationOperation { TargetMethod: { Name: "Min" or "Max", ContainingType: { Name: "Math", ContainingNamespace.Name: "System" } } method, Arguments.Length: 2 } call
+                when method.ReturnType.SpecialType == SpecialType.System_Int32:
+                var arguments = call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => LowerInt(a.Value, env)).ToList();
+                return new IntBinary(method.Name == "Min" ? IntOp.Min : IntOp.Max, arguments[0], arguments[1]);
             default:
-                Report(operation, "integer expression", "use integer parameters, constants, loop variables, Length and + - * / %");
-                return "0";
+                Report(operation, "integer expression", "use integer parameters, constants, loop variables, Length, + - * / %, Math.Min and Math.Max");
+                return IntExpr.Of(0);
         }
     }
 
-    private static string? IntOperator(BinaryOperatorKind kind) => kind switch
+    private static IntOp? IntOperator(BinaryOperatorKind kind) => kind switch
     {
-        BinaryOperatorKind.Add => "+",
-        BinaryOperatorKind.Subtract => "-",
-        BinaryOperatorKind.Multiply => "*",
-        BinaryOperatorKind.Divide => "/",
-        BinaryOperatorKind.Remainder => "%",
+        BinaryOperatorKind.Add => IntOp.Add,
+        BinaryOperatorKind.Subtract => IntOp.Subtract,
+        BinaryOperatorKind.Multiply => IntOp.Multiply,
+        BinaryOperatorKind.Divide => IntOp.Divide,
+        BinaryOperatorKind.Remainder => IntOp.Remainder,
         _ => null,
     };
 
-    /// <summary>An integer (C# text): never differentiated.</summary>
-    private sealed record IntExpr(string Text);
-
-    /// <summary>A floating parameter marked [NoDerivative]: read as a constant.</summary>
-    private sealed record Frozen(string Text);
+    /// <summary>A floating parameter marked [NoDerivative] (its position in the signature): read as a constant.</summary>
+    private sealed record Frozen(int Index);
 }

@@ -33,7 +33,7 @@ internal sealed partial class BodyLowering
             case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } call:
                 return LowerLocalFunctionCall(call, env, output);
             case IInvocationOperation { Arguments.Length: 1 } create when IsIntegerConversion(create):
-                return Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: IntText(create.Arguments[0].Value, env)));
+                return IntValue(create.Arguments[0].Value, env, output);
             case IConversionOperation { IsImplicit: false } narrowing when IsNarrowingCast(narrowing):
                 return LowerNarrowed(narrowing.Operand, env, output);
             default:
@@ -69,7 +69,7 @@ internal sealed partial class BodyLowering
     private ArrayBinding? ConstantTable(IOperation operation) =>
         operation is IFieldReferenceOperation or IPropertyReferenceOperation && ElementOf(operation.Type) is { } element && IsFloating(element)
         && (!_widened || element.SpecialType != SpecialType.System_Double) && MemberText(operation) is { } text
-            ? new ArrayBinding(text, Differentiated: false, Local: false)
+            ? new ArrayBinding(ArrayRef.Table(text), text, Differentiated: false, Local: false)
             : null;
 
     private static ITypeSymbol? ElementOf(ITypeSymbol? type) => type switch

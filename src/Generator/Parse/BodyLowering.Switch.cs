@@ -17,8 +17,8 @@ namespace Leibniz.Generator.Parse;
 /// </summary>
 internal sealed partial class BodyLowering
 {
-    /// <summary>The switched value: its id as a number, and for an integer also its C# text (for patterns that name it).</summary>
-    private sealed record Subject(int Id, string? IntegerText);
+    /// <summary>The switched value: its id as a number, and for an integer also its expression (for patterns that name it).</summary>
+    private sealed record Subject(int Id, IntExpr? Integer);
 
     /// <summary>One switch section or arm: its test (null for the default) and what it runs.</summary>
     private sealed record Section(Func<Dictionary<ISymbol, object>, List<Stmt>, Cond>? Test, List<IOperation> Body);
@@ -32,8 +32,8 @@ internal sealed partial class BodyLowering
 
         if (value.Type?.SpecialType == SpecialType.System_Int32)
         {
-            var text = IntText(value, env);
-            return new Subject(Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: text)), text);
+            var integer = LowerInt(value, env);
+            return new Subject(Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Integer: integer)), integer);
         }
 
         Report(value, $"switch on a value of type '{value.Type?.ToDisplayString() ?? "?"}'", $"switch on a {Keyword} or an int");
@@ -227,7 +227,7 @@ internal sealed partial class BodyLowering
     {
         if (pattern is IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local })
         {
-            env[local] = subject.IntegerText is { } text ? new IntExpr(text) : subject.Id;
+            env[local] = subject.Integer is { } integer ? integer : subject.Id;
         }
     }
 

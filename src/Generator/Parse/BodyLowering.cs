@@ -72,14 +72,12 @@ internal sealed partial class BodyLowering
             env[_method.Parameters[i]] = parameter.Kind switch
             {
                 ParameterKind.Scalar => count++,
-                ParameterKind.Constant => new Frozen(Emit.Naming.Escape(parameter.Name)),
-                ParameterKind.Integer => new IntExpr(Emit.Naming.Escape(parameter.Name)),
-                _ => new ArrayBinding(Emit.Naming.Escape(parameter.Name), parameter.Kind == ParameterKind.Array, Local: false),
+                ParameterKind.Constant => new Frozen(i),
+                ParameterKind.Integer => new IntParameter(i),
+                _ => new ArrayBinding(ArrayRef.Parameter(i), parameter.Name, parameter.Kind == ParameterKind.Array, Local: false),
             };
         }
 
-        var names = parameters.Select(p => p.Name).ToList();
-        _names.UnionWith(names.Concat(Emit.Naming.DerivativeNames(names)).Select(Emit.Naming.Escape));
         _diagnostics.AddRange(LocalArrayOrder.Check(body, local => IsFloatingArray(local.Type)));
 
         _nextId = count;
@@ -135,10 +133,10 @@ internal sealed partial class BodyLowering
                     LowerForEach(loop, env, output);
                     break;
                 case IWhileLoopOperation { ConditionIsTop: true, ConditionIsUntil: false, Condition: { } condition } loop:
-                    LowerCountedLoop(loop, loop.Body, null, "", "", "", null, env, output, condition);
+                    LowerCountedLoop(loop, loop.Body, null, null, null, env, output, condition);
                     break;
                 case IWhileLoopOperation { ConditionIsTop: false, ConditionIsUntil: false, Condition: { } condition } loop:
-                    LowerCountedLoop(loop, loop.Body, null, "", "", "", null, env, output, bottomCondition: condition);
+                    LowerCountedLoop(loop, loop.Body, null, null, null, env, output, bottomCondition: condition);
                     break;
                 case IVariableDeclarationGroupOperation group:
                     LowerDeclarations(group, env, output);
@@ -261,7 +259,7 @@ internal sealed partial class BodyLowering
                 var initializer = declarator.GetVariableInitializer()?.Value;
                 if (local.Type.SpecialType == SpecialType.System_Int32 && initializer is not null)
                 {
-                    env[local] = new IntExpr(IntText(initializer, env));
+                    env[local] = LowerInt(initializer, env);
                 }
                 else if (local.Type.SpecialType == SpecialType.System_Boolean)
                 {
@@ -353,7 +351,7 @@ internal sealed partial class BodyLowering
             case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(op)!, out var bound) && bound is int id:
                 return id;
             case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(op)!, out var bound) && bound is Frozen frozen:
-                return Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: frozen.Text));
+                return Add(output, new Node(Op.Frozen, EquatableArray<int>.Empty, Index: frozen.Index));
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when ArrayOf(element.ArrayReference, env) is { } array:
                 return Load(array, element.Indices[0], env, output);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when indexer.Instance is { } instance
@@ -361,7 +359,7 @@ internal sealed partial class BodyLowering
                 return Load(span, indexer.Arguments[0].Value, env, output);
             case IConversionOperation conversion when IsFloating(conversion.Type) && conversion.Operand.Type?.SpecialType == SpecialType.System_Int32
                 && conversion.Operand is not IInvocationOperation:
-                return Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: IntText(conversion.Operand, env)));
+                return IntValue(conversion.Operand, env, output);
             case IFieldReferenceOperation { Field.IsStatic: true } field when IsFloating(field.Type):
                 return Add(output, new Node(Op.Field, EquatableArray<int>.Empty, Name: FullyQualified(field.Field.ContainingType) + "." + field.Field.Name));
             case IBinaryOperation binary when ArithmeticOp(binary.OperatorKind) is { } arithmetic && IsFloating(binary.Type):
@@ -421,7 +419,7 @@ internal sealed partial class BodyLowering
         {
             var customArgs = arguments.Select(a => LowerExpression(a.Value, env, output)).ToList();
             return Add(output, new Node(Op.UserCall, customArgs.ToEquatableArray(), Name: FullyQualified(target.ContainingType) + "." + target.Name,
-                Index: secondOrder is null ? 0 : 2, Text: FullyQualified(custom.ContainingType) + "." + custom.Name));
+                Index: secondOrder is null ? 0 : 2, Derivative: FullyQualified(custom.ContainingType) + "." + custom.Name));
         }
 
         if (MethodParser.IsDifferentiable(target))
@@ -502,7 +500,7 @@ internal sealed partial class BodyLowering
                     shape.Add(new CallArg(ArgKind.Scalar, kinds[parameter.Ordinal] == ParameterKind.Scalar));
                     break;
                 case ParameterKind.Integer:
-                    shape.Add(new CallArg(ArgKind.Integer, Differentiated: false, IntText(argument.Value, env)));
+                    shape.Add(new CallArg(ArgKind.Integer, Differentiated: false, Integer: LowerInt(argument.Value, env)));
                     break;
                 default:
                     if (ArrayArgument(argument, target) is { } array)
@@ -518,8 +516,7 @@ internal sealed partial class BodyLowering
             }
         }
 
-        var typeArguments = generic ? "<" + _generic!.Name + ">" : null;
-        return valid ? Add(output, new Node(Op.UserCall, args.ToEquatableArray(), Name: name, Text: typeArguments, Shape: shape.ToEquatableArray())) : Constant(output, 0);
+        return valid ? Add(output, new Node(Op.UserCall, args.ToEquatableArray(), Name: name, Shape: shape.ToEquatableArray(), Generic: generic)) : Constant(output, 0);
 
         CallArg? ArrayArgument(IArgumentOperation argument, IMethodSymbol callee)
         {
@@ -549,7 +546,7 @@ internal sealed partial class BodyLowering
                 return null;
             }
 
-            return new CallArg(ArgKind.Array, Differentiated: false, array.Name, array.Differentiated, array.Local ? array.Length : array.Name + ".Length");
+            return new CallArg(ArgKind.Array, Differentiated: false, Array: array.Array, Active: array.Differentiated, Length: array.Local ? array.Length : new ArrayLength(array.Array));
         }
     }
 

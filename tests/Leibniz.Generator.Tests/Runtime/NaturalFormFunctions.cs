@@ -23,16 +23,67 @@ public static partial class NaturalFormFunctions
     [Differentiable]
     public static double GaussIntegral(double a, double b)
     {
-        var half = 0.5 * (b - a);
-        var mid = 0.5 * (a + b);
         var sum = 0.0;
         for (int i = 0; i < Nodes.Length; i++)
         {
-            var t = mid + half * Nodes[i];
-            sum += Weights[i] * Math.Exp(-t * t);
+            sum += Weights[i] * Integrand(0.5 * (a + b) + 0.5 * (b - a) * Nodes[i]);
         }
 
-        return half * sum;
+        return 0.5 * (b - a) * sum;
+
+        static double Integrand(double t) => Math.Exp(-t * t);
+    }
+
+    /// <summary>A scale read through a static property and a field of a static field.</summary>
+    private static double Scale => 2.5;
+
+    private static readonly Settings Defaults = new(0.75);
+
+    /// <summary>Settings read as constants through a member chain.</summary>
+    private sealed record Settings(double Rate);
+
+    /// <summary>A constant table passed whole to a callee's [NoDerivative] span parameter, with members read as constants.</summary>
+    [Differentiable]
+    public static double TableCall(double x) => Scale * Defaults.Rate * Weighted(Nodes, x);
+
+    /// <summary>The callee: a weighted polynomial in x over data it does not differentiate.</summary>
+    [Differentiable]
+    public static double Weighted([NoDerivative] ReadOnlySpan<double> c, double x)
+    {
+        var s = 0.0;
+        var p = 1.0;
+        foreach (var v in c)
+        {
+            s += v * p;
+            p *= x;
+        }
+
+        return s;
+    }
+
+    /// <summary>A switch statement inside a local function inside a branch.</summary>
+    [Differentiable]
+    public static double Tiered(double x, int tier)
+    {
+        if (x > 0)
+        {
+            return Rate(x) * x;
+        }
+
+        return x;
+
+        double Rate(double v)
+        {
+            switch (tier)
+            {
+                case < 1:
+                    return 0.1 * v;
+                case var t when t > 3:
+                    return Math.Sqrt(v);
+                default:
+                    return 0.2 + 0.01 * v * v;
+            }
+        }
     }
 
     /// <summary>A truncated series from a coefficient table, by Horner's rule counting down.</summary>

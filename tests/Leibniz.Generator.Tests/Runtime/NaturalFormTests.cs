@@ -23,6 +23,29 @@ public sealed class NaturalFormTests
             var x = new Dual(a / 4, 1);
             Close((x - x * x / 2 + x * x * x / 3 - x * x * x * x / 4 + x * x * x * x * x / 5).Tangent, dx, 1e-13);
             Close(dx, NaturalFormFunctions.Log1pSeriesJvp(a / 4, 1).Tangent, 1e-15);
+
+            var (called, dcalled) = NaturalFormFunctions.TableCallGradient(a);
+            Close(NaturalFormFunctions.TableCall(a), called, 1e-15);
+            var slope = 0.0;
+            for (var k = 1; k < Nodes.Length; k++)
+            {
+                slope += k * Nodes[k] * Math.Pow(a, k - 1);
+            }
+
+            Close(2.5 * 0.75 * slope, dcalled, 1e-13);
+            Close(dcalled, NaturalFormFunctions.TableCallJvp(a, 1).Tangent, 1e-14);
+        });
+
+    [Fact]
+    public void SwitchInALocalFunctionInABranch() =>
+        Gen.Select(Gen.Double[-2, 3], Gen.Int[-1, 5]).Sample((x, tier) =>
+        {
+            var (value, dx) = NaturalFormFunctions.TieredGradient(x, tier);
+            Close(NaturalFormFunctions.Tiered(x, tier), value, 1e-15);
+            var dual = new Dual(x, 1);
+            var expected = x <= 0 ? dual : (tier < 1 ? 0.1 * dual : tier > 3 ? Dual.Sqrt(dual) : 0.2 + 0.01 * dual * dual) * dual;
+            Close(expected.Tangent, dx, 1e-13);
+            Close(dx, NaturalFormFunctions.TieredJvp(x, tier, 1).Tangent, 1e-15);
         });
 
     [Fact]
