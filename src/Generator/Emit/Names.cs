@@ -66,6 +66,7 @@ internal sealed class Names
         IntConstant constant => constant.Value.ToString(CultureInfo.InvariantCulture),
         IntParameter parameter => Parameter(parameter.Index),
         IntLocal local => _integers[local.Id],
+        IntMember member => member.Member,
         ArrayLength length => Array(length.Array) + ".Length",
         ArrayDimension dimension => Array(dimension.Array) + ".GetLength(" + dimension.Dimension.ToString(CultureInfo.InvariantCulture) + ")",
         IntNegate negate => "(-" + Print(negate.Operand) + ")",

@@ -30,6 +30,9 @@ internal sealed record IntParameter(int Index) : IntExpr;
 /// </summary>
 internal sealed record IntLocal(int Id) : IntExpr;
 
+/// <summary>An int field or property of the type (or of the instance) the method reads: a constant of the call, as <see cref="Op.Field"/> is.</summary>
+internal sealed record IntMember(string Member) : IntExpr;
+
 /// <summary><c>Length</c> of an array or span (a parameter, or a local array as the generated code holds it).</summary>
 internal sealed record ArrayLength(ArrayRef Array) : IntExpr;
 

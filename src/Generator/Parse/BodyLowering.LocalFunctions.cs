@@ -69,6 +69,30 @@ internal sealed partial class BodyLowering
         }
     }
 
+    /// <summary>
+    /// A local function that computes an integer from integers with one expression (<c>int At(int i, int j) =&gt; i * n + j;</c>):
+    /// its expression, with the parameters replaced by the arguments.
+    /// </summary>
+    private IntExpr LowerIndexFunctionCall(IInvocationOperation call, Dictionary<ISymbol, object> env)
+    {
+        var function = call.TargetMethod;
+        if (Declaration(call, function) is not { Body: { Operations: [IReturnOperation { ReturnedValue: { } returned }] } } declaration
+            || function.Parameters.Any(p => p.Type.SpecialType != SpecialType.System_Int32 || p.RefKind != RefKind.None)
+            || CallsItself(declaration, function, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)))
+        {
+            Report(call, $"call to local function '{function.Name}' in an integer expression", $"give '{function.Name}' int parameters and a single expression body (int At(int i, int j) => i * n + j), or write the index inline");
+            return IntExpr.Of(0);
+        }
+
+        var inner = Copy(env);
+        foreach (var argument in call.Arguments)
+        {
+            inner[function.Parameters[argument.Parameter!.Ordinal]] = LowerInt(argument.Value, env);
+        }
+
+        return LowerInt(returned, inner);
+    }
+
     /// <summary>What a local function's parameter is bound to: a value, an integer, a condition or an array.</summary>
     private object? Argument(IArgumentOperation argument, Dictionary<ISymbol, object> env, List<Stmt> output)
     {

@@ -387,6 +387,8 @@ internal sealed partial class BodyLowering
                 when method.ReturnType.SpecialType == SpecialType.System_Int32:
                 var arguments = call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => LowerInt(a.Value, env)).ToList();
                 return new IntBinary(method.Name == "Min" ? IntOp.Min : IntOp.Max, arguments[0], arguments[1]);
+            case var _ when LowerMoreIntegers(operation, env) is { } more:
+                return more;
             default:
                 Report(operation, "integer expression", "use integer parameters, constants, loop variables, Length, + - * / %, Math.Min and Math.Max");
                 return IntExpr.Of(0);

@@ -79,6 +79,22 @@ internal sealed partial class BodyLowering
         _ => null,
     };
 
+    /// <summary>
+    /// Integers that are not arithmetic: int fields and properties read as constants (<c>for (int i = 0; i &lt; Order; i++)</c>),
+    /// and calls to local functions that compute an index (<c>int At(int i, int j) =&gt; i * n + j;</c>). Null otherwise.
+    /// </summary>
+    private IntExpr? LowerMoreIntegers(IOperation op, Dictionary<ISymbol, object> env)
+    {
+        if (op.Type?.SpecialType != SpecialType.System_Int32)
+        {
+            return null;
+        }
+
+        return op is IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } call
+            ? LowerIndexFunctionCall(call, env)
+            : MemberText(op) is { } text ? new IntMember(text) : null;
+    }
+
     /// <summary>A call of an instance method on <c>this</c> from an instance method (its derivatives are instance methods too).</summary>
     private bool IsCallOnThis(IInvocationOperation invocation) =>
         !_method.IsStatic && invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };

@@ -54,3 +54,29 @@ public readonly partial record struct Line(double Slope, double Intercept)
         return s / xs.Length;
     }
 }
+
+/// <summary>A polynomial model whose degree is an int property: a loop bound read as a constant.</summary>
+public sealed partial class Polynomial(double[] coefficients)
+{
+    private readonly double[] _coefficients = coefficients;
+
+    /// <summary>The degree: the index of the last coefficient.</summary>
+    public int Degree => _coefficients.Length - 1;
+
+    /// <summary>The polynomial at x, scaled by s, by Horner's rule over the degree.</summary>
+    [Differentiable]
+    public double At(double x, double s)
+    {
+        var p = 0.0;
+        for (int k = Degree; k >= 0; k--)
+        {
+            p = p * x + _coefficients[k];
+        }
+
+        return s * p;
+    }
+
+    /// <summary>A second-order instance method: the Hessian is an instance method too.</summary>
+    [Differentiable(Order = 2)]
+    public double Bowl(double x, double y) => _coefficients[0] * x * x * y + Math.Sin(x * y);
+}

@@ -50,6 +50,33 @@ public sealed class InstanceMethodTests
             Close(dxs.Zip(direction, (a, b) => a * b).Sum(), line.SpreadJvp(xs, ys, direction).Tangent, 1e-13);
         });
 
+    [Fact]
+    public void IntPropertiesAreLoopBoundsAndSecondOrderInstanceMethodsWork() =>
+        Gen.Select(Gen.Double[-1, 1].Array[1, 6], Gen.Double[-1.5, 1.5], Gen.Double[-2, 2]).Sample((c, x, y) =>
+        {
+            var polynomial = new Polynomial(c);
+            var (value, dx, ds) = polynomial.AtGradient(x, 0.5);
+            Close(polynomial.At(x, 0.5), value, 1e-15);
+            Dual p = 0;
+            var dual = new Dual(x, 1);
+            for (var k = c.Length - 1; k >= 0; k--)
+            {
+                p = p * dual + c[k];
+            }
+
+            Close(0.5 * p.Tangent, dx, 1e-13);
+            Close(p.Value, ds, 1e-13);
+            Close(dx + ds, polynomial.AtJvp(x, 0.5, 1, 1).Tangent, 1e-13);
+
+            var (bowl, bx, by, bxx, bxy, byy) = polynomial.BowlHessian(x, y);
+            Close(polynomial.Bowl(x, y), bowl, 1e-15);
+            Close(2 * c[0] * x * y + y * Math.Cos(x * y), bx, 1e-13);
+            Close(c[0] * x * x + x * Math.Cos(x * y), by, 1e-13);
+            Close(2 * c[0] * y - y * y * Math.Sin(x * y), bxx, 1e-12);
+            Close(2 * c[0] * x + Math.Cos(x * y) - x * y * Math.Sin(x * y), bxy, 1e-12);
+            Close(-x * x * Math.Sin(x * y), byy, 1e-12);
+        });
+
     private static Dual DualEnergy(double mass, double stiffness, double[] harmonics, Dual x, Dual v)
     {
         var potential = 0.5 * stiffness * x * x;

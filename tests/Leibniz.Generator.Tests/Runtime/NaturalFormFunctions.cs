@@ -302,6 +302,25 @@ public static partial class NaturalFormFunctions
         return s;
     }
 
+    /// <summary>xᵀAx over a row-major matrix, indexed through a local function that computes the index.</summary>
+    [Differentiable]
+    public static double Quadratic([NoDerivative] ReadOnlySpan<double> a, ReadOnlySpan<double> x)
+    {
+        var n = x.Length;
+        var s = 0.0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                s += x[i] * a[At(i, j)] * x[j];
+            }
+        }
+
+        return s;
+
+        int At(int row, int column) => row * n + column;
+    }
+
     /// <summary>(float)Math.Sqrt(…) in a float method.</summary>
     [Differentiable]
     public static float Distance(float x, float y) => (float)Math.Sqrt(x * x + y * y);

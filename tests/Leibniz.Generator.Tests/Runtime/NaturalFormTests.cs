@@ -128,6 +128,28 @@ public sealed class NaturalFormTests
         });
 
     [Fact]
+    public void LocalFunctionsThatComputeAnIndex() =>
+        Gen.Int[1, 5].SelectMany(n => Gen.Select(Gen.Double[-2, 2].Array[n * n], Gen.Double[-2, 2].Array[n])).Sample((a, x) =>
+        {
+            var dx = new double[x.Length];
+            var value = NaturalFormFunctions.QuadraticGradient(a, x, dx);
+            Close(NaturalFormFunctions.Quadratic(a, x), value, 1e-14);
+            for (var i = 0; i < x.Length; i++)
+            {
+                var expected = 0.0;
+                for (var j = 0; j < x.Length; j++)
+                {
+                    expected += (a[i * x.Length + j] + a[j * x.Length + i]) * x[j];
+                }
+
+                Close(expected, dx[i], 1e-13);
+            }
+
+            var direction = Direction(x);
+            Close(dx.Zip(direction, (g, v) => g * v).Sum(), NaturalFormFunctions.QuadraticJvp(a, x, direction).Tangent, 1e-12);
+        });
+
+    [Fact]
     public void SwitchExpressionsTakeTheArmThatMatches()
     {
         // The breakpoints and the guard's tie are edge cases: each side's own derivative.
