@@ -61,19 +61,32 @@ internal enum IntOp
     Max,
 }
 
-/// <summary>
-/// An array or span the program reads or writes: the parameter at position <paramref name="Index"/> of the signature,
-/// or (<paramref name="Local"/>) the method's local array number <paramref name="Index"/> (declared by an
-/// <see cref="Alloc"/>). Emit names both, and the derivative buffer of each. A table of constants (a field or
-/// property of the type, never differentiated) is <paramref name="Member"/>, the fully qualified member the method read.
-/// </summary>
-internal sealed record ArrayRef(int Index, bool Local, string? Member = null)
+/// <summary>What an <see cref="ArrayRef"/> refers to.</summary>
+internal enum ArrayKind
 {
-    public static ArrayRef Parameter(int index) => new(index, Local: false);
+    /// <summary>An array or span parameter, by its position in the signature.</summary>
+    Parameter,
 
-    public static ArrayRef LocalArray(int id) => new(id, Local: true);
+    /// <summary>A local array of the method, by the id its <see cref="Alloc"/> declares.</summary>
+    Local,
 
-    public static ArrayRef Table(string member) => new(-1, Local: false, member);
+    /// <summary>A table of constants: an array or span field or property of the type the method reads, never differentiated.</summary>
+    Table,
+}
+
+/// <summary>
+/// An array or span the program reads or writes: a parameter, a local array or a table (see <see cref="ArrayKind"/>).
+/// Emit names the first two, and the derivative buffer of each; a table is the fully qualified <paramref name="Member"/>.
+/// </summary>
+internal sealed record ArrayRef(ArrayKind Kind, int Index, string? Member = null)
+{
+    public bool Local => Kind == ArrayKind.Local;
+
+    public static ArrayRef Parameter(int index) => new(ArrayKind.Parameter, index);
+
+    public static ArrayRef LocalArray(int id) => new(ArrayKind.Local, id);
+
+    public static ArrayRef Table(string member) => new(ArrayKind.Table, -1, member);
 }
 
 /// <summary>
