@@ -243,6 +243,29 @@ public static partial class NaturalFormFunctions
         }
     }
 
+    /// <summary>A top-level switch statement that assigns two locals, with code after it.</summary>
+    [Differentiable]
+    public static double Banded(double x, int band)
+    {
+        var scale = 1.0;
+        var shift = 0.0;
+        switch (band)
+        {
+            case 0:
+                scale = 2;
+                break;
+            case 1 or 2:
+                scale = x;
+                shift = Math.Sin(x);
+                break;
+            case >= 3:
+                shift = -x * x;
+                break;
+        }
+
+        return scale * Math.Exp(0.5 * x) + shift;
+    }
+
     /// <summary>A switch statement in a loop that picks a Simpson weight with break, on the loop counter.</summary>
     [Differentiable]
     public static double Simpson(ReadOnlySpan<double> u, double h)

@@ -180,6 +180,19 @@ public sealed class NaturalFormTests
             Close(DualActivation(new Dual(x, 1), kind).Tangent, dx, 1e-14);
             Close(dx, NaturalFormFunctions.ActivationJvp(x, kind, 1).Tangent, 1e-15);
 
+            (value, dx) = NaturalFormFunctions.BandedGradient(x, kind);
+            Close(NaturalFormFunctions.Banded(x, kind), value, 1e-15);
+            var d = new Dual(x, 1);
+            var banded = kind switch
+            {
+                0 => 2 * Dual.Exp(0.5 * d),
+                1 or 2 => d * Dual.Exp(0.5 * d) + Dual.Sin(d),
+                >= 3 => Dual.Exp(0.5 * d) - d * d,
+                _ => Dual.Exp(0.5 * d),
+            };
+            Close(banded.Tangent, dx, 1e-13);
+            Close(dx, NaturalFormFunctions.BandedJvp(x, kind, 1).Tangent, 1e-15);
+
             var du = new double[u.Length];
             value = NaturalFormFunctions.SimpsonGradient(u, h, du, out var dh);
             Close(NaturalFormFunctions.Simpson(u, h), value, 1e-15);
