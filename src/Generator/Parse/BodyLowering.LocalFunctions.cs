@@ -93,6 +93,34 @@ internal sealed partial class BodyLowering
         return LowerInt(returned, inner);
     }
 
+    /// <summary>
+    /// A local function that tests its arguments with one expression (<c>static bool Inside(double v) =&gt; v &gt; 0 &amp;&amp; v &lt; 1;</c>),
+    /// used as a condition: its condition, with the parameters bound to the arguments.
+    /// </summary>
+    private Cond LowerTestFunctionCall(IInvocationOperation call, Dictionary<ISymbol, object> env, List<Stmt> output)
+    {
+        var function = call.TargetMethod;
+        if (Declaration(call, function) is not { Body: { Operations: [IReturnOperation { ReturnedValue: { } returned }] } } declaration
+            || CallsItself(declaration, function, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)))
+        {
+            Report(call, $"call to local function '{function.Name}' in a condition", $"give '{function.Name}' a single expression body (static bool Inside(double v) => v > 0 && v < 1), or write the condition inline");
+            return Cond.True;
+        }
+
+        var inner = Copy(env);
+        foreach (var argument in call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
+        {
+            if (Argument(argument, env, output) is not { } bound)
+            {
+                return Cond.True;
+            }
+
+            inner[function.Parameters[argument.Parameter!.Ordinal]] = bound;
+        }
+
+        return LowerCondition(returned, inner, output);
+    }
+
     /// <summary>What a local function's parameter is bound to: a value, an integer, a condition or an array.</summary>
     private object? Argument(IArgumentOperation argument, Dictionary<ISymbol, object> env, List<Stmt> output)
     {

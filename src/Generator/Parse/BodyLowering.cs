@@ -559,6 +559,8 @@ internal sealed partial class BodyLowering
 
         switch (op)
         {
+            case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } test:
+                return LowerTestFunctionCall(test, env, output);
             case IParenthesizedOperation parenthesized:
                 return LowerCondition(parenthesized.Operand, env, output);
             case ILocalReferenceOperation local when env.TryGetValue(local.Local, out var bound) && bound is Cond cond:

@@ -243,6 +243,28 @@ public static partial class NaturalFormFunctions
         }
     }
 
+    /// <summary>A local function used as a condition, in a loop.</summary>
+    [Differentiable]
+    public static double InsideBand(ReadOnlySpan<double> x, double width)
+    {
+        var s = 0.0;
+        foreach (var v in x)
+        {
+            if (Inside(v))
+            {
+                s += v * v * width;
+            }
+            else
+            {
+                s += Math.Abs(v);
+            }
+        }
+
+        return s;
+
+        bool Inside(double v) => v > -width && v < width;
+    }
+
     /// <summary>A top-level switch statement that assigns two locals, with code after it.</summary>
     [Differentiable]
     public static double Banded(double x, int band)

@@ -116,6 +116,11 @@ public sealed class NaturalFormTests
             AgreesWithDual(r, beta, dr, dbeta, DualSmoothL1);
             Close(JvpOfDual(r, beta, DualSmoothL1), NaturalFormFunctions.SmoothL1Jvp(r, beta, Direction(r), 0.5).Tangent, 1e-12);
 
+            value = NaturalFormFunctions.InsideBandGradient(r, beta, dr, out var dwidth);
+            Close(NaturalFormFunctions.InsideBand(r, beta), value, 1e-15);
+            AgreesWithDual(r, beta, dr, dwidth, DualInsideBand);
+            Close(JvpOfDual(r, beta, DualInsideBand), NaturalFormFunctions.InsideBandJvp(r, beta, Direction(r), 0.5).Tangent, 1e-12);
+
             value = NaturalFormFunctions.EnergyGradient(r, beta, dr, out var dk);
             Close(NaturalFormFunctions.Energy(r, beta), value, 1e-15);
             AgreesWithDual(r, beta, dr, dk, DualEnergy);
@@ -292,6 +297,17 @@ public sealed class NaturalFormTests
         }
 
         return total / r.Length;
+    }
+
+    private static Dual DualInsideBand(Dual[] x, Dual width)
+    {
+        Dual s = 0;
+        foreach (var v in x)
+        {
+            s += v.Value > -width.Value && v.Value < width.Value ? v * v * width : Dual.Abs(v);
+        }
+
+        return s;
     }
 
     private static Dual DualEnergy(Dual[] q, Dual k)
