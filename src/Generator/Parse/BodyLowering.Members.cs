@@ -36,6 +36,11 @@ internal sealed partial class BodyLowering
                 return IntValue(create.Arguments[0].Value, env, output);
             case IConversionOperation { IsImplicit: false } narrowing when IsNarrowingCast(narrowing):
                 return LowerNarrowed(narrowing.Operand, env, output);
+            case IParameterReferenceOperation { Parameter: var primary } when primary.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction }
+                && !env.ContainsKey(primary):
+                // The generated members are in another declaration of the partial type, where the parameter is not in scope.
+                Report(op, $"primary constructor parameter '{primary.Name}'", $"store it in a field (private readonly {Keyword} _{primary.Name} = {primary.Name};) and read the field");
+                return Constant(output, 0);
             default:
                 return MemberText(op) is { } text ? Add(output, new Node(Op.Field, EquatableArray<int>.Empty, Name: _widened ? "((float)" + text + ")" : text)) : null;
         }

@@ -18,6 +18,7 @@ public sealed class NaturalFormDiagnosticTests
         ("LZ0001", "switch on a value of type 'bool'"),
         ("LZ0001", "local of type 'double'"),
         ("LZ0001", "call to [Differentiable] method 'Energy' of a different shape"),
+        ("LZ0001", "primary constructor parameter 'k'"),
     ];
 
     private const string Source = """
@@ -97,6 +98,12 @@ public sealed class NaturalFormDiagnosticTests
 
             [Differentiable]
             public double Twice(double x) => 2 * [|Shared.Energy(x)|];
+        }
+
+        public partial class Primary(double k)
+        {
+            [Differentiable]
+            public double Energy(double x) => [|k|] * x * x;
         }
         """;
 
