@@ -34,9 +34,9 @@ public static class DiagnosticExamples
         new(
             """
             [Differentiable]
-            public double Scaled(double x) => 2 * x;   // an instance method
+            public static double Rate(double x) => x switch { > 0 => x, _ => throw new ArgumentOutOfRangeException(nameof(x)) };
             """,
-            "LZ0004",
-            "Method 'Scaled' must be static to be differentiated; add the 'static' modifier"),
+            "LZ0001",
+            "'throw new ArgumentOutOfRangeException(nameof(x))' cannot be differentiated: the switch arm that throws is not supported in a [Differentiable] method; return a value instead (for example double.NaN), or check the argument before calling the method"),
     ];
 }

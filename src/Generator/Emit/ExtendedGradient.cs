@@ -62,7 +62,7 @@ internal static class ExtendedGradient
         }
 
         SourceEmitter.WriteAttribute(writer);
-        var parameters = signature.Select(p => p.TypeText + " " + Naming.Escape(p.Name)).ToList();
+        var parameters = signature.Select(p => p.TypeText + " " + CSharpIdentifier.Escape(p.Name)).ToList();
         if (result is not null)
         {
             parameters.Add(result.TypeText + " " + structs.Seed);
@@ -71,20 +71,20 @@ internal static class ExtendedGradient
         string returns;
         if (hasSpans)
         {
-            parameters.AddRange(differentiated.Select(i => (signature[i].Kind == ParameterKind.Array ? "global::System.Span<" + StructSignatures.ValueType(signature[i], t) + ">" : "out " + StructSignatures.ValueType(signature[i], t)) + " " + Naming.Escape(derivativeNames[i])));
+            parameters.AddRange(differentiated.Select(i => (signature[i].Kind == ParameterKind.Array ? "global::System.Span<" + StructSignatures.ValueType(signature[i], t) + ">" : "out " + StructSignatures.ValueType(signature[i], t)) + " " + CSharpIdentifier.Escape(derivativeNames[i])));
             returns = valueType;
         }
         else
         {
-            returns = "(" + valueType + " Value, " + string.Join(", ", differentiated.Select(i => StructSignatures.ValueType(signature[i], t) + " " + Naming.Escape(derivativeNames[i]))) + ")";
+            returns = "(" + valueType + " Value, " + string.Join(", ", differentiated.Select(i => StructSignatures.ValueType(signature[i], t) + " " + CSharpIdentifier.Escape(derivativeNames[i]))) + ")";
         }
 
         var suffix = result is null ? "Gradient" : "Vjp";
-        writer.Open($"{model.Accessibility} static {returns} {model.Name}{suffix}{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
+        writer.Open($"{model.Accessibility} {model.StaticModifier}{returns} {model.Name}{suffix}{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
         var spans = new Dictionary<Ir.ArrayRef, string>();
         foreach (var i in differentiated.Where(i => signature[i].Kind == ParameterKind.Array))
         {
-            var (name, gradient) = (Naming.Escape(signature[i].Name), Naming.Escape(derivativeNames[i]));
+            var (name, gradient) = (CSharpIdentifier.Escape(signature[i].Name), CSharpIdentifier.Escape(derivativeNames[i]));
             spans[Ir.ArrayRef.Parameter(i)] = gradient;
             writer.Open($"if ({gradient}.Length != {name}.Length)");
             writer.Line($"throw new global::System.ArgumentException(\"The gradient span must have the length of '{signature[i].Name}' (\" + {name}.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"), but has length \" + {gradient}.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \".\", nameof({gradient}));");
@@ -104,7 +104,7 @@ internal static class ExtendedGradient
         {
             foreach (var (index, text) in derivatives)
             {
-                writer.Line(Naming.Escape(derivativeNames[index]) + " = " + text + ";");
+                writer.Line(CSharpIdentifier.Escape(derivativeNames[index]) + " = " + text + ";");
             }
 
             writer.Line("return " + value + ";");

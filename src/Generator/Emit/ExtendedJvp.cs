@@ -40,14 +40,14 @@ internal static class ExtendedJvp
         }
 
         SourceEmitter.WriteAttribute(writer);
-        var parameters = signature.Select(p => p.TypeText + " " + Naming.Escape(p.Name))
-            .Concat(differentiated.Select(i => (signature[i].Kind == ParameterKind.Array ? "global::System.ReadOnlySpan<" + StructSignatures.ValueType(signature[i], t) + ">" : StructSignatures.ValueType(signature[i], t)) + " " + Naming.Escape(names[i])));
+        var parameters = signature.Select(p => p.TypeText + " " + CSharpIdentifier.Escape(p.Name))
+            .Concat(differentiated.Select(i => (signature[i].Kind == ParameterKind.Array ? "global::System.ReadOnlySpan<" + StructSignatures.ValueType(signature[i], t) + ">" : StructSignatures.ValueType(signature[i], t)) + " " + CSharpIdentifier.Escape(names[i])));
         var valueType = model.Result?.TypeText ?? t;
-        writer.Open($"{model.Accessibility} static ({valueType} Value, {valueType} Tangent) {model.Name}Jvp{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
+        writer.Open($"{model.Accessibility} {model.StaticModifier}({valueType} Value, {valueType} Tangent) {model.Name}Jvp{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
         var spans = new Dictionary<Ir.ArrayRef, string>();
         foreach (var i in differentiated.Where(i => signature[i].Kind == ParameterKind.Array))
         {
-            var (name, tangent) = (Naming.Escape(signature[i].Name), Naming.Escape(names[i]));
+            var (name, tangent) = (CSharpIdentifier.Escape(signature[i].Name), CSharpIdentifier.Escape(names[i]));
             spans[Ir.ArrayRef.Parameter(i)] = tangent;
             writer.Open($"if ({tangent}.Length != {name}.Length)");
             writer.Line($"throw new global::System.ArgumentException(\"The tangent span must have the length of '{signature[i].Name}' (\" + {name}.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"), but has length \" + {tangent}.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \".\", nameof({tangent}));");

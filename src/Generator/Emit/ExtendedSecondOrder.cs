@@ -73,7 +73,7 @@ internal static class ExtendedSecondOrder
 
         public bool IsArray(int i) => Signature[i].Kind == ParameterKind.Array;
 
-        public string Name(int i) => Naming.Escape(Signature[i].Name);
+        public string Name(int i) => CSharpIdentifier.Escape(Signature[i].Name);
 
         public IEnumerable<int> Scalars => Differentiated.Where(i => !IsArray(i));
 
@@ -114,8 +114,8 @@ internal static class ExtendedSecondOrder
         }
 
         SourceEmitter.WriteAttribute(writer);
-        var parameters = shape.Signature.Select(p => p.TypeText + " " + Naming.Escape(p.Name)).ToList();
-        parameters.AddRange(shape.Differentiated.Select(i => (shape.IsArray(i) ? "global::System.ReadOnlySpan<" + t + ">" : t) + " " + Naming.Escape(shape.Directions[i])));
+        var parameters = shape.Signature.Select(p => p.TypeText + " " + CSharpIdentifier.Escape(p.Name)).ToList();
+        parameters.AddRange(shape.Differentiated.Select(i => (shape.IsArray(i) ? "global::System.ReadOnlySpan<" + t + ">" : t) + " " + CSharpIdentifier.Escape(shape.Directions[i])));
         string returns;
         if (shape.HasSpans)
         {
@@ -126,16 +126,16 @@ internal static class ExtendedSecondOrder
         else
         {
             returns = "(" + t + " Value, " + string.Join(", ", shape.Differentiated.Select(i => shape.Gradients[i]).Concat(shape.Differentiated.Select(i => shape.Products[i]))
-                .Select(d => t + " " + Naming.Escape(d))) + ")";
+                .Select(d => t + " " + CSharpIdentifier.Escape(d))) + ")";
         }
 
-        writer.Open($"{model.Accessibility} static {returns} {model.Name}Hvp({string.Join(", ", parameters)})");
+        writer.Open($"{model.Accessibility} {model.StaticModifier}{returns} {model.Name}Hvp({string.Join(", ", parameters)})");
         var gradients = new Dictionary<Ir.ArrayRef, string>();
         var directions = new Dictionary<Ir.ArrayRef, string>();
         var products = new Dictionary<Ir.ArrayRef, string>();
         foreach (var i in shape.Arrays)
         {
-            var (name, direction, gradientSpan, product) = (shape.Name(i), Naming.Escape(shape.Directions[i]), Naming.Escape(shape.Gradients[i]), Naming.Escape(shape.Products[i]));
+            var (name, direction, gradientSpan, product) = (shape.Name(i), CSharpIdentifier.Escape(shape.Directions[i]), CSharpIdentifier.Escape(shape.Gradients[i]), CSharpIdentifier.Escape(shape.Products[i]));
             WriteLengthCheck(writer, "direction", shape.Signature[i].Name, name, direction);
             WriteLengthCheck(writer, "gradient", shape.Signature[i].Name, name, gradientSpan);
             WriteLengthCheck(writer, "Hessian-vector product", shape.Signature[i].Name, name, product);
@@ -149,7 +149,7 @@ internal static class ExtendedSecondOrder
         foreach (var i in shape.Scalars)
         {
             var dual = shape.Local("in" + duals.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            writer.Line($"{ProgramWriter.DualType} {dual} = new {ProgramWriter.DualType}({shape.Name(i)}, {Naming.Escape(shape.Directions[i])});");
+            writer.Line($"{ProgramWriter.DualType} {dual} = new {ProgramWriter.DualType}({shape.Name(i)}, {CSharpIdentifier.Escape(shape.Directions[i])});");
             duals.Add(dual);
         }
 
@@ -169,8 +169,8 @@ internal static class ExtendedSecondOrder
         {
             for (var s = 0; s < scalars.Count; s++)
             {
-                writer.Line(Naming.Escape(shape.Gradients[scalars[s]]) + " = " + Value(s + 1) + ";");
-                writer.Line(Naming.Escape(shape.Products[scalars[s]]) + " = " + Tangent(s + 1) + ";");
+                writer.Line(CSharpIdentifier.Escape(shape.Gradients[scalars[s]]) + " = " + Value(s + 1) + ";");
+                writer.Line(CSharpIdentifier.Escape(shape.Products[scalars[s]]) + " = " + Tangent(s + 1) + ";");
             }
 
             writer.Line("return " + Value(0) + ";");
@@ -207,9 +207,9 @@ internal static class ExtendedSecondOrder
         writer.Line("/// <returns><c>Value</c>, the gradient " + string.Join(", ", d.Select(i => $"<c>{shape.Gradients[i]}</c>")) + ", then "
             + string.Join(", ", pairs.Select((p, k) => $"<c>{names[k]}</c> = ∂²/∂{SourceEmitter.Xml(shape.Signature[d[p.I]].Name)}∂{SourceEmitter.Xml(shape.Signature[d[p.J]].Name)}")) + ".</returns>");
         SourceEmitter.WriteAttribute(writer);
-        var returns = "(" + t + " Value, " + string.Join(", ", d.Select(i => shape.Gradients[i]).Concat(names).Select(n => t + " " + Naming.Escape(n))) + ")";
-        writer.Open($"{model.Accessibility} static {returns} {model.Name}Hessian({string.Join(", ", shape.Signature.Select(p => p.TypeText + " " + Naming.Escape(p.Name)))})");
-        var arguments = shape.Signature.Select(p => Naming.Escape(p.Name)).ToList();
+        var returns = "(" + t + " Value, " + string.Join(", ", d.Select(i => shape.Gradients[i]).Concat(names).Select(n => t + " " + CSharpIdentifier.Escape(n))) + ")";
+        writer.Open($"{model.Accessibility} {model.StaticModifier}{returns} {model.Name}Hessian({string.Join(", ", shape.Signature.Select(p => p.TypeText + " " + CSharpIdentifier.Escape(p.Name)))})");
+        var arguments = shape.Signature.Select(p => CSharpIdentifier.Escape(p.Name)).ToList();
         var one = Literals.Format(1, model.IsFloat);
         var zero = Literals.Format(0, model.IsFloat);
         var columns = d.Select((_, j) => shape.Local("column" + j.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
@@ -241,14 +241,14 @@ internal static class ExtendedSecondOrder
         writer.Line("/// <returns>The value.</returns>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A gradient span's length differs from its argument's, or the Hessian span's length is not N².</exception>");
         SourceEmitter.WriteAttribute(writer);
-        var parameters = shape.Signature.Select(p => p.TypeText + " " + Naming.Escape(p.Name))
+        var parameters = shape.Signature.Select(p => p.TypeText + " " + CSharpIdentifier.Escape(p.Name))
             .Concat(blocks.Select(i => Output(shape, i, t, shape.Gradients[i])))
-            .Append("global::System.Span<" + t + "> " + Naming.Escape(shape.Hessian));
-        writer.Open($"{model.Accessibility} static {t} {model.Name}Hessian({string.Join(", ", parameters)})");
-        var hessian = Naming.Escape(shape.Hessian);
+            .Append("global::System.Span<" + t + "> " + CSharpIdentifier.Escape(shape.Hessian));
+        writer.Open($"{model.Accessibility} {model.StaticModifier}{t} {model.Name}Hessian({string.Join(", ", parameters)})");
+        var hessian = CSharpIdentifier.Escape(shape.Hessian);
         foreach (var i in shape.Arrays)
         {
-            WriteLengthCheck(writer, "gradient", shape.Signature[i].Name, shape.Name(i), Naming.Escape(shape.Gradients[i]));
+            WriteLengthCheck(writer, "gradient", shape.Signature[i].Name, shape.Name(i), CSharpIdentifier.Escape(shape.Gradients[i]));
         }
 
         var offsets = new Dictionary<int, string>();
@@ -264,13 +264,13 @@ internal static class ExtendedSecondOrder
         writer.Open($"if ({hessian}.Length != (long){size} * {size})");
         writer.Line($"throw new global::System.ArgumentException(\"The Hessian span must have length N² = \" + ((long){size} * {size}).ToString({Invariant}) + \" (N = \" + {size}.ToString({Invariant}) + \" differentiated variables), but has length \" + {hessian}.Length.ToString({Invariant}) + \".\", nameof({hessian}));");
         writer.Close();
-        var arguments = shape.Signature.Select(q => Naming.Escape(q.Name)).ToList();
-        var gradientArguments = blocks.Select(i => (shape.IsArray(i) ? "" : "out ") + Naming.Escape(shape.Gradients[i])).ToList();
+        var arguments = shape.Signature.Select(q => CSharpIdentifier.Escape(q.Name)).ToList();
+        var gradientArguments = blocks.Select(i => (shape.IsArray(i) ? "" : "out ") + CSharpIdentifier.Escape(shape.Gradients[i])).ToList();
         if (shape.Scalars.Any())
         {
             foreach (var i in shape.Scalars)
             {
-                writer.Line(Naming.Escape(shape.Gradients[i]) + " = " + Literals.Format(0, model.IsFloat) + ";");
+                writer.Line(CSharpIdentifier.Escape(shape.Gradients[i]) + " = " + Literals.Format(0, model.IsFloat) + ";");
             }
         }
         else
@@ -335,7 +335,7 @@ internal static class ExtendedSecondOrder
     private static string Length(Shape shape, int i) => shape.IsArray(i) ? shape.Name(i) + ".Length" : "1";
 
     private static string Output(Shape shape, int i, string t, string name) =>
-        (shape.IsArray(i) ? "global::System.Span<" + t + "> " : "out " + t + " ") + Naming.Escape(name);
+        (shape.IsArray(i) ? "global::System.Span<" + t + "> " : "out " + t + " ") + CSharpIdentifier.Escape(name);
 
     private static void WriteParameterDocs(CodeWriter writer, Shape shape)
     {

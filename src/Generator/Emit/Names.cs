@@ -32,10 +32,10 @@ internal sealed class Names
     {
         _signature = signature;
         var parameters = signature.Select(p => p.Name).ToList();
-        var taken = new HashSet<string>(parameters.Concat(DerivativeNames.Of(parameters)).Select(Naming.Escape));
+        var taken = new HashSet<string>(parameters.Concat(DerivativeNames.Of(parameters)).Select(CSharpIdentifier.Escape));
         for (var i = 0; i < signature.Count; i++)
         {
-            _arrays[ArrayRef.Parameter(i)] = Naming.Escape(signature[i].Name);
+            _arrays[ArrayRef.Parameter(i)] = CSharpIdentifier.Escape(signature[i].Name);
         }
 
         var structs = StructNames.For(signature);
@@ -52,7 +52,7 @@ internal sealed class Names
 
         foreach (var alloc in Loops.Allocations(program.Body).Where(a => !_buffers.ContainsKey(a.Array)))
         {
-            _arrays[alloc.Array] = Naming.Free(Naming.Escape(alloc.Name), taken);
+            _arrays[alloc.Array] = Naming.Free(CSharpIdentifier.Escape(alloc.Name), taken);
             _buffers[alloc.Array] = Naming.Free("d" + _arrays[alloc.Array], taken);
         }
     }
@@ -64,16 +64,16 @@ internal sealed class Names
     public IEnumerable<string> LocalArrays => _buffers.SelectMany(b => new[] { _arrays[b.Key], b.Value });
 
     /// <summary>The parameter at <paramref name="index"/> of the signature.</summary>
-    public string Parameter(int index) => Naming.Escape(_signature[index].Name);
+    public string Parameter(int index) => CSharpIdentifier.Escape(_signature[index].Name);
 
-    public string Array(ArrayRef array) => _arrays[array];
+    public string Array(ArrayRef array) => array.Member ?? _arrays[array];
 
     /// <summary>The derivative buffer of a local array (a parameter's is a gradient, tangent or product span of the member written).</summary>
     public string Buffer(ArrayRef array) => _buffers[array];
 
     /// <summary>Names the counter of a loop header for the code inside it: the user's name, or a name the user cannot have written.</summary>
     public string Declare(LoopCounter counter) =>
-        _integers[counter.Variable] = counter.Name is { } name ? Naming.Escape(name) : "k" + counter.Variable.ToString(CultureInfo.InvariantCulture) + "_";
+        _integers[counter.Variable] = counter.Name is { } name ? CSharpIdentifier.Escape(name) : "k" + counter.Variable.ToString(CultureInfo.InvariantCulture) + "_";
 
     /// <summary>The C# text of an integer expression, fully parenthesized.</summary>
     public string Print(IntExpr expression) => expression switch
@@ -81,6 +81,7 @@ internal sealed class Names
         IntConstant constant => constant.Value.ToString(CultureInfo.InvariantCulture),
         IntParameter parameter => Parameter(parameter.Index),
         IntLocal local => _integers[local.Id],
+        IntMember member => member.Member,
         ArrayLength length => Array(length.Array) + ".Length",
         ArrayDimension dimension => Array(dimension.Array) + ".GetLength(" + dimension.Dimension.ToString(CultureInfo.InvariantCulture) + ")",
         IntNegate negate => "(-" + Print(negate.Operand) + ")",

@@ -35,6 +35,4 @@ internal static class Naming
         taken.Add(name);
         return name;
     }
-
-    public static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 }

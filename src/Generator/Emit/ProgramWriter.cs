@@ -123,7 +123,7 @@ internal sealed partial class ProgramWriter
     {
         for (var i = 0; i < program.ParamCount; i++)
         {
-            _text[i] = Naming.Escape(_parameters[i]);
+            _text[i] = CSharpIdentifier.Escape(_parameters[i]);
         }
 
         foreach (var reverse in program.Body.OfType<ReverseLoop>())

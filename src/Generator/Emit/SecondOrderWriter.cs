@@ -38,8 +38,8 @@ internal static class SecondOrderWriter
         writer.Line("/// <returns><c>Value</c>, the gradient " + string.Join(", ", names.Select(d => $"<c>{d}</c>")) + ", then "
             + string.Join(", ", pairs.Select((p, k) => $"<c>{hessianNames[k]}</c> = ∂²/∂{SourceEmitter.Xml(parameters[p.I])}∂{SourceEmitter.Xml(parameters[p.J])}")) + ".</returns>");
         SourceEmitter.WriteAttribute(writer);
-        var returns = "(" + t + " Value, " + string.Join(", ", names.Concat(hessianNames).Select(d => t + " " + Naming.Escape(d))) + ")";
-        writer.Open($"{model.Accessibility} static {returns} {model.Name}Hessian{model.TypeParameterList}({string.Join(", ", parameters.Select(p => t + " " + Naming.Escape(p)))}){model.ConstraintClause}");
+        var returns = "(" + t + " Value, " + string.Join(", ", names.Concat(hessianNames).Select(d => t + " " + CSharpIdentifier.Escape(d))) + ")";
+        writer.Open($"{model.Accessibility} {model.StaticModifier}{returns} {model.Name}Hessian{model.TypeParameterList}({string.Join(", ", parameters.Select(p => t + " " + CSharpIdentifier.Escape(p)))}){model.ConstraintClause}");
         var outputs = new ProgramWriter(writer, model.IsFloat, parameters.ToList()) { Generic = model.TypeParameter }.Write(hessian);
         writer.Line("return (" + string.Join(", ", outputs) + ");");
         writer.Close();
@@ -65,8 +65,8 @@ internal static class SecondOrderWriter
             + string.Join(", ", products.Select((h, i) => $"<c>{h}</c> = (H·v) along {SourceEmitter.Xml(parameters[i])}")) + ".</returns>");
         SourceEmitter.WriteAttribute(writer);
         var all = parameters.Concat(directions).ToList();
-        returns = "(" + t + " Value, " + string.Join(", ", names.Concat(products).Select(d => t + " " + Naming.Escape(d))) + ")";
-        writer.Open($"{model.Accessibility} static {returns} {model.Name}Hvp{model.TypeParameterList}({string.Join(", ", all.Select(p => t + " " + Naming.Escape(p)))}){model.ConstraintClause}");
+        returns = "(" + t + " Value, " + string.Join(", ", names.Concat(products).Select(d => t + " " + CSharpIdentifier.Escape(d))) + ")";
+        writer.Open($"{model.Accessibility} {model.StaticModifier}{returns} {model.Name}Hvp{model.TypeParameterList}({string.Join(", ", all.Select(p => t + " " + CSharpIdentifier.Escape(p)))}){model.ConstraintClause}");
         outputs = new ProgramWriter(writer, model.IsFloat, all) { Generic = model.TypeParameter }.Write(hvp);
         writer.Line("return (" + string.Join(", ", outputs) + ");");
         writer.Close();

@@ -80,9 +80,9 @@ internal static class SourceEmitter
         writer.Line("/// <c>Value</c>, then " + string.Join(", ", model.Parameters.Select((p, i) => $"<c>{names[i]}</c> = ∂/∂{Xml(p)}")) + ".");
         writer.Line("/// </returns>");
         WriteAttribute(writer);
-        var returns = "(" + t + " Value, " + string.Join(", ", names.Select(n => t + " " + Naming.Escape(n))) + ")";
-        var parameters = string.Join(", ", model.Parameters.Select(p => t + " " + Naming.Escape(p)));
-        writer.Open($"{model.Accessibility} static {returns} {model.Name}Gradient{model.TypeParameterList}({parameters}){model.ConstraintClause}");
+        var returns = "(" + t + " Value, " + string.Join(", ", names.Select(n => t + " " + CSharpIdentifier.Escape(n))) + ")";
+        var parameters = string.Join(", ", model.Parameters.Select(p => t + " " + CSharpIdentifier.Escape(p)));
+        writer.Open($"{model.Accessibility} {model.StaticModifier}{returns} {model.Name}Gradient{model.TypeParameterList}({parameters}){model.ConstraintClause}");
         var outputs = new ProgramWriter(writer, model.IsFloat, model.Parameters.ToList()) { Generic = model.TypeParameter }.Write(program);
         writer.Line("return (" + string.Join(", ", outputs) + ");");
         writer.Close();
@@ -109,8 +109,8 @@ internal static class SourceEmitter
         writer.Line("/// <returns><c>Value</c>, and <c>Tangent</c> = " + string.Join(" + ", model.Parameters.Select((p, i) => $"∂/∂{Xml(p)}·{names[i]}")) + ".</returns>");
         WriteAttribute(writer);
         var all = model.Parameters.Concat(names).ToList();
-        var parameters = string.Join(", ", all.Select(p => t + " " + Naming.Escape(p)));
-        writer.Open($"{model.Accessibility} static ({t} Value, {t} Tangent) {model.Name}Jvp{model.TypeParameterList}({parameters}){model.ConstraintClause}");
+        var parameters = string.Join(", ", all.Select(p => t + " " + CSharpIdentifier.Escape(p)));
+        writer.Open($"{model.Accessibility} {model.StaticModifier}({t} Value, {t} Tangent) {model.Name}Jvp{model.TypeParameterList}({parameters}){model.ConstraintClause}");
         var outputs = new ProgramWriter(writer, model.IsFloat, all) { Generic = model.TypeParameter }.Write(program);
         writer.Line("return (" + string.Join(", ", outputs) + ");");
         writer.Close();

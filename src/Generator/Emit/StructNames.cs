@@ -32,10 +32,10 @@ internal sealed class StructNames
     {
         var names = signature.Select(p => p.Name).ToList();
         var derivatives = DerivativeNames.Of(names);
-        var taken = new HashSet<string>(names.Concat(derivatives).Select(Naming.Escape));
+        var taken = new HashSet<string>(names.Concat(derivatives).Select(CSharpIdentifier.Escape));
         var flat = signature.Select(p => IsStructSpan(p) ? Naming.Free(p.Name + "Fields", taken) : null).ToList();
         var flatDerivatives = signature.Select((p, i) => IsStructSpan(p) ? Naming.Free(derivatives[i] + "Fields", taken) : null).ToList();
-        return new StructNames(flat, flatDerivatives, Naming.Escape(Naming.Free("seed", taken)));
+        return new StructNames(flat, flatDerivatives, CSharpIdentifier.Escape(Naming.Free("seed", taken)));
     }
 
     /// <summary>Every name this adds (so local arrays and locals avoid them).</summary>

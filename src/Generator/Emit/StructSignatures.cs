@@ -15,7 +15,7 @@ internal static class StructSignatures
     public static string ValueType(ParameterModel parameter, string floating) => parameter.Shape?.TypeText ?? floating;
 
     /// <summary>The program parameters that <paramref name="text"/> (a parameter or tangent of <paramref name="parameter"/>'s type) stands for.</summary>
-    public static IEnumerable<string> Fields(ParameterModel parameter, string text) => parameter.Shape is { } shape ? shape.Reads(Naming.Escape(text)) : new[] { text };
+    public static IEnumerable<string> Fields(ParameterModel parameter, string text) => parameter.Shape is { } shape ? shape.Reads(CSharpIdentifier.Escape(text)) : new[] { text };
 
     /// <summary>The C# text of a value of <paramref name="shape"/> (or a scalar) from the next outputs, starting at <paramref name="next"/>.</summary>
     public static string Assemble(StructShape? shape, IReadOnlyList<string> outputs, ref int next)
@@ -46,10 +46,10 @@ internal static class StructSignatures
 
             var parameter = model.Signature[i];
             var cast = "global::System.Runtime.InteropServices.MemoryMarshal.Cast<" + parameter.Shape!.TypeText + ", " + parameter.Shape.ElementType + ">(";
-            writer.Line("var " + fields + " = " + cast + "(global::System.ReadOnlySpan<" + parameter.Shape.TypeText + ">)" + Naming.Escape(parameter.Name) + ");");
+            writer.Line("var " + fields + " = " + cast + "(global::System.ReadOnlySpan<" + parameter.Shape.TypeText + ">)" + CSharpIdentifier.Escape(parameter.Name) + ");");
             if (parameter.Kind == ParameterKind.Array)
             {
-                var derivative = Naming.Escape(derivativeNames[i]);
+                var derivative = CSharpIdentifier.Escape(derivativeNames[i]);
                 writer.Line("var " + names.DerivativeFields[i] + " = " + cast + derivative + ");");
                 spans.Remove(Ir.ArrayRef.Parameter(i));
                 spans[Ir.ArrayRef.FieldsOf(i)] = names.DerivativeFields[i]!;

@@ -30,6 +30,9 @@ internal sealed record IntParameter(int Index) : IntExpr;
 /// </summary>
 internal sealed record IntLocal(int Id) : IntExpr;
 
+/// <summary>An int field or property of the type (or of the instance) the method reads: a constant of the call, as <see cref="Op.Field"/> is.</summary>
+internal sealed record IntMember(string Member) : IntExpr;
+
 /// <summary><c>Length</c> of an array or span (a parameter, or a local array as the generated code holds it).</summary>
 internal sealed record ArrayLength(ArrayRef Array) : IntExpr;
 
@@ -72,13 +75,16 @@ internal enum ArrayKind
     /// field j at k·i + j for a struct of k fields).
     /// </summary>
     Fields,
+
+    /// <summary>A table of constants: an array or span field or property of the type the method reads, never differentiated.</summary>
+    Table,
 }
 
 /// <summary>
-/// An array or span the program reads or writes: a parameter or a local array (see <see cref="ArrayKind"/>). Emit
-/// names both, and the derivative buffer of each.
+/// An array or span the program reads or writes: a parameter, a local array or a table (see <see cref="ArrayKind"/>).
+/// Emit names the first two, and the derivative buffer of each; a table is the fully qualified <paramref name="Member"/>.
 /// </summary>
-internal sealed record ArrayRef(ArrayKind Kind, int Index)
+internal sealed record ArrayRef(ArrayKind Kind, int Index, string? Member = null)
 {
     public bool Local => Kind == ArrayKind.Local;
 
@@ -88,6 +94,8 @@ internal sealed record ArrayRef(ArrayKind Kind, int Index)
 
     /// <summary>The flat span of the fields of the struct span parameter at position <paramref name="index"/>.</summary>
     public static ArrayRef FieldsOf(int index) => new(ArrayKind.Fields, index);
+
+    public static ArrayRef Table(string member) => new(ArrayKind.Table, -1, member);
 }
 
 /// <summary>

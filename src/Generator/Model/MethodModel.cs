@@ -24,8 +24,12 @@ internal sealed record MethodModel(
     int Order = 1,
     string? TypeParameter = null,
     string? Constraint = null,
-    StructShape? Result = null)
+    StructShape? Result = null,
+    bool IsStatic = true)
 {
+    /// <summary>"static " for a static method; empty for an instance method, whose derivatives are instance methods beside it.</summary>
+    public string StaticModifier => IsStatic ? "static " : "";
+
     public string TypeName => TypeParameter ?? (IsFloat ? "float" : "double");
 
     /// <summary>"&lt;T&gt;" for a generic-math method, empty otherwise.</summary>

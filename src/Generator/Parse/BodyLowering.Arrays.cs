@@ -184,7 +184,7 @@ internal sealed partial class BodyLowering
     };
 
     /// <summary><c>ArrayPool&lt;T&gt;.Shared.Return(r)</c> on a rented local array: the derivative code returns its own buffers.</summary>
-    private static bool IsReturnToPool(IOperation operation, Dictionary<ISymbol, object> env) =>
+    private bool IsReturnToPool(IOperation operation, Dictionary<ISymbol, object> env) =>
         operation is IInvocationOperation { TargetMethod.Name: "Return" } call && IsArrayPool(call.TargetMethod.ContainingType)
         && call.Arguments.Length >= 1 && ArrayOf(call.Arguments[0].Value, env) is { Rented: true };
 

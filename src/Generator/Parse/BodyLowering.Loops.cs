@@ -76,6 +76,7 @@ internal sealed partial class BodyLowering
 
         var referenced = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         CollectReferenced(loopBody, referenced);
+        CollectCaptured(loopBody, referenced);
         foreach (var condition in new[] { whileCondition, bottomCondition }.OfType<IOperation>())
         {
             CollectReferenced(condition, referenced);
@@ -105,7 +106,7 @@ internal sealed partial class BodyLowering
             : null;
 
         // A do-while loop is while (true) whose body ends with "if (!condition) break;".
-        var exit = Find(loopBody, o => o is IBranchOperation { BranchKind: BranchKind.Break }) is not null || _pendingReturn is not null || bottomCondition is not null
+        var exit = Find(loopBody, o => o is IBranchOperation { BranchKind: BranchKind.Break } jump && !BreaksSwitch(jump)) is not null || _pendingReturn is not null || bottomCondition is not null
             ? (loop as ILoopOperation)?.ExitLabel : null;
         var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _calls, _loopCounter, inLoop: true)
         {
@@ -338,7 +339,7 @@ internal sealed partial class BodyLowering
             return operation;
         }
 
-        foreach (var child in operation.ChildOperations)
+        foreach (var child in operation.ChildOperations.Where(c => c is not ILocalFunctionOperation))
         {
             if (Find(child, predicate) is { } found)
             {
@@ -349,8 +350,8 @@ internal sealed partial class BodyLowering
         return null;
     }
 
-    private static ArrayBinding? ArrayOf(IOperation operation, Dictionary<ISymbol, object> env) =>
-        operation is IParameterReferenceOperation or ILocalReferenceOperation && env.TryGetValue(Target(operation)!, out var bound) ? bound as ArrayBinding : null;
+    private ArrayBinding? ArrayOf(IOperation operation, Dictionary<ISymbol, object> env) =>
+        operation is IParameterReferenceOperation or ILocalReferenceOperation && env.TryGetValue(Target(operation)!, out var bound) ? bound as ArrayBinding : ConstantTable(operation);
 
     private int Load(ArrayBinding array, IOperation index, Dictionary<ISymbol, object> env, List<Stmt> output) =>
         Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Index: array.Differentiated ? 1 : 0, Integer: LowerInt(index, env), Array: array.Array));
@@ -387,6 +388,8 @@ internal sealed partial class BodyLowering
                 when method.ReturnType.SpecialType == SpecialType.System_Int32:
                 var arguments = call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => LowerInt(a.Value, env)).ToList();
                 return new IntBinary(method.Name == "Min" ? IntOp.Min : IntOp.Max, arguments[0], arguments[1]);
+            case var _ when LowerMoreIntegers(operation, env) is { } more:
+                return more;
             default:
                 Report(operation, "integer expression", "use integer parameters, constants, loop variables, Length, + - * / %, Math.Min and Math.Max");
                 return IntExpr.Of(0);

@@ -154,12 +154,12 @@ internal sealed partial class BodyLowering
             case IBinaryOperation { OperatorMethod: { } userOperator } binary when IsUserStructMember(userOperator) && IsFloating(binary.Type):
                 return InlineScalar(userOperator, null, new[] { Operand(binary.LeftOperand, env, output), Operand(binary.RightOperand, env, output) }, op, env, output)
                     ?? Constant(output, 0);
-            case IInvocationOperation invocation when IsUserStructMember(invocation.TargetMethod) && IsFloating(invocation.Type):
+            case IInvocationOperation invocation when IsUserStructMember(invocation.TargetMethod) && IsFloating(invocation.Type) && !OnThis(invocation.Instance):
                 return InlineScalar(invocation.TargetMethod, invocation.Instance is { } self ? Operand(self, env, output) : null, UserArguments(invocation, env, output), op, env, output)
                     ?? Constant(output, 0);
-            case IFieldReferenceOperation { Instance: { } instance } field when StructOf(instance.Type) is { } type:
+            case IFieldReferenceOperation { Instance: { } instance } field when StructOf(instance.Type) is { } type && !OnThis(instance):
                 return type.IndexOf(field.Field) is { } index ? Field(instance, type, index, env, output) : Unreadable(op, field.Field, type, output);
-            case IPropertyReferenceOperation { Instance: { } instance, Property.IsIndexer: false } property when StructOf(instance.Type) is { } type:
+            case IPropertyReferenceOperation { Instance: { } instance, Property.IsIndexer: false } property when StructOf(instance.Type) is { } type && !OnThis(instance):
                 if (type.IndexOf(property.Property) is { } member)
                 {
                     return Field(instance, type, member, env, output);
@@ -522,4 +522,10 @@ internal sealed partial class BodyLowering
 
     /// <summary>Field <paramref name="Member"/> of the [NoDerivative] struct parameter at position <paramref name="Parameter"/>: read as a constant.</summary>
     private sealed record FrozenField(int Parameter, string Member);
+
+    /// <summary>
+    /// True for <c>this</c> of the [Differentiable] instance method itself (not of a struct member being inlined): its
+    /// members are constants of the method (see BodyLowering.Members), not the fields of a differentiated struct value.
+    /// </summary>
+    private bool OnThis(IOperation? instance) => _this is null && instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
 }

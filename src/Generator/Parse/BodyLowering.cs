@@ -107,8 +107,20 @@ internal sealed partial class BodyLowering
 
             switch (op)
             {
+                case IReturnOperation { ReturnedValue: { } inlined } when _inFunction:
+                    return LowerExpression(inlined, env, output);
                 case IBlockOperation block:
                     return LowerSequence(block.Operations.Concat(ops.Skip(i + 1)).ToList(), 0, env, output);
+                case ILocalFunctionOperation:
+                    // Inlined where it is called (BodyLowering.LocalFunctions.cs).
+                    break;
+                case ISwitchOperation switchStatement:
+                    if (LowerSwitchStatement(switchStatement, ops.Skip(i + 1).ToList(), env, output, out var rest))
+                    {
+                        return rest;
+                    }
+
+                    break;
                 case IEmptyOperation:
                     break;
                 case IReturnOperation { ReturnedValue: { } returnedValue } when _inLoop && _returnSlots is { } slots && _exit is { } stop:
@@ -144,7 +156,7 @@ internal sealed partial class BodyLowering
                 case IBranchOperation { BranchKind: BranchKind.Break } when _inLoop && _exit is { } exit:
                     env[exit] = Constant(output, 0);
                     return null;
-                case IConditionalOperation conditional when _inLoop && (ContainsContinue(conditional) || (_returnSlots is not null && ContainsReturn(conditional))):
+                case IConditionalOperation conditional when _inLoop && !_inFunction && (ContainsContinue(conditional) || (_returnSlots is not null && ContainsReturn(conditional))):
                     if (ops.Skip(i + 1).FirstOrDefault(ContainsLoop) is { } nested)
                     {
                         Report(nested, "loop after a continue statement", "put the nested loop before the if statement that continues");
@@ -208,7 +220,12 @@ internal sealed partial class BodyLowering
 
         elseOps.AddRange(rest ?? Enumerable.Empty<IOperation>());
         LowerSequence(elseOps, 0, elseEnv, elseOutput);
+        output.Add(new If(cond, thenOutput.ToEquatableArray(), elseOutput.ToEquatableArray(), MergeBranches(conditional, env, thenEnv, elseEnv)));
+    }
 
+    /// <summary>The phis that merge the locals two branches changed; <paramref name="env"/> then holds the merged values.</summary>
+    private EquatableArray<Phi> MergeBranches(IOperation conditional, Dictionary<ISymbol, object> env, Dictionary<ISymbol, object> thenEnv, Dictionary<ISymbol, object> elseEnv)
+    {
         var phis = new List<Phi>();
         foreach (var symbol in env.Keys.ToList())
         {
@@ -236,7 +253,7 @@ internal sealed partial class BodyLowering
             }
         }
 
-        output.Add(new If(cond, thenOutput.ToEquatableArray(), elseOutput.ToEquatableArray(), phis.ToEquatableArray()));
+        return phis.ToEquatableArray();
     }
 
     private void LowerDeclarations(IVariableDeclarationGroupOperation group, Dictionary<ISymbol, object> env, List<Stmt> output)
@@ -327,6 +344,11 @@ internal sealed partial class BodyLowering
         if (GenericConstant(op) is { } generic)
         {
             return Add(output, generic);
+        }
+
+        if (LowerMoreForms(op, env, output) is { } more)
+        {
+            return more;
         }
 
         if (op.ConstantValue.HasValue && op.ConstantValue.Value is { } constant && IsNumber(constant) && !ContainsNamedConstant(op))
@@ -458,7 +480,7 @@ internal sealed partial class BodyLowering
         // A generic-math callee is called with the caller's own type parameter: Dot<T>(a, b) inside F<T>.
         var generic = target.IsGenericMethod;
         var kinds = target.Parameters.Select(p => MethodParser.Classify(p, _floating, _generic)).ToList();
-        if (!target.IsStatic || !IsFloating(target.ReturnType) || kinds.Any(k => k is null) || target.Parameters.Length == 0
+        if (!(target.IsStatic || IsCallOnThis(invocation)) || !IsFloating(target.ReturnType) || kinds.Any(k => k is null) || target.Parameters.Length == 0
             || (generic && (_generic is null || target.TypeArguments.Length != 1 || !SymbolEqualityComparer.Default.Equals(target.TypeArguments[0], _generic)
                 || MethodParser.GenericMathParameter(target.OriginalDefinition) is null)))
         {
@@ -470,7 +492,7 @@ internal sealed partial class BodyLowering
         // Whether the callee reaches back here (recursion) is decided over all methods' calls, after a Collect:
         // following the callee's body would bind other files on every keystroke.
         _calls.Add(new CallSite(MethodParser.KeyOf(target), target.Name, LocationInfo.From(invocation.Syntax)));
-        var name = FullyQualified(target.ContainingType) + "." + target.Name;
+        var name = (target.IsStatic ? FullyQualified(target.ContainingType) : "this") + "." + target.Name;
         if (kinds.All(k => k == ParameterKind.Scalar) && !generic)
         {
             var scalars = arguments.Select(a => LowerExpression(a.Value, env, output)).ToList();
@@ -549,6 +571,8 @@ internal sealed partial class BodyLowering
 
         switch (op)
         {
+            case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } test:
+                return LowerTestFunctionCall(test, env, output);
             case IParenthesizedOperation parenthesized:
                 return LowerCondition(parenthesized.Operand, env, output);
             case ILocalReferenceOperation local when env.TryGetValue(local.Local, out var bound) && bound is Cond cond:
@@ -617,7 +641,8 @@ internal sealed partial class BodyLowering
     private static bool IsNumber(object value) => value is double or float or int or long or short or byte or sbyte or uint or ulong or ushort or decimal;
 
     private static bool ContainsContinue(IOperation op) =>
-        op is IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break } || (op is not ILoopOperation && op.ChildOperations.Any(ContainsContinue));
+        op is IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break } jump && !BreaksSwitch(jump)
+        || (op is not (ILoopOperation or ILocalFunctionOperation) && op.ChildOperations.Any(ContainsContinue));
 
     /// <summary>A return inside a loop nested in this loop body (not supported: only the outermost loop may return).</summary>
     private static bool ContainsNestedReturn(IOperation body) =>
@@ -625,15 +650,18 @@ internal sealed partial class BodyLowering
 
     private static bool ContainsLoop(IOperation op) => op is ILoopOperation || op.ChildOperations.Any(ContainsLoop);
 
-    private static bool ContainsReturn(IOperation op) => op is IReturnOperation || op.ChildOperations.Any(ContainsReturn);
+    private static bool ContainsReturn(IOperation op) => op is IReturnOperation || (op is not ILocalFunctionOperation && op.ChildOperations.Any(ContainsReturn));
 
     private static Dictionary<ISymbol, object> Copy(Dictionary<ISymbol, object> env) => new(env, SymbolEqualityComparer.Default);
 
     /// <summary>True for the method's floating type: double, float, or its generic-math type parameter.</summary>
     private bool IsFloating(ITypeSymbol? type) =>
-        type is not null && (_generic is null ? type.SpecialType == _floating : SymbolEqualityComparer.Default.Equals(type, _generic));
+        type is not null && (_generic is null ? type.SpecialType == _floating || (_widened && type.SpecialType == SpecialType.System_Double)
+            : SymbolEqualityComparer.Default.Equals(type, _generic));
 
-    private string? ResolveIntrinsic(IMethodSymbol method) => _generic is null ? Intrinsics.Resolve(method, _floating) : Intrinsics.ResolveGeneric(method, _generic);
+    private string? ResolveIntrinsic(IMethodSymbol method) => _generic is null
+        ? Intrinsics.Resolve(method, _floating) ?? (_widened ? Intrinsics.Resolve(method, SpecialType.System_Double) : null)
+        : Intrinsics.ResolveGeneric(method, _generic);
 
     /// <summary>Generic-math constants: T.One, T.Zero, T.NegativeOne, T.Pi, T.E, T.Tau and T.CreateChecked(constant).</summary>
     private Node? GenericConstant(IOperation op)

@@ -95,11 +95,6 @@ internal static partial class MethodParser
 
         var diagnostics = new List<DiagnosticInfo>();
         var identifier = LocationInfo.From(syntax.Identifier.GetLocation());
-        if (!method.IsStatic)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotStatic, identifier, method.Name));
-        }
-
         foreach (var type in syntax.Ancestors().OfType<TypeDeclarationSyntax>())
         {
             if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
@@ -209,7 +204,8 @@ internal static partial class MethodParser
             order,
             generic?.Name,
             generic is null ? null : string.Join(", ", generic.ConstraintTypes.Select(c => c.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))),
-            result);
+            result,
+            method.IsStatic);
         if (order == 2 && SecondOrderProblem(model, syntax, semanticModel, cancellationToken) is { } problem)
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, identifier, method.Name, problem));

@@ -225,16 +225,6 @@ public sealed class DiagnosticTests
         """, "LZ0003", "'n' of method 'F' has type 'string'");
 
     [Fact]
-    public void MethodNotStatic() => AssertSingle("""
-        using Leibniz;
-        public partial class C
-        {
-            [Differentiable]
-            public double [|F|](double x) => x * x;
-        }
-        """, "LZ0004", "add the 'static' modifier");
-
-    [Fact]
     public void ContainingTypeNotPartial() => AssertSingle("""
         using Leibniz;
         public static partial class Outer

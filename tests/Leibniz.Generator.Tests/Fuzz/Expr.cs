@@ -127,3 +127,19 @@ internal sealed record Conditional(string Op, Expr Left, Expr Right, Expr WhenTr
         return condition ? WhenTrue.Evaluate(x, y) : WhenFalse.Evaluate(x, y);
     }
 }
+
+/// <summary>
+/// <c>Subject switch { pattern₁ =&gt; A₁, …, _ =&gt; Otherwise }</c> with relational, <c>and</c>, <c>or</c> and <c>not</c>
+/// patterns over constants; each arm's pattern is C# text with the test it stands for.
+/// </summary>
+internal sealed record Switch(Expr Subject, (string Pattern, Func<double, bool> Test, Expr Value)[] Arms, Expr Otherwise) : Expr
+{
+    public override string ToCSharp() =>
+        "(" + Subject.ToCSharp() + " switch { " + string.Concat(Arms.Select(a => a.Pattern + " => " + a.Value.ToCSharp() + ", ")) + "_ => " + Otherwise.ToCSharp() + " })";
+
+    public override Dual Evaluate(Dual x, Dual y)
+    {
+        var subject = Subject.Evaluate(x, y).Value;
+        return Arms.FirstOrDefault(a => a.Test(subject)) is { Value: { } taken } ? taken.Evaluate(x, y) : Otherwise.Evaluate(x, y);
+    }
+}

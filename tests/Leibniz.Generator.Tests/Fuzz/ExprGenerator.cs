@@ -49,9 +49,41 @@ internal sealed class ExprGenerator(int seed)
                 : new Call("Math", "Clamp", [Next(d), new Constant(-1), new Constant(1.25)]),
             21 => new Call("Math", "ScaleB", [Next(d)], _random.Next(-2, 4).ToString(CultureInfo.InvariantCulture)),
             22 => new Call("Elementary", "LeakyRelu", [Next(d)], "0.2d"),
+            _ when _random.Next(3) == 0 => NextSwitch(d),
             _ => new Conditional(Pick(["<", "<=", ">", ">="]), Next(d), Next(d), Next(d), Next(d)),
         };
     }
+
+    /// <summary>
+    /// A switch expression whose arms test the subject against sorted breakpoints b₀ &lt; b₁ &lt; …: the tails
+    /// (<c>&lt; b₀</c>, or <c>&lt; b₀ or &gt; bₖ</c>), then each interval [bᵢ₋₁, bᵢ) (<c>&gt;= and &lt;</c>, or <c>not (&lt; …) and &lt;</c>),
+    /// sometimes <c>&gt;= bₖ</c>; disjoint, so the compiler finds no arm unreachable (the discard still takes NaN).
+    /// </summary>
+    private Switch NextSwitch(int d)
+    {
+        var breakpoints = Enumerable.Range(0, _random.Next(1, 4)).Select(_ => Math.Round(_random.NextDouble() * 4 - 2, 1) + 0.0).Distinct().Order().ToArray();
+        var (first, last) = (breakpoints[0], breakpoints[^1]);
+        var tails = breakpoints.Length > 1 && _random.Next(2) == 0;
+        var arms = new List<(string, Func<double, bool>, Expr)>
+        {
+            tails ? ("< " + Literal(first) + " or > " + Literal(last), v => v < first || v > last, Next(d)) : ("< " + Literal(first), v => v < first, Next(d)),
+        };
+        for (var i = 1; i < breakpoints.Length; i++)
+        {
+            var (low, high) = (breakpoints[i - 1], breakpoints[i]);
+            var pattern = _random.Next(2) == 0 ? ">= " + Literal(low) + " and < " + Literal(high) : "not (< " + Literal(low) + ") and < " + Literal(high);
+            arms.Add((pattern, v => v >= low && v < high, Next(d)));
+        }
+
+        if (!tails && _random.Next(2) == 0)
+        {
+            arms.Add((">= " + Literal(last), v => v >= last, Next(d)));
+        }
+
+        return new Switch(Next(d), arms.ToArray(), Next(d));
+    }
+
+    private static string Literal(double value) => value.ToString("R", CultureInfo.InvariantCulture) + "d";
 
     private static Expr Positive1(Expr e) => new Binary('+', new Constant(1.5), new Binary('*', e, e));
 
