@@ -46,7 +46,6 @@ internal sealed partial class BodyLowering
         (ILocalSymbol Element, ArrayBinding Array)? element, Dictionary<ISymbol, object> env, List<Stmt> output, IOperation? whileCondition = null,
         IOperation? bottomCondition = null, IntExpr? variableValue = null)
     {
-
         if (Find(loopBody, o => o is IBranchOperation { BranchKind: not (BranchKind.Continue or BranchKind.Break) }) is { } jump)
         {
             Report(jump, "break or goto", "use a while loop on a carried value, or if/else inside the loop body, instead");
