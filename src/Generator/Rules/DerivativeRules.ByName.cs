@@ -22,6 +22,10 @@ internal static partial class DerivativeRules<T, TCondition, TAlgebra>
     /// <exception cref="ArgumentException">The table has no such function.</exception>
     public static T Partial(TAlgebra a, string function, T[] args, T r, int i, int exponent)
     {
+        // The IR builder numbers nodes as it makes them and orders the operands of + and × by number: making the
+        // constants 1 and 0 before any rule does, as the table always has, keeps generated code as it was.
+        a.Constant(1);
+        a.Constant(0);
         var x = args[0];
         T Second() => args[1];
         switch (function)
