@@ -283,7 +283,7 @@ internal static class ForwardMode
         int? powerDerivative = null;
         var value = cond is null ? PrimalReplay.Emit(b, let.Node, args, out powerDerivative) : b.Emit(let.Node with { Args = args.ToEquatableArray(), Cond = cond });
         map[let.Id] = value;
-        if (let.Node.Op == Op.Bool)
+        if (let.Node.Op is Op.Bool or Op.IntValue)
         {
             return;
         }

@@ -126,6 +126,7 @@ internal sealed partial class ProgramWriter
         _mirrored.UnionWith(MirroredLoops(program.Body));
 
         CollectBools(program.Body);
+        DeclareIntLocals(program);
         DeclareBuffers(program);
         DeclareScratch(program);
         DeclareStacks(program.Body);
@@ -230,6 +231,9 @@ internal sealed partial class ProgramWriter
                 return;
             case Op.Bool:
                 _writer.Line("bool " + Declare(let.Id) + " = " + Condition(node.Cond!) + ";");
+                return;
+            case Op.IntValue when node.Name is not null:
+                WriteIntLocal(let);
                 return;
             case Op.IntValue when _dual:
                 _text[let.Id] = "(double)(" + node.Text + ")";

@@ -153,7 +153,7 @@ internal sealed partial class BodyLowering
             return true;
         }
 
-        var index = IntText(element.Index, env);
+        var index = IntText(element.Index, env, output);
         switch (assignment)
         {
             case ISimpleAssignmentOperation simple:

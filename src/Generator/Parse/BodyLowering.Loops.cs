@@ -17,12 +17,13 @@ internal sealed partial class BodyLowering
 {
     private void LowerFor(IForLoopOperation loop, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
-        if (CountedLoop(loop, env) is not { } header)
+        if (CountedLoop(loop, env, output) is not { } header)
         {
             return;
         }
 
-        LowerCountedLoop(loop, loop.Body, header.Variable, header.Name, header.Start, header.End, null, env, output, variableText: header.Value);
+        LowerCountedLoop(loop, loop.Body, header.Variable, header.Name, header.Start, header.End, null, env, output, variableText: header.Value,
+            guards: header.Guards);
     }
 
     /// <summary><c>foreach (var v in x)</c> over an array or span parameter: a counted loop over its indices.</summary>
@@ -41,8 +42,9 @@ internal sealed partial class BodyLowering
 
     private void LowerCountedLoop(IOperation loop, IOperation loopBody, ILocalSymbol? variable, string variableName, string start, string end,
         (ILocalSymbol Element, ArrayBinding Array)? element, Dictionary<ISymbol, object> env, List<Stmt> output, IOperation? whileCondition = null,
-        IOperation? bottomCondition = null, string? variableText = null)
+        IOperation? bottomCondition = null, string? variableText = null, IReadOnlyList<IOperation>? guards = null)
     {
+        guards ??= System.Array.Empty<IOperation>();
         var header = (Variable: variable, Name: variableName, Start: start, End: end);
 
         if (Find(loopBody, o => o is IBranchOperation { BranchKind: not (BranchKind.Continue or BranchKind.Break) }) is { } jump)
@@ -74,7 +76,7 @@ internal sealed partial class BodyLowering
 
         var referenced = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         CollectReferenced(loopBody, referenced);
-        foreach (var condition in new[] { whileCondition, bottomCondition }.OfType<IOperation>())
+        foreach (var condition in new[] { whileCondition, bottomCondition }.OfType<IOperation>().Concat(guards))
         {
             CollectReferenced(condition, referenced);
         }
@@ -103,11 +105,13 @@ internal sealed partial class BodyLowering
 
         // A do-while loop is while (true) whose body ends with "if (!condition) break;".
         var exit = Find(loopBody, o => o is IBranchOperation { BranchKind: BranchKind.Break }) is not null || _pendingReturn is not null || bottomCondition is not null
+            || guards.Count > 0
             ? (loop as ILoopOperation)?.ExitLabel : null;
         var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _calls, _loopCounter, inLoop: true)
         {
             _names = _names,
             _hoisted = _hoisted,
+            _mutableInts = _mutableInts,
             _nextId = inputs.Count,
             _exit = exit,
             _returnSlots = _pendingReturn,
@@ -125,7 +129,15 @@ internal sealed partial class BodyLowering
                 Index: bound.Array.Differentiated ? 1 : 0, Text: header.Name));
         }
 
-        child.LowerSequence(new List<IOperation> { loopBody }, 0, bodyEnv, bodyOutput);
+        if (guards.Count > 0 && exit is not null)
+        {
+            child.LowerGuardedBody(guards, loopBody, exit, bodyEnv, bodyOutput);
+        }
+        else
+        {
+            child.LowerSequence(new List<IOperation> { loopBody }, 0, bodyEnv, bodyOutput);
+        }
+
         if (bottomCondition is not null && exit is not null)
         {
             child.StopUnless(bottomCondition, exit, bodyEnv, bodyOutput);
@@ -172,7 +184,12 @@ internal sealed partial class BodyLowering
     /// <summary>A while loop's condition (always true for null) as a function of the loop's parameters: 1 to continue, 0 to stop.</summary>
     private Program LowerTest(IOperation? condition, Dictionary<ISymbol, object> env, int parameters)
     {
-        var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _calls, _loopCounter, inLoop: true) { _nextId = parameters };
+        var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _calls, _loopCounter, inLoop: true)
+        {
+            _nextId = parameters,
+            _names = _names,
+            _mutableInts = _mutableInts,
+        };
         var output = new List<Stmt>();
         if (condition is null)
         {
@@ -221,7 +238,8 @@ internal sealed partial class BodyLowering
     /// The header of a counted loop: the generated counter's name, its start and end (it counts up by one), and the
     /// C# text of the user's loop variable in terms of it.
     /// </summary>
-    private (ILocalSymbol Variable, string Name, string Start, string End, string Value)? CountedLoop(IForLoopOperation loop, Dictionary<ISymbol, object> env)
+    private (ILocalSymbol Variable, string Name, string Start, string End, string Value, IReadOnlyList<IOperation> Guards)? CountedLoop(IForLoopOperation loop,
+        Dictionary<ISymbol, object> env, List<Stmt> output)
     {
         const string Advice = "write it as for (int i = start; i < end; i += step) or for (int i = start; i >= end; i -= step) with a constant step, and start and end computed from integer parameters, constants and Length";
         if (loop.Before.Length != 1 || loop.Before[0] is not IVariableDeclarationGroupOperation { Declarations.Length: 1 } group
@@ -253,12 +271,14 @@ internal sealed partial class BodyLowering
             ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Subtract, Value.ConstantValue: { HasValue: true, Value: int amount } } compound when isVariable(compound.Target) => -amount,
             _ => 0,
         };
-        var bound = loop.Condition as IBinaryOperation;
-        var upwards = bound?.OperatorKind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual;
-        var downwards = bound?.OperatorKind is BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual;
-        if (bound is null || !isVariable(bound.LeftOperand) || !(stride > 0 && upwards || stride < 0 && downwards))
+        if (stride == 0)
         {
-            Report(loop, "loop that is not counted by a constant step towards its bound", Advice);
+            Report(loop, "loop whose step is not a constant", Advice);
+            return null;
+        }
+
+        if (BoundOf(loop, variable, stride, Advice) is not { } bound)
+        {
             return null;
         }
 
@@ -270,9 +290,14 @@ internal sealed partial class BodyLowering
             return null;
         }
 
-        var start = IntText(initializer, env);
-        var end = IntText(bound.RightOperand, env);
-        if (bound.OperatorKind is BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThanOrEqual)
+        var start = IntText(initializer, env, output);
+        var end = IntText(bound.End, env, output);
+        if (bound.Offset != 0)
+        {
+            end = "(" + end + (bound.Offset > 0 ? " + " : " - ") + System.Math.Abs(bound.Offset).ToString(CultureInfo.InvariantCulture) + ")";
+        }
+
+        if (bound.Kind is BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThanOrEqual)
         {
             end = "(" + end + (stride > 0 ? " + 1)" : " - 1)");
         }
@@ -280,7 +305,7 @@ internal sealed partial class BodyLowering
         var name = Emit.Naming.Escape(variable.Name);
         if (stride == 1)
         {
-            return (variable, name, start, end, name);
+            return (variable, name, start, end, name, bound.Guards);
         }
 
         // Any other step runs a counter k = 0, 1, … over the trip count, with the loop variable start + step·k.
@@ -288,7 +313,7 @@ internal sealed partial class BodyLowering
         var by = stride.ToString(CultureInfo.InvariantCulture);
         var distance = stride > 0 ? "(" + end + " - " + start + ")" : "(" + start + " - " + end + ")";
         var trips = stride is 1 or -1 ? distance : "((" + distance + " + " + (System.Math.Abs(stride) - 1).ToString(CultureInfo.InvariantCulture) + ") / " + System.Math.Abs(stride).ToString(CultureInfo.InvariantCulture) + ")";
-        return (variable, counter, "0", trips, "(" + start + (stride == -1 ? " - " : " + " + by + " * ") + counter + ")");
+        return (variable, counter, "0", trips, "(" + start + (stride == -1 ? " - " : " + " + by + " * ") + counter + ")", bound.Guards);
     }
 
     private static void CollectAssigned(IOperation operation, HashSet<ISymbol> assigned)
@@ -345,13 +370,17 @@ internal sealed partial class BodyLowering
         operation is IParameterReferenceOperation or ILocalReferenceOperation && env.TryGetValue(Target(operation)!, out var bound) ? bound as ArrayBinding : null;
 
     private int Load(ArrayBinding array, IOperation index, Dictionary<ISymbol, object> env, List<Stmt> output) =>
-        Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Name: array.Name, Index: array.Differentiated ? 1 : 0, Text: IntText(index, env)));
+        Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Name: array.Name, Index: array.Differentiated ? 1 : 0, Text: IntText(index, env, output)));
 
     private int IntValue(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt> output) =>
-        Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: IntText(operation, env)));
+        Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: IntText(operation, env, output)));
 
     /// <summary>The C# text of an integer expression (constants, integer parameters and locals, loop variables, Length, + − × ÷ %).</summary>
-    private string IntText(IOperation operation, Dictionary<ISymbol, object> env)
+    /// <remarks>
+    /// An integer local that changes (<see cref="_mutableInts"/>) is a value of the program; reading it writes its
+    /// current value into an int local of the generated code (into <paramref name="output"/>), whose name the text uses.
+    /// </remarks>
+    private string IntText(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt>? output = null)
     {
         if (operation.ConstantValue is { HasValue: true, Value: int constant })
         {
@@ -361,7 +390,9 @@ internal sealed partial class BodyLowering
         switch (operation)
         {
             case IParenthesizedOperation parenthesized:
-                return IntText(parenthesized.Operand, env);
+                return IntText(parenthesized.Operand, env, output);
+            case ILocalReferenceOperation local when env.TryGetValue(local.Local, out var value) && value is int id:
+                return IntName(local, id, output);
             case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(operation)!, out var bound) && bound is IntExpr integer:
                 return integer.Text;
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance } when ArrayOf(instance, env) is { } array:
@@ -372,7 +403,7 @@ internal sealed partial class BodyLowering
 
                 return array.Name + ".Length";
             case IBinaryOperation binary when binary.Type?.SpecialType == SpecialType.System_Int32 && IntOperator(binary.OperatorKind) is { } symbol:
-                return "(" + IntText(binary.LeftOperand, env) + " " + symbol + " " + IntText(binary.RightOperand, env) + ")";
+                return "(" + IntText(binary.LeftOperand, env, output) + " " + symbol + " " + IntText(binary.RightOperand, env, output) + ")";
             default:
                 Report(operation, "integer expression", "use integer parameters, constants, loop variables, Length and + - * / %");
                 return "0";

@@ -81,6 +81,7 @@ internal sealed partial class BodyLowering
         var names = parameters.Select(p => p.Name).ToList();
         _names.UnionWith(names.Concat(Emit.Naming.DerivativeNames(names)).Select(Emit.Naming.Escape));
         _diagnostics.AddRange(LocalArrayOrder.Check(body, local => IsFloatingArray(local.Type)));
+        CollectMutableInts(body);
 
         _nextId = count;
         var output = new List<Stmt>();
@@ -203,7 +204,15 @@ internal sealed partial class BodyLowering
 
         elseOps.AddRange(rest ?? Enumerable.Empty<IOperation>());
         LowerSequence(elseOps, 0, elseEnv, elseOutput);
+        Merge(conditional, cond, env, (thenEnv, thenOutput), (elseEnv, elseOutput), output);
+    }
 
+    /// <summary>The branch of <paramref name="cond"/> between two lowered sides: the locals they change leave it through phis.</summary>
+    private void Merge(IOperation at, Cond cond, Dictionary<ISymbol, object> env, (Dictionary<ISymbol, object> Env, List<Stmt> Output) then,
+        (Dictionary<ISymbol, object> Env, List<Stmt> Output) otherwise, List<Stmt> output)
+    {
+        var (thenEnv, thenOutput) = then;
+        var (elseEnv, elseOutput) = otherwise;
         var phis = new List<Phi>();
         foreach (var symbol in env.Keys.ToList())
         {
@@ -223,7 +232,7 @@ internal sealed partial class BodyLowering
             }
             else if (afterThen is Cond || afterElse is Cond)
             {
-                Report(conditional, "bool variable assigned in a branch", "compute the condition once, outside the if statement");
+                Report(at, "bool variable assigned in a branch", "compute the condition once, outside the if statement");
             }
             else
             {
@@ -242,7 +251,11 @@ internal sealed partial class BodyLowering
             {
                 var local = declarator.Symbol;
                 var initializer = declarator.GetVariableInitializer()?.Value;
-                if (local.Type.SpecialType == SpecialType.System_Int32 && initializer is not null)
+                if (_mutableInts.Contains(local))
+                {
+                    env[local] = initializer is null ? Unassigned : IntLet(IntText(initializer, env, output), output);
+                }
+                else if (local.Type.SpecialType == SpecialType.System_Int32 && initializer is not null)
                 {
                     env[local] = new IntExpr(IntText(initializer, env));
                 }
@@ -264,7 +277,7 @@ internal sealed partial class BodyLowering
 
     private void LowerExpressionStatement(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
-        if (LowerElementStore(operation, env, output) || IsReturnToPool(operation, env))
+        if (LowerElementStore(operation, env, output) || IsReturnToPool(operation, env) || LowerIntAssignment(operation, env, output))
         {
             return;
         }
@@ -339,7 +352,7 @@ internal sealed partial class BodyLowering
                 return Load(span, indexer.Arguments[0].Value, env, output);
             case IConversionOperation conversion when IsFloating(conversion.Type) && conversion.Operand.Type?.SpecialType == SpecialType.System_Int32
                 && conversion.Operand is not IInvocationOperation:
-                return Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: IntText(conversion.Operand, env)));
+                return Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: IntText(conversion.Operand, env, output)));
             case IFieldReferenceOperation { Field.IsStatic: true } field when IsFloating(field.Type):
                 return Add(output, new Node(Op.Field, EquatableArray<int>.Empty, Name: FullyQualified(field.Field.ContainingType) + "." + field.Field.Name));
             case IBinaryOperation binary when ArithmeticOp(binary.OperatorKind) is { } arithmetic && IsFloating(binary.Type):
@@ -480,7 +493,7 @@ internal sealed partial class BodyLowering
                     shape.Add(new CallArg(ArgKind.Scalar, kinds[parameter.Ordinal] == ParameterKind.Scalar));
                     break;
                 case ParameterKind.Integer:
-                    shape.Add(new CallArg(ArgKind.Integer, Differentiated: false, IntText(argument.Value, env)));
+                    shape.Add(new CallArg(ArgKind.Integer, Differentiated: false, IntText(argument.Value, env, output)));
                     break;
                 default:
                     if (ArrayArgument(argument, target) is { } array)
