@@ -53,7 +53,8 @@ internal static class ExtendedGradient
         string returns;
         if (hasSpans)
         {
-            parameters.AddRange(differentiated.Select(i => (signature[i].Kind == ParameterKind.Array ? "global::System.Span<" + t + ">" : "out " + t) + " " + Naming.Escape(derivativeNames[i])));
+            parameters.AddRange(differentiated.Select(i => (signature[i].Kind != ParameterKind.Array ? "out " + t : signature[i].Rank == 2 ? signature[i].TypeText : "global::System.Span<" + t + ">")
+                + " " + Naming.Escape(derivativeNames[i])));
             returns = t;
         }
         else
@@ -67,6 +68,13 @@ internal static class ExtendedGradient
         {
             var (name, gradient) = (Naming.Escape(signature[i].Name), Naming.Escape(derivativeNames[i]));
             spans[name] = gradient;
+            if (signature[i].Rank == 2)
+            {
+                GridBuffers.WriteCheck(writer, signature[i].Name, derivativeNames[i], "gradient");
+                writer.Line($"global::System.Array.Clear({gradient});");
+                continue;
+            }
+
             writer.Open($"if ({gradient}.Length != {name}.Length)");
             writer.Line($"throw new global::System.ArgumentException(\"The gradient span must have the length of '{signature[i].Name}' (\" + {name}.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"), but has length \" + {gradient}.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \".\", nameof({gradient}));");
             writer.Close();

@@ -40,13 +40,20 @@ internal static class ExtendedJvp
 
         SourceEmitter.WriteAttribute(writer);
         var parameters = signature.Select(p => p.TypeText + " " + Naming.Escape(p.Name))
-            .Concat(differentiated.Select(i => (signature[i].Kind == ParameterKind.Array ? "global::System.ReadOnlySpan<" + t + ">" : t) + " " + Naming.Escape(names[i])));
+            .Concat(differentiated.Select(i => (signature[i].Kind != ParameterKind.Array ? t : signature[i].Rank == 2 ? signature[i].TypeText : "global::System.ReadOnlySpan<" + t + ">")
+                + " " + Naming.Escape(names[i])));
         writer.Open($"{model.Accessibility} static ({t} Value, {t} Tangent) {model.Name}Jvp{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
         var spans = new Dictionary<string, string>();
         foreach (var i in differentiated.Where(i => signature[i].Kind == ParameterKind.Array))
         {
             var (name, tangent) = (Naming.Escape(signature[i].Name), Naming.Escape(names[i]));
             spans[name] = tangent;
+            if (signature[i].Rank == 2)
+            {
+                GridBuffers.WriteCheck(writer, signature[i].Name, names[i], "tangent");
+                continue;
+            }
+
             writer.Open($"if ({tangent}.Length != {name}.Length)");
             writer.Line($"throw new global::System.ArgumentException(\"The tangent span must have the length of '{signature[i].Name}' (\" + {name}.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"), but has length \" + {tangent}.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \".\", nameof({tangent}));");
             writer.Close();

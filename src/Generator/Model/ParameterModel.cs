@@ -23,7 +23,9 @@ internal enum ParameterKind
 /// <param name="Name">Its name as declared.</param>
 /// <param name="Kind">How it is differentiated.</param>
 /// <param name="TypeText">Its fully qualified C# type.</param>
-internal sealed record ParameterModel(string Name, ParameterKind Kind, string TypeText)
+/// <param name="Rank">For an array: its number of dimensions (2 for <c>double[,]</c>).</param>
+/// <param name="Jagged">For an array: an array of arrays (<c>double[][]</c>, only as [NoDerivative] data).</param>
+internal sealed record ParameterModel(string Name, ParameterKind Kind, string TypeText, int Rank = 1, bool Jagged = false)
 {
     public bool IsDifferentiated => Kind is ParameterKind.Scalar or ParameterKind.Array;
 }

@@ -183,7 +183,7 @@ internal sealed partial class BodyLowering
     };
 
     /// <summary><c>ArrayPool&lt;T&gt;.Shared.Return(r)</c> on a rented local array: the derivative code returns its own buffers.</summary>
-    private static bool IsReturnToPool(IOperation operation, Dictionary<ISymbol, object> env) =>
+    private bool IsReturnToPool(IOperation operation, Dictionary<ISymbol, object> env) =>
         operation is IInvocationOperation { TargetMethod.Name: "Return" } call && IsArrayPool(call.TargetMethod.ContainingType)
         && call.Arguments.Length >= 1 && ArrayOf(call.Arguments[0].Value, env) is { Rented: true };
 
@@ -208,5 +208,12 @@ internal sealed partial class BodyLowering
     /// An array: a parameter (read-only) or a local array of the method, with the name the generated code uses (and,
     /// for a local array, the C# text of its length).
     /// </summary>
-    private sealed record ArrayBinding(string Name, bool Differentiated, bool Local, bool Rented = false, string? Length = null);
+    /// <param name="Name">The array's C# text in the generated code (a row of a jagged array: <c>rows[i]</c>).</param>
+    /// <param name="Differentiated">It has a derivative buffer.</param>
+    /// <param name="Local">A local array of the method (not a parameter).</param>
+    /// <param name="Rented">Rented from the array pool.</param>
+    /// <param name="Length">A local array's length (C# text).</param>
+    /// <param name="Rank">2 for a <c>double[,]</c> parameter.</param>
+    /// <param name="Jagged">A <c>double[][]</c> parameter: its elements are rows.</param>
+    private sealed record ArrayBinding(string Name, bool Differentiated, bool Local, bool Rented = false, string? Length = null, int Rank = 1, bool Jagged = false);
 }

@@ -30,7 +30,14 @@ internal sealed partial class BodyLowering
     private void LowerForEach(IForEachLoopOperation loop, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
         var collection = loop.Collection is IConversionOperation conversion ? conversion.Operand : loop.Collection;
-        if (ArrayOf(collection, env) is not { Rented: false } array || loop.Locals.Length != 1 || !IsFloating(loop.Locals[0].Type))
+        if (ArrayOf(collection, env) is { Jagged: true } rows && loop.Locals.Length == 1 && IsFloatingArray(loop.Locals[0].Type))
+        {
+            var rowIndex = "row" + _loopCounter[0].ToString(CultureInfo.InvariantCulture) + "_";
+            LowerCountedLoop(loop, loop.Body, null, rowIndex, "0", rows.Name + ".Length", (loop.Locals[0], RowOf(rows, rowIndex)), env, output);
+            return;
+        }
+
+        if (ArrayOf(collection, env) is not { Rented: false, Rank: 1, Jagged: false } array || loop.Locals.Length != 1 || !IsFloating(loop.Locals[0].Type))
         {
             Report(loop, "foreach over something other than an array or span parameter or local array", $"foreach only over a {Keyword}[] or ReadOnlySpan<{Keyword}> parameter or a local array that is not rented, or use a counted for loop");
             return;
@@ -123,7 +130,11 @@ internal sealed partial class BodyLowering
             bodyEnv[exit] = child.Constant(bodyOutput, 1);
         }
 
-        if (element is { } bound)
+        if (element is { Array.Name: var rowName } row && rowName.EndsWith("[" + header.Name + "]", System.StringComparison.Ordinal))
+        {
+            bodyEnv[row.Element] = row.Array;
+        }
+        else if (element is { } bound)
         {
             bodyEnv[bound.Element] = child.Add(bodyOutput, new Node(Op.Load, EquatableArray<int>.Empty, Name: bound.Array.Name,
                 Index: bound.Array.Differentiated ? 1 : 0, Text: header.Name));
@@ -366,8 +377,15 @@ internal sealed partial class BodyLowering
         return null;
     }
 
-    private static ArrayBinding? ArrayOf(IOperation operation, Dictionary<ISymbol, object> env) =>
-        operation is IParameterReferenceOperation or ILocalReferenceOperation && env.TryGetValue(Target(operation)!, out var bound) ? bound as ArrayBinding : null;
+    private ArrayBinding? ArrayOf(IOperation operation, Dictionary<ISymbol, object> env) => operation switch
+    {
+        IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(operation)!, out var bound) => bound as ArrayBinding,
+        IArrayElementReferenceOperation { Indices.Length: 1 } row when ArrayOf(row.ArrayReference, env) is { Jagged: true } rows => RowOf(rows, IntText(row.Indices[0], env)),
+        _ => null,
+    };
+
+    /// <summary>Row <paramref name="index"/> (C# text) of a jagged [NoDerivative] array: an array of data.</summary>
+    private static ArrayBinding RowOf(ArrayBinding rows, string index) => new(rows.Name + "[" + index + "]", Differentiated: false, Local: false);
 
     private int Load(ArrayBinding array, IOperation index, Dictionary<ISymbol, object> env, List<Stmt> output) =>
         Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Name: array.Name, Index: array.Differentiated ? 1 : 0, Text: IntText(index, env, output)));
@@ -395,6 +413,8 @@ internal sealed partial class BodyLowering
                 return IntName(local, id, output);
             case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(operation)!, out var bound) && bound is IntExpr integer:
                 return integer.Text;
+            case IInvocationOperation { TargetMethod.Name: "GetLength", Instance: { } instance, Arguments.Length: 1 } dimension when ArrayOf(instance, env) is { } grid:
+                return grid.Name + ".GetLength(" + IntText(dimension.Arguments[0].Value, env, output) + ")";
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance } when ArrayOf(instance, env) is { } array:
                 if (array.Rented)
                 {

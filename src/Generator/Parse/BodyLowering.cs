@@ -74,7 +74,7 @@ internal sealed partial class BodyLowering
                 ParameterKind.Scalar => count++,
                 ParameterKind.Constant => new Frozen(Emit.Naming.Escape(parameter.Name)),
                 ParameterKind.Integer => new IntExpr(Emit.Naming.Escape(parameter.Name)),
-                _ => new ArrayBinding(Emit.Naming.Escape(parameter.Name), parameter.Kind == ParameterKind.Array, Local: false),
+                _ => new ArrayBinding(Emit.Naming.Escape(parameter.Name), parameter.Kind == ParameterKind.Array, Local: false, Rank: parameter.Rank, Jagged: parameter.Jagged),
             };
         }
 
@@ -345,7 +345,10 @@ internal sealed partial class BodyLowering
                 return id;
             case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(op)!, out var bound) && bound is Frozen frozen:
                 return Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: frozen.Text));
-            case IArrayElementReferenceOperation { Indices.Length: 1 } element when ArrayOf(element.ArrayReference, env) is { } array:
+            case IArrayElementReferenceOperation { Indices.Length: 2 } element when ArrayOf(element.ArrayReference, env) is { Rank: 2 } grid:
+                return Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Name: grid.Name, Index: grid.Differentiated ? 1 : 0,
+                    Text: IntText(element.Indices[0], env, output) + ", " + IntText(element.Indices[1], env, output)));
+            case IArrayElementReferenceOperation { Indices.Length: 1 } element when ArrayOf(element.ArrayReference, env) is { Rank: 1, Jagged: false } array:
                 return Load(array, element.Indices[0], env, output);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when indexer.Instance is { } instance
                 && ArrayOf(instance, env) is { } span:
@@ -518,6 +521,12 @@ internal sealed partial class BodyLowering
             while (value is IConversionOperation { IsImplicit: true } conversion)
             {
                 value = conversion.Operand;
+            }
+
+            if (ArrayOf(value, env) is { } shaped && (shaped.Rank != 1 || shaped.Jagged || value is IArrayElementReferenceOperation))
+            {
+                Report(argument.Value, "2-D or jagged array (or a row of one) passed to a method", $"pass a {Keyword}[] or ReadOnlySpan<{Keyword}>: copy the part the callee needs into a local array");
+                return null;
             }
 
             if (ArrayOf(value, env) is not { } array)

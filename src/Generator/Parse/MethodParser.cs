@@ -132,7 +132,8 @@ internal static class MethodParser
             var parameter = method.Parameters[i];
             var kind = Classify(parameter, floating, generic);
 
-            signature.Add(new ParameterModel(parameter.Name, kind ?? ParameterKind.Integer, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
+            signature.Add(new ParameterModel(parameter.Name, kind ?? ParameterKind.Integer, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                parameter.Type is IArrayTypeSymbol array ? array.Rank : 1, parameter.Type is IArrayTypeSymbol { ElementType: IArrayTypeSymbol }));
             if (kind is null || parameter.RefKind != RefKind.None || parameter.IsParams)
             {
                 var typeText = parameter.RefKind == RefKind.None ? parameter.Type.ToDisplayString() : parameter.RefKind.ToString().ToLowerInvariant() + " " + parameter.Type.ToDisplayString();
@@ -316,13 +317,19 @@ internal static class MethodParser
             return frozen ? ParameterKind.ConstantArray : ParameterKind.Array;
         }
 
+        // Rows of data: double[][] marked [NoDerivative], read row by row.
+        if (frozen && parameter.Type is IArrayTypeSymbol { Rank: 1, ElementType: IArrayTypeSymbol { Rank: 1 } row } && row.ElementType.SpecialType == floating)
+        {
+            return ParameterKind.ConstantArray;
+        }
+
         return null;
     }
 
     /// <summary>The element type of <c>T[]</c> or <c>ReadOnlySpan&lt;T&gt;</c>.</summary>
     private static ITypeSymbol? ElementType(ITypeSymbol type) => type switch
     {
-        IArrayTypeSymbol { Rank: 1 } array => array.ElementType,
+        IArrayTypeSymbol { Rank: 1 or 2 } array => array.ElementType,
         INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
             when named.OriginalDefinition.ToDisplayString() == "System.ReadOnlySpan<T>" => named.TypeArguments[0],
         _ => null,

@@ -213,5 +213,56 @@ internal static class IdiomSource
                 return s;
             }
         }
+
+        public static partial class Grids
+        {
+            [Differentiable]
+            public static double Frobenius(double[,] m, double a)
+            {
+                double s = 0;
+                for (int i = 0; i < m.GetLength(0); i++)
+                {
+                    for (int j = 0; j < m.GetLength(1); j++)
+                    {
+                        s += Math.Sin(a * m[i, j]) * m[i, j];
+                    }
+                }
+
+                return s;
+            }
+
+            [Differentiable]
+            public static double Quadratic(double[] x, [NoDerivative] double[,] q)
+            {
+                double s = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    for (int j = 0; j < x.Length; j++)
+                    {
+                        s += x[i] * q[i, j] * x[j];
+                    }
+                }
+
+                return s;
+            }
+
+            [Differentiable]
+            public static double Logistic(double[] w, [NoDerivative] double[][] rows)
+            {
+                double s = 0;
+                foreach (var row in rows)
+                {
+                    double z = 0;
+                    for (int j = 0; j < row.Length; j++)
+                    {
+                        z += w[j] * row[j];
+                    }
+
+                    s += Math.Log(1 + Math.Exp(z));
+                }
+
+                return s;
+            }
+        }
         """;
 }
