@@ -72,10 +72,15 @@ internal sealed partial class BodyLowering
             return "0";
         }
 
-        var name = local.Local.Name + "_";
+        return IntName(local.Local, id, output);
+    }
+
+    private string IntName(ISymbol symbol, int id, List<Stmt> output)
+    {
+        var name = symbol.Name + "_";
         for (var i = 1; _names.Contains(name); i++)
         {
-            name = local.Local.Name + "_" + i.ToString(CultureInfo.InvariantCulture);
+            name = symbol.Name + "_" + i.ToString(CultureInfo.InvariantCulture);
         }
 
         name = Free(Emit.Naming.Escape(name));
@@ -95,6 +100,12 @@ internal sealed partial class BodyLowering
         if (target is not ILocalReferenceOperation local || !_mutableInts.Contains(local.Local))
         {
             return false;
+        }
+
+        if (env[local.Local] is IntExpr && _inductions.TryGetValue(local.Local, out var next))
+        {
+            env[local.Local] = new IntExpr(next);
+            return true;
         }
 
         if (operation is ISimpleAssignmentOperation simple)

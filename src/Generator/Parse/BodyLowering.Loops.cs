@@ -68,6 +68,14 @@ internal sealed partial class BodyLowering
             assigned.Add(slots.Result);
         }
 
+        var inductions = whileCondition is null && bottomCondition is null && guards.Count == 0 && _pendingReturn is null
+            ? Inductions(loopBody, variable, assigned, env, variableName, start, end, output)
+            : new List<Induction>();
+        foreach (var induction in inductions)
+        {
+            assigned.Remove(induction.Symbol);
+        }
+
         var carried = env.Where(e => e.Value is int && assigned.Contains(e.Key)).Select(e => e.Key).ToList();
         if (env.FirstOrDefault(e => e.Value is IntExpr or Frozen && assigned.Contains(e.Key)).Key is { } integer)
         {
@@ -106,6 +114,13 @@ internal sealed partial class BodyLowering
             bodyEnv[counter] = new IntExpr(variableText ?? header.Name);
         }
 
+        var closedForms = new Dictionary<ISymbol, string>(_inductions, SymbolEqualityComparer.Default);
+        foreach (var induction in inductions)
+        {
+            bodyEnv[induction.Symbol] = new IntExpr(induction.Before);
+            closedForms[induction.Symbol] = induction.After;
+        }
+
         var test = whileCondition is not null ? LowerTest(whileCondition, new Dictionary<ISymbol, object>(bodyEnv, SymbolEqualityComparer.Default), inputs.Count)
             : bottomCondition is not null ? LowerTest(null, bodyEnv, inputs.Count)
             : null;
@@ -119,6 +134,7 @@ internal sealed partial class BodyLowering
             _names = _names,
             _hoisted = _hoisted,
             _mutableInts = _mutableInts,
+            _inductions = closedForms,
             _nextId = inputs.Count,
             _exit = exit,
             _returnSlots = _pendingReturn,
@@ -178,6 +194,10 @@ internal sealed partial class BodyLowering
 
         var tape = _loopCounter[0]++;
         output.Add(new Loop(tape, header.Name, header.Start, header.End, initial.ToEquatableArray(), results.ToEquatableArray(), body, test, exit is not null));
+        foreach (var induction in inductions)
+        {
+            env[induction.Symbol] = IntLet(induction.Final, output);
+        }
     }
 
     /// <summary>The end of a do-while body: the loop goes on only if it did not break and the condition holds.</summary>
