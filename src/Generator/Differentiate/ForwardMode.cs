@@ -160,7 +160,11 @@ internal static class ForwardMode
                     break;
                 case Alloc alloc:
                     b.AddStatement(alloc);
-                    b.AddStatement(alloc with { Derivative = true });
+                    if (!alloc.SharesDerivative)
+                    {
+                        b.AddStatement(alloc with { Derivative = true });
+                    }
+
                     break;
                 case Store store:
                     {

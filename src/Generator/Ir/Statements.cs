@@ -65,7 +65,13 @@ internal sealed record FusedLoop(string Variable, string Start, string End, int 
 /// or, with <see cref="Derivative"/>, the derivative buffer of an array: the caller's gradient span of a parameter, the
 /// adjoint or tangent buffer of a local array); <see cref="Accumulate"/> adds it instead of assigning it.
 /// </summary>
-internal sealed record Store(string Array, string Index, int Value, bool Accumulate, bool Derivative) : Stmt
+/// <para>
+/// An in-place update <c>p[i] *= v</c> after reads of <c>p</c> first saves the old element into a shadow array
+/// (<see cref="Save"/>: run by forward passes only, never by a reverse pass's recomputation, and not differentiated:
+/// the shadow shares p's derivative buffer), then stores the new value computed from the shadow; that store names the
+/// shadow in <see cref="Shadow"/>, and its reverse puts the old element back, so every earlier read finds it again.
+/// </para>
+internal sealed record Store(string Array, string Index, int Value, bool Accumulate, bool Derivative, bool Save = false, string? Shadow = null) : Stmt
 {
     /// <summary>Adds an element adjoint to a derivative buffer (the reverse of reading an element).</summary>
     public static Store Scatter(string array, string index, int value) => new(array, index, value, Accumulate: true, Derivative: true);
@@ -76,7 +82,8 @@ internal sealed record Store(string Array, string Index, int Value, bool Accumul
 /// user's local array <see cref="Array"/>, or, with <see cref="Derivative"/>, its adjoint or tangent buffer
 /// <see cref="DerivativeArray"/>.
 /// </summary>
-internal sealed record Alloc(string Array, string DerivativeArray, string Length, bool Derivative) : Stmt
+/// <remarks>With <see cref="SharesDerivative"/> (the shadow of an in-place update) <see cref="DerivativeArray"/> is the derivative buffer of the updated array: it has none of its own.</remarks>
+internal sealed record Alloc(string Array, string DerivativeArray, string Length, bool Derivative, bool SharesDerivative = false) : Stmt
 {
     /// <summary>The name of the buffer this statement declares.</summary>
     public string Name => Derivative ? DerivativeArray : Array;

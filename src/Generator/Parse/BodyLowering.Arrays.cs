@@ -41,7 +41,7 @@ internal sealed partial class BodyLowering
         var derivative = Free("d" + name);
 
         // Bound even when reported, so its uses do not add diagnostics of their own.
-        env[local] = new ArrayBinding(name, Differentiated: true, Local: true, rented, length is null ? null : IntText(length, env));
+        env[local] = new ArrayBinding(name, Differentiated: true, Local: true, rented, length is null ? null : IntText(length, env), DerivativeName: derivative, Depth: _depth);
         if (length is null)
         {
             Report(declarator, $"local array '{local.Name}' without a length", $"declare it as Span<{Keyword}> {local.Name} = stackalloc {Keyword}[n] (or new {Keyword}[n], ArrayPool<{Keyword}>.Shared.Rent(n), or a ?: between them with the same n) and fill it element by element");
@@ -168,8 +168,11 @@ internal sealed partial class BodyLowering
 
                 output.Add(new Store(array.Name, index, value, Accumulate: true, Derivative: false));
                 return true;
+            case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide } update:
+                LowerInPlaceUpdate(update, array, element.Index, index, env, output);
+                return true;
             default:
-                Report(assignment, "in-place update of an array element other than = += -=", "compute the new value in a local and assign it to an element of another local array");
+                Report(assignment, "in-place update of an array element other than = += -= *= /=", "compute the new value in a local and assign it to an element of another local array");
                 return true;
         }
     }
@@ -215,5 +218,8 @@ internal sealed partial class BodyLowering
     /// <param name="Length">A local array's length (C# text).</param>
     /// <param name="Rank">2 for a <c>double[,]</c> parameter.</param>
     /// <param name="Jagged">A <c>double[][]</c> parameter: its elements are rows.</param>
-    private sealed record ArrayBinding(string Name, bool Differentiated, bool Local, bool Rented = false, string? Length = null, int Rank = 1, bool Jagged = false);
+    /// <param name="DerivativeName">A local array's derivative buffer.</param>
+    /// <param name="Depth">A local array's loop depth where it is declared (0 at the top level).</param>
+    private sealed record ArrayBinding(string Name, bool Differentiated, bool Local, bool Rented = false, string? Length = null, int Rank = 1, bool Jagged = false,
+        string? DerivativeName = null, int Depth = 0);
 }

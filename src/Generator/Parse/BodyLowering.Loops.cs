@@ -135,6 +135,7 @@ internal sealed partial class BodyLowering
             _hoisted = _hoisted,
             _mutableInts = _mutableInts,
             _inductions = closedForms,
+            _depth = _depth + 1,
             _nextId = inputs.Count,
             _exit = exit,
             _returnSlots = _pendingReturn,

@@ -35,6 +35,9 @@ internal sealed partial class BodyLowering
     private readonly List<CallSite> _calls;
     private readonly int[] _loopCounter;
     private readonly bool _inLoop;
+
+    /// <summary>How many loops enclose the statements being lowered.</summary>
+    private int _depth;
     private int _nextId;
 
     public BodyLowering(IMethodSymbol method, SpecialType floating, Compilation compilation, CancellationToken cancellationToken)

@@ -264,5 +264,177 @@ internal static class IdiomSource
                 return s;
             }
         }
+
+        public static partial class InPlace
+        {
+            [Differentiable]
+            public static double Softmax(double[] x, double a)
+            {
+                double[] p = new double[x.Length];
+                double sum = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    p[i] = Math.Exp(a * x[i]);
+                    sum += p[i];
+                }
+
+                for (int i = 0; i < x.Length; i++)
+                {
+                    p[i] /= sum;
+                }
+
+                double e = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    e += p[i] * x[i];
+                }
+
+                return e;
+            }
+
+            [Differentiable]
+            public static double Scaled(double[] x, double a)
+            {
+                Span<double> v = stackalloc double[x.Length];
+                double norm = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    v[i] = x[i] + a;
+                    norm += v[i] * v[i];
+                }
+
+                for (int i = 0; i < x.Length; i++)
+                {
+                    v[i] *= a / (1 + norm);
+                }
+
+                double s = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    s += Math.Sin(v[i]);
+                }
+
+                return s;
+            }
+        }
+
+        public static partial class MoreIntegers
+        {
+            [Differentiable]
+            public static double Compact(double[] x, double a)
+            {
+                double[] kept = new double[x.Length];
+                int count = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    if (x[i] > a)
+                    {
+                        kept[count] = x[i] * x[i];
+                        count++;
+                    }
+                }
+
+                double s = a;
+                for (int i = 1; i < count; i++)
+                {
+                    s += kept[i] * kept[i - 1];
+                }
+
+                return s;
+            }
+
+            [Differentiable]
+            public static double AdvancedInBothBranches(double[] x, double a, int n)
+            {
+                double s = 0;
+                int idx = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    double row = 0;
+                    for (int j = 0; j <= i; j++)
+                    {
+                        if (x[idx] > 0)
+                        {
+                            row += x[idx] * Math.Cos(a * j);
+                            idx++;
+                        }
+                        else
+                        {
+                            row -= a * x[idx];
+                            idx += 1;
+                        }
+                    }
+
+                    s += row * row;
+                }
+
+                return s;
+            }
+        }
+
+        public static partial class MoreInPlace
+        {
+            [Differentiable]
+            public static double NormalisedPerRow(double[] x, double a, int n)
+            {
+                double total = 0;
+                for (int r = 0; r < n; r++)
+                {
+                    double[] w = new double[n];
+                    double sum = 0;
+                    for (int c = 0; c < n; c++)
+                    {
+                        w[c] = Math.Exp(a * x[r * n + c]);
+                        sum += w[c];
+                    }
+
+                    for (int c = 0; c < n; c++)
+                    {
+                        w[c] /= sum;
+                    }
+
+                    for (int c = 0; c < n; c++)
+                    {
+                        total += w[c] * x[r * n + c];
+                    }
+                }
+
+                return total;
+            }
+
+            [Differentiable]
+            public static double ScaledTwice(double[] x, double a)
+            {
+                Span<double> v = stackalloc double[x.Length];
+                for (int i = 0; i < x.Length; i++)
+                {
+                    v[i] = x[i];
+                }
+
+                double s = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    s += v[i] * v[i];
+                }
+
+                for (int i = 0; i < x.Length; i++)
+                {
+                    v[i] *= a;
+                }
+
+                for (int i = 0; i < x.Length; i++)
+                {
+                    v[i] /= 1 + s;
+                }
+
+                double e = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    e += Math.Sin(v[i]) + s * v[i];
+                }
+
+                return e;
+            }
+        }
         """;
 }

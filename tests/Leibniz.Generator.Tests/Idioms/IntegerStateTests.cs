@@ -31,6 +31,16 @@ public sealed class IntegerStateTests
         }, iter: 60);
 
     [Fact]
+    public void ACounterUsedAsAStoreIndexAndAsALoopBound() =>
+        Gen.Select(Gen.Double[-1.5, 1.5].Array[0, 10], Gen.Double[-1, 1]).Sample((x, a) =>
+            Check("MoreIntegers", "Compact", x.Where(v => Math.Abs(v - a) > 0.01).ToArray(), a), iter: 80);
+
+    [Fact]
+    public void ARunningIndexAdvancedInBothBranchesIsCarriedThroughTheTriangle() =>
+        Gen.Select(Gen.Int[0, 6], Gen.Double[-1, 1].Array[21], Gen.Double[-2, 2]).Sample((n, pool, a) =>
+            CheckSized("MoreIntegers", "AdvancedInBothBranches", pool[..(n * (n + 1) / 2)].Select(v => Math.Abs(v) < 0.01 ? 0.5 : v).ToArray(), a, n), iter: 60);
+
+    [Fact]
     public void TheCounterReachesItsCap()
     {
         var gradient = IdiomAssembly.Generated<Gradient>("Integers", "HeronWithCapGradient");
