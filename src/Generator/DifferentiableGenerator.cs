@@ -1,4 +1,5 @@
 using System;
+using Leibniz.Generator.Differentiate;
 using Leibniz.Generator.Emit;
 using Leibniz.Generator.Model;
 using Leibniz.Generator.Parse;
@@ -16,6 +17,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     {
         public const string Parse = "Parse";
         public const string Models = "Models";
+        public const string Derivatives = "Derivatives";
         public const string Diagnostics = "Diagnostics";
         public const string Sources = "Sources";
         public const string HintNames = "HintNames";
@@ -64,8 +66,11 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.CallGraph);
         context.RegisterSourceOutput(callGraph.SelectMany(static (graph, _) => graph.Diagnostics), static (spc, info) => spc.ReportDiagnostic(info.ToDiagnostic()));
 
-        var sources = models
-            .Select(static (model, cancellationToken) => Generate(model))
+        var derivatives = models
+            .Select(static (model, _) => Differentiate(model))
+            .WithTrackingName(Steps.Derivatives);
+        var sources = derivatives
+            .Select(static (derivatives, _) => Generate(derivatives))
             .WithTrackingName(Steps.Sources)
             .Combine(hintClashes)
             .Combine(callGraph);
@@ -84,18 +89,41 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         });
     }
 
-    private static GeneratedSource Generate(MethodModel model)
+    /// <summary>The Differentiate stage; a failure (a bug) becomes LZ0009 in <see cref="Generate"/>, never an exception.</summary>
+    private static Differentiated Differentiate(MethodModel model)
     {
         try
         {
-            return new GeneratedSource(model.Key, model.HintName, model.UniqueHintName, model.Name, SourceEmitter.Emit(model), null);
+            return new Differentiated(model, Differentiation.Run(model), null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var failure = DiagnosticInfo.Create(Diagnostics.InternalError, null, model.Name, exception.GetType().Name + ": " + exception.Message);
-            return new GeneratedSource(model.Key, model.HintName, model.UniqueHintName, model.Name, null, failure);
+            return new Differentiated(model, null, Failure(model, exception));
         }
     }
+
+    /// <summary>The Emit stage.</summary>
+    private static GeneratedSource Generate(Differentiated differentiated)
+    {
+        var model = differentiated.Model;
+        var failure = differentiated.Failure;
+        if (differentiated.Derivatives is { } derivatives)
+        {
+            try
+            {
+                return new GeneratedSource(model.Key, model.HintName, model.UniqueHintName, model.Name, SourceEmitter.Emit(derivatives), null);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                failure = Failure(model, exception);
+            }
+        }
+
+        return new GeneratedSource(model.Key, model.HintName, model.UniqueHintName, model.Name, null, failure);
+    }
+
+    private static DiagnosticInfo Failure(MethodModel model, Exception exception) =>
+        DiagnosticInfo.Create(Diagnostics.InternalError, null, model.Name, exception.GetType().Name + ": " + exception.Message);
 
     /// <summary>
     /// Adds the source under its readable hint name, or under the unique one when another method shares the readable
@@ -120,6 +148,9 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             return DiagnosticInfo.Create(Diagnostics.InternalError, null, output.MethodName, "no usable file name for the generated source: " + exception.Message);
         }
     }
+
+    /// <summary>A method and its derivative programs, or why they could not be built.</summary>
+    private sealed record Differentiated(MethodModel Model, DerivativeModel? Derivatives, DiagnosticInfo? Failure);
 
     private sealed record GeneratedSource(string Key, string HintName, string UniqueHintName, string MethodName, string? Source, DiagnosticInfo? Failure);
 }

@@ -160,7 +160,7 @@ internal static class ForwardMode
                     break;
                 case Alloc alloc:
                     b.AddStatement(alloc);
-                    if (!alloc.SharesDerivative)
+                    if (alloc.SharesDerivativeOf is null)
                     {
                         b.AddStatement(alloc with { Derivative = true });
                     }
@@ -258,7 +258,7 @@ internal static class ForwardMode
                 return;
             }
 
-            if (let.Node.Text is not null)
+            if (let.Node.Derivative is not null)
             {
                 var gradient = b.Emit(let.Node with { Op = Op.GradientCall, Args = args.ToEquatableArray() });
                 map[let.Id] = b.Emit(new Node(Op.Project, EquatableArray.Create(gradient), Index: 0));

@@ -175,7 +175,7 @@ internal static class ReverseMode
 
                 case Alloc alloc:
                     b.AddStatement(alloc);
-                    if (!alloc.SharesDerivative)
+                    if (alloc.SharesDerivativeOf is null)
                     {
                         b.AddStatement(alloc with { Derivative = true });
                     }
@@ -231,7 +231,7 @@ internal static class ReverseMode
             return;
         }
 
-        var shape = let.Node.Shape.Select(a => a.Flows && state.Direct.Contains(a.Text!) ? a with { Direct = true } : a).ToEquatableArray();
+        var shape = let.Node.Shape.Select(a => a.Flows && state.Direct.Contains(a.Array!) ? a with { Direct = true } : a).ToEquatableArray();
         var call = b.Emit(let.Node with { Op = Op.GradientCall, Args = args.ToEquatableArray(), Shape = shape });
         var value = b.Emit(new Node(Op.Project, EquatableArray.Create(call), Index: 0));
         var partials = differentiated.Select((_, j) => b.Emit(new Node(Op.Project, EquatableArray.Create(call), Index: j + 1))).ToArray();
@@ -249,23 +249,23 @@ internal static class ReverseMode
     /// element read, no other call, in no loop): nothing else adds into their gradient spans, so that call's
     /// gradient may write into the span directly (the span is still zero then) and its reverse only scales it.
     /// </summary>
-    private static HashSet<string> DirectArrays(Program primal)
+    private static HashSet<ArrayRef> DirectArrays(Program primal)
     {
-        var passed = new Dictionary<string, int>();
-        var read = new HashSet<string>();
+        var passed = new Dictionary<ArrayRef, int>();
+        var read = new HashSet<ArrayRef>();
         CountArrayUses(primal.Body, passed, read, topLevel: true);
-        return new HashSet<string>(passed.Where(p => p.Value == 1 && !read.Contains(p.Key)).Select(p => p.Key));
+        return new HashSet<ArrayRef>(passed.Where(p => p.Value == 1 && !read.Contains(p.Key)).Select(p => p.Key));
     }
 
     /// <summary>Counts array arguments of top-level calls; an array read or passed anywhere else is marked read.</summary>
-    private static void CountArrayUses(EquatableArray<Stmt> statements, Dictionary<string, int> passed, HashSet<string> read, bool topLevel)
+    private static void CountArrayUses(EquatableArray<Stmt> statements, Dictionary<ArrayRef, int> passed, HashSet<ArrayRef> read, bool topLevel)
     {
         foreach (var statement in statements)
         {
             switch (statement)
             {
                 case Let { Node.Op: Op.Load } load:
-                    read.Add(load.Node.Name!);
+                    read.Add(load.Node.Array!);
                     break;
                 case Alloc alloc:
                     read.Add(alloc.Array);
@@ -275,11 +275,11 @@ internal static class ReverseMode
                     {
                         if (topLevel)
                         {
-                            passed[argument.Text!] = passed.TryGetValue(argument.Text!, out var count) ? count + 1 : 1;
+                            passed[argument.Array!] = passed.TryGetValue(argument.Array!, out var count) ? count + 1 : 1;
                         }
                         else
                         {
-                            read.Add(argument.Text!);
+                            read.Add(argument.Array!);
                         }
                     }
 
@@ -309,7 +309,7 @@ internal static class ReverseMode
             {
                 case Let let when adjoints.TryGetValue(let.Id, out var terms) && terms.Count > 0:
                     {
-                        if (let.Node.Op is Op.Const or Op.Field or Op.Param or Op.Bool or Op.IntValue)
+                        if (let.Node.Op is Op.Const or Op.Field or Op.Param or Op.Bool or Op.IntValue or Op.Frozen)
                         {
                             break;
                         }
@@ -318,7 +318,7 @@ internal static class ReverseMode
                         terms.Clear();
                         if (let.Node.Op == Op.Load)
                         {
-                            b.AddStatement(Store.Scatter(let.Node.Name!, let.Node.Text!, seed));
+                            b.AddStatement(Store.Scatter(let.Node.Array!, let.Node.Integer!, seed));
                             break;
                         }
 
@@ -376,7 +376,7 @@ internal static class ReverseMode
         var b = state.Builder;
 
         // A unique Value keeps common-subexpression elimination from merging reads of a buffer that changes in between.
-        var adjoint = b.Emit(new Node(Op.Load, EquatableArray<int>.Empty, Value: b.NextId, Name: store.Array, Index: 2, Text: store.Index));
+        var adjoint = b.Emit(new Node(Op.Load, EquatableArray<int>.Empty, Value: b.NextId, Index: 2, Integer: store.Index, Array: store.Array));
         if (!store.Accumulate)
         {
             b.AddStatement(new Store(store.Array, store.Index, b.Constant(0), Accumulate: false, Derivative: true));
@@ -385,7 +385,7 @@ internal static class ReverseMode
         Accumulate(state, adjoints, store.Value, () => adjoint);
         if (store.Shadow is { } shadow)
         {
-            var before = b.Emit(new Node(Op.Load, EquatableArray<int>.Empty, Name: shadow, Text: store.Index));
+            var before = b.Emit(new Node(Op.Load, EquatableArray<int>.Empty, Integer: store.Index, Array: shadow));
             b.AddStatement(new Store(store.Array, store.Index, before, Accumulate: false, Derivative: false));
         }
     }
@@ -433,7 +433,7 @@ internal static class ReverseMode
         }
 
         // A loop inside a branch is reversed in the mirrored branch, which reads the forward branch's values through phis.
-        b.AddStatement(new ReverseLoop(tape, loop.Variable, loop.Start, loop.End, k, seeds.ToEquatableArray(),
+        b.AddStatement(new ReverseLoop(tape, loop.Counter, k, seeds.ToEquatableArray(),
             loop.Inputs.Skip(k).Select(b.Import).ToEquatableArray(), results, vjp, loop.Tape, loop.Test is not null, loop.HasExit));
         for (var j = 0; j < loop.Inputs.Count; j++)
         {
@@ -463,7 +463,7 @@ internal static class ReverseMode
         var constants = seeds.Select(s => b.IsConstant(s, out var value) ? value : (double?)null).ToList();
         var fusedVjp = BuildVjp(body, b.IsFloat, Nest.Replay, withCarried: true, constants);
         var inputAdjoints = loop.Inputs.Skip(k).Select(_ => b.NewValue(active: true)).ToEquatableArray();
-        scope.Statements[scope.Statements.IndexOf(loop)] = new FusedLoop(loop.Variable, loop.Start, loop.End, k, loop.Inputs, seeds.ToEquatableArray(),
+        scope.Statements[scope.Statements.IndexOf(loop)] = new FusedLoop(loop.Counter!, k, loop.Inputs, seeds.ToEquatableArray(),
             loop.Results, inputAdjoints, new Program(fusedVjp.ParamCount, fusedVjp.Body, fusedVjp.Outputs.Skip(k).ToEquatableArray()));
         for (var j = 0; j < loop.Inputs.Count; j++)
         {
@@ -631,7 +631,7 @@ internal static class ReverseMode
         public bool Recomputes { get; init; }
 
         /// <summary>The array parameters a top-level call's gradient may write into directly (<see cref="DirectArrays"/>).</summary>
-        public HashSet<string> Direct { get; init; } = new();
+        public HashSet<ArrayRef> Direct { get; init; } = new();
 
         /// <summary>For the value of each call whose gradient has array parts, the statement that scatters them (seed to fill in).</summary>
         public Dictionary<int, CallVjp> Scatters { get; } = new();

@@ -16,10 +16,11 @@ internal static class ExtendedGradient
     {
         var t = model.TypeName;
         var signature = model.Signature;
-        var derivativeNames = Naming.DerivativeNames(signature.Select(p => p.Name).ToList());
+        var derivativeNames = DerivativeNames.Of(signature.Select(p => p.Name).ToList());
         var differentiated = Enumerable.Range(0, signature.Count).Where(i => signature[i].IsDifferentiated).ToList();
         var hasSpans = signature.Any(p => p.Kind == ParameterKind.Array);
-        var taken = signature.Select(p => p.Name).Concat(derivativeNames).Concat(Ir.Loops.Allocations(program.Body).Select(a => a.Name)).ToList();
+        var names = new Names(signature, program);
+        var taken = signature.Select(p => p.Name).Concat(derivativeNames).Concat(names.LocalArrays).ToList();
 
         writer.Line("/// <summary>");
         writer.Line($"/// The value of <c>{model.Name}</c> and its gradient, by reverse-mode differentiation (loops are replayed backwards).");
@@ -63,11 +64,11 @@ internal static class ExtendedGradient
         }
 
         writer.Open($"{model.Accessibility} static {returns} {model.Name}Gradient{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
-        var spans = new Dictionary<string, string>();
+        var spans = new Dictionary<Ir.ArrayRef, string>();
         foreach (var i in differentiated.Where(i => signature[i].Kind == ParameterKind.Array))
         {
             var (name, gradient) = (Naming.Escape(signature[i].Name), Naming.Escape(derivativeNames[i]));
-            spans[name] = gradient;
+            spans[Ir.ArrayRef.Parameter(i)] = gradient;
             if (signature[i].Rank == 2)
             {
                 GridBuffers.WriteCheck(writer, signature[i].Name, derivativeNames[i], "gradient");
@@ -82,7 +83,7 @@ internal static class ExtendedGradient
         }
 
         var programParameters = signature.Where(p => p.Kind == ParameterKind.Scalar).Select(p => p.Name).ToList();
-        var programWriter = new ProgramWriter(writer, model.IsFloat, programParameters, taken) { GradientSpans = spans, Generic = model.TypeParameter };
+        var programWriter = new ProgramWriter(writer, model.IsFloat, programParameters, taken) { GradientSpans = spans, Generic = model.TypeParameter, Names = names };
         var outputs = programWriter.Write(program);
         if (hasSpans)
         {

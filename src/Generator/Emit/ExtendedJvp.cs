@@ -15,7 +15,7 @@ internal static class ExtendedJvp
     {
         var t = model.TypeName;
         var signature = model.Signature;
-        var names = Naming.DerivativeNames(signature.Select(p => p.Name).ToList());
+        var names = DerivativeNames.Of(signature.Select(p => p.Name).ToList());
         var differentiated = Enumerable.Range(0, signature.Count).Where(i => signature[i].IsDifferentiated).ToList();
         writer.Line();
         writer.Line("/// <summary>");
@@ -43,11 +43,11 @@ internal static class ExtendedJvp
             .Concat(differentiated.Select(i => (signature[i].Kind != ParameterKind.Array ? t : signature[i].Rank == 2 ? signature[i].TypeText : "global::System.ReadOnlySpan<" + t + ">")
                 + " " + Naming.Escape(names[i])));
         writer.Open($"{model.Accessibility} static ({t} Value, {t} Tangent) {model.Name}Jvp{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
-        var spans = new Dictionary<string, string>();
+        var spans = new Dictionary<Ir.ArrayRef, string>();
         foreach (var i in differentiated.Where(i => signature[i].Kind == ParameterKind.Array))
         {
             var (name, tangent) = (Naming.Escape(signature[i].Name), Naming.Escape(names[i]));
-            spans[name] = tangent;
+            spans[Ir.ArrayRef.Parameter(i)] = tangent;
             if (signature[i].Rank == 2)
             {
                 GridBuffers.WriteCheck(writer, signature[i].Name, names[i], "tangent");
@@ -61,8 +61,9 @@ internal static class ExtendedJvp
 
         var scalars = differentiated.Where(i => signature[i].Kind == ParameterKind.Scalar).ToList();
         var programParameters = scalars.Select(i => signature[i].Name).Concat(scalars.Select(i => names[i])).ToList();
-        var taken = signature.Select(p => p.Name).Concat(names).Concat(Ir.Loops.Allocations(program.Body).Select(a => a.Name)).ToList();
-        var outputs = new ProgramWriter(writer, model.IsFloat, programParameters, taken) { GradientSpans = spans, Generic = model.TypeParameter }.Write(program);
+        var arrays = new Names(signature, program);
+        var taken = signature.Select(p => p.Name).Concat(names).Concat(arrays.LocalArrays).ToList();
+        var outputs = new ProgramWriter(writer, model.IsFloat, programParameters, taken) { GradientSpans = spans, Generic = model.TypeParameter, Names = arrays }.Write(program);
         writer.Line("return (" + string.Join(", ", outputs) + ");");
         writer.Close();
     }

@@ -35,7 +35,7 @@ internal static class ExtendedSecondOrder
         public Shape(MethodModel model)
         {
             Signature = model.Signature;
-            Gradients = Naming.DerivativeNames(Signature.Select(p => p.Name).ToList());
+            Gradients = DerivativeNames.Of(Signature.Select(p => p.Name).ToList());
             Differentiated = Enumerable.Range(0, Signature.Count).Where(i => Signature[i].IsDifferentiated).ToList();
             HasSpans = Signature.Any(p => p.Kind == ParameterKind.Array);
             var taken = new HashSet<string>(Signature.Select(p => p.Name).Concat(Gradients));
@@ -130,9 +130,9 @@ internal static class ExtendedSecondOrder
         }
 
         writer.Open($"{model.Accessibility} static {returns} {model.Name}Hvp({string.Join(", ", parameters)})");
-        var gradients = new Dictionary<string, string>();
-        var directions = new Dictionary<string, string>();
-        var products = new Dictionary<string, string>();
+        var gradients = new Dictionary<Ir.ArrayRef, string>();
+        var directions = new Dictionary<Ir.ArrayRef, string>();
+        var products = new Dictionary<Ir.ArrayRef, string>();
         foreach (var i in shape.Arrays)
         {
             var (name, direction, gradientSpan, product) = (shape.Name(i), Naming.Escape(shape.Directions[i]), Naming.Escape(shape.Gradients[i]), Naming.Escape(shape.Products[i]));
@@ -141,7 +141,8 @@ internal static class ExtendedSecondOrder
             WriteLengthCheck(writer, "Hessian-vector product", shape.Signature[i].Name, name, product);
             writer.Line(gradientSpan + ".Clear();");
             writer.Line(product + ".Clear();");
-            (gradients[name], directions[name], products[name]) = (gradientSpan, direction, product);
+            var array = Ir.ArrayRef.Parameter(i);
+            (gradients[array], directions[array], products[array]) = (gradientSpan, direction, product);
         }
 
         var duals = new List<string>();
@@ -159,6 +160,7 @@ internal static class ExtendedSecondOrder
             DirectionSpans = directions,
             ProductSpans = products,
             ElementCast = cast,
+            Names = new Names(shape.Signature, gradient),
         }.Write(gradient);
         var scalars = shape.Scalars.ToList();
         string Value(int output) => cast + ProgramWriter.AsDual(outputs[output]) + ".Value";

@@ -20,14 +20,13 @@ internal sealed partial class ProgramWriter
         }
 
         var all = Loops.Allocations(program.Body).ToList();
+        var rents = new Dictionary<Alloc, string>();
         foreach (var alloc in all)
         {
-            _derivatives[alloc.Array] = alloc.DerivativeArray;
+            _derivatives[alloc.Array] = _names.Buffer(alloc.Array);
             if (_generic is not null || !FitsOnStack(alloc.Length))
             {
-                var rent = _prefix + "pool" + Int(_rented.Count);
-                _rented.Add((alloc, rent));
-                _writer.Line(_type + "[]? " + rent + " = null;");
+                rents[alloc] = DeclareRent();
             }
         }
 
@@ -36,22 +35,32 @@ internal sealed partial class ProgramWriter
         foreach (var alloc in all)
         {
             // The guard that made a branch may be what keeps the length from being negative.
-            WriteAlloc(alloc, topLevel.Contains(alloc) ? alloc.Length : "global::System.Math.Max(0, " + alloc.Length + ")");
+            var length = _names.Print(alloc.Length);
+            WriteAlloc(alloc.Derivative ? _names.Buffer(alloc.Array) : _names.Array(alloc.Array), topLevel.Contains(alloc) ? length : "global::System.Math.Max(0, " + length + ")",
+                rents.TryGetValue(alloc, out var rent) ? rent : null);
         }
     }
 
-    private static bool FitsOnStack(string length) =>
-        int.TryParse(length, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n <= StackTapeLength;
+    /// <summary>Declares a local for an array that may be rented from the pool, returned at the end of the method.</summary>
+    private string DeclareRent()
+    {
+        var rent = _prefix + "pool" + Int(_rented.Count);
+        _rented.Add(rent);
+        _writer.Line(_type + "[]? " + rent + " = null;");
+        return rent;
+    }
+
+    private static bool FitsOnStack(IntExpr length) => length is IntConstant { Value: <= StackTapeLength };
 
     /// <summary>
-    /// A local array of <paramref name="length"/> (C# text; the array's own length when null), cleared unless
-    /// <paramref name="clear"/> is false: on the stack up to <see cref="StackTapeLength"/> elements, rented beyond that.
+    /// A local array <paramref name="name"/> of <paramref name="length"/> elements, cleared unless <paramref name="clear"/>
+    /// is false: on the stack (up to <see cref="StackTapeLength"/> elements when it may be rented into
+    /// <paramref name="rent"/>), rented beyond that.
     /// </summary>
-    private void WriteAlloc(Alloc alloc, string? length = null, bool clear = true)
+    private void WriteAlloc(string name, string length, string? rent, bool clear = true)
     {
-        length ??= alloc.Length;
-        var declaration = "global::System.Span<" + _type + "> " + alloc.Name + " = ";
-        if (_rented.FirstOrDefault(r => r.Alloc == alloc).Rent is not { } rent)
+        var declaration = "global::System.Span<" + _type + "> " + name + " = ";
+        if (rent is null)
         {
             _writer.Line(declaration + "stackalloc " + _type + "[" + length + "];");
         }
@@ -65,7 +74,7 @@ internal sealed partial class ProgramWriter
         // buffers must start at zero (the user's new T[n] did).
         if (clear)
         {
-            _writer.Line(alloc.Name + ".Clear();");
+            _writer.Line(name + ".Clear();");
         }
     }
 }

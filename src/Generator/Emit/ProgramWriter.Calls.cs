@@ -31,7 +31,7 @@ internal sealed partial class ProgramWriter
     /// <summary>Declares the scratch buffers the calls of <paramref name="program"/> need, at any depth.</summary>
     private void DeclareScratch(Program program)
     {
-        var zeros = new Dictionary<string, int>();
+        var zeros = new Dictionary<IntExpr, int>();
         var swept = new HashSet<int>(TopLevelCallVjps(program.Body));
         foreach (var (let, arrays) in ScratchUses(program.Body))
         {
@@ -40,7 +40,7 @@ internal sealed partial class ProgramWriter
                 // A direct array is written straight into the caller's gradient span, but only when the reverse sweep
                 // scales it afterwards (a call whose value gets no adjoint must leave the span at zero).
                 var direct = swept.Contains(let.Id);
-                _scratch.Calls[let] = arrays.Select(a => a.Direct && direct ? _derivatives[a.Text!] : DeclareScratchBuffer(a.Length!, clear: false)).ToList();
+                _scratch.Calls[let] = arrays.Select(a => a.Direct && direct ? _derivatives[a.Array!] : DeclareScratchBuffer(a.Length!, clear: false)).ToList();
                 continue;
             }
 
@@ -60,18 +60,11 @@ internal sealed partial class ProgramWriter
     /// A scratch buffer: <paramref name="clear"/> for the zero tangents of arrays without one; not for a gradient call's
     /// buffers, which the callee clears before it writes them.
     /// </summary>
-    private string DeclareScratchBuffer(string length, bool clear)
+    private string DeclareScratchBuffer(IntExpr length, bool clear)
     {
-        var alloc = new Alloc(_prefix + "scratch" + Int(_scratch.Count++), "", length, Derivative: false);
-        if (_generic is not null || !FitsOnStack(alloc.Length))
-        {
-            var rent = _prefix + "pool" + Int(_rented.Count);
-            _rented.Add((alloc, rent));
-            _writer.Line(_type + "[]? " + rent + " = null;");
-        }
-
-        WriteAlloc(alloc, clear: clear);
-        return alloc.Name;
+        var name = _prefix + "scratch" + Int(_scratch.Count++);
+        WriteAlloc(name, _names.Print(length), _generic is not null || !FitsOnStack(length) ? DeclareRent() : null, clear);
+        return name;
     }
 
     /// <summary>
@@ -97,6 +90,9 @@ internal sealed partial class ProgramWriter
         _ => Enumerable.Empty<(Let, List<CallArg>)>(),
     });
 
+    /// <summary>The type argument list of a call to a generic-math callee: the caller's own type parameter.</summary>
+    private string TypeArguments(Node node) => node.Generic ? "<" + _generic + ">" : "";
+
     /// <summary>The primal arguments of a call with a shape, in the callee's parameter order.</summary>
     private List<string> ShapedArguments(Node node)
     {
@@ -104,7 +100,8 @@ internal sealed partial class ProgramWriter
         return node.Shape.Select(a => a.Kind switch
         {
             ArgKind.Scalar => Text(node.Args[scalar++]),
-            _ => a.Text!,
+            ArgKind.Integer => _names.Print(a.Integer!),
+            _ => _names.Array(a.Array!),
         }).ToList();
     }
 
@@ -113,7 +110,7 @@ internal sealed partial class ProgramWriter
     {
         var node = let.Node;
         var arguments = ShapedArguments(node);
-        var used = new Dictionary<string, int>();
+        var used = new Dictionary<IntExpr, int>();
         var tangent = node.Shape.Count(a => a.Kind == ArgKind.Scalar);
         foreach (var argument in node.Shape.Where(a => a.Differentiated))
         {
@@ -123,7 +120,7 @@ internal sealed partial class ProgramWriter
             }
             else if (argument.Active)
             {
-                arguments.Add(_derivatives[argument.Text!]);
+                arguments.Add(_derivatives[argument.Array!]);
             }
             else
             {
@@ -132,7 +129,7 @@ internal sealed partial class ProgramWriter
             }
         }
 
-        _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Jvp" + node.Text + "(" + string.Join(", ", arguments) + ");");
+        _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Jvp" + TypeArguments(node) + "(" + string.Join(", ", arguments) + ");");
     }
 
     /// <summary>
@@ -147,7 +144,7 @@ internal sealed partial class ProgramWriter
         _callScratch[let.Id] = scratch;
         if (scratch.Count == 0)
         {
-            _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Gradient" + node.Text + "(" + string.Join(", ", ShapedArguments(node)) + ");");
+            _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Gradient" + TypeArguments(node) + "(" + string.Join(", ", ShapedArguments(node)) + ");");
             return;
         }
 
@@ -170,7 +167,7 @@ internal sealed partial class ProgramWriter
         }
 
         _callResults[let.Id] = results;
-        _writer.Line("var " + value + " = " + node.Name + "Gradient" + node.Text + "(" + string.Join(", ", ShapedArguments(node).Concat(outputs)) + ");");
+        _writer.Line("var " + value + " = " + node.Name + "Gradient" + TypeArguments(node) + "(" + string.Join(", ", ShapedArguments(node).Concat(outputs)) + ");");
     }
 
     /// <summary>
@@ -186,7 +183,7 @@ internal sealed partial class ProgramWriter
         foreach (var argument in vjp.Shape.Where(a => a.Kind == ArgKind.Array && a.Differentiated))
         {
             var buffer = scratch[next++];
-            var target = argument.Flows ? _derivatives[argument.Text!] : null;
+            var target = argument.Flows ? _derivatives[argument.Array!] : null;
             if (target is null || (buffer == target && factor.Length == 0))
             {
                 continue;
@@ -206,8 +203,8 @@ internal sealed partial class ProgramWriter
         /// <summary>The buffers of each gradient call statement, one per differentiated array parameter of the callee.</summary>
         public Dictionary<Let, List<string>> Calls { get; } = new(new ByReference());
 
-        /// <summary>The zeroed, read-only buffers of each length (C# text) that Jvp calls pass as the tangent of data.</summary>
-        public Dictionary<string, List<string>> Zeros { get; } = new();
+        /// <summary>The zeroed, read-only buffers of each length that Jvp calls pass as the tangent of data.</summary>
+        public Dictionary<IntExpr, List<string>> Zeros { get; } = new();
 
         /// <summary>How many buffers are declared (for their names).</summary>
         public int Count { get; set; }

@@ -40,13 +40,14 @@ internal sealed partial class ProgramWriter
     private void WriteDualLoad(Let let)
     {
         var node = let.Node;
-        if (node.Index != 2 && DirectionSpans.TryGetValue(node.Name!, out var direction))
+        if (node.Index != 2 && DirectionSpans.TryGetValue(node.Array!, out var direction))
         {
-            _writer.Line(DualType + " " + Declare(let.Id) + " = new " + DualType + "(" + node.Name + "[" + node.Text + "], " + direction + "[" + node.Text + "]);");
+            var index = _names.Print(node.Integer!);
+            _writer.Line(DualType + " " + Declare(let.Id) + " = new " + DualType + "(" + _names.Array(node.Array!) + "[" + index + "], " + direction + "[" + index + "]);");
             return;
         }
 
-        _writer.Line("var " + Declare(let.Id) + " = " + (node.Index == 2 ? _derivatives[node.Name!] : node.Name) + "[" + node.Text + "];");
+        _writer.Line("var " + Declare(let.Id) + " = " + Element(node) + ";");
     }
 
     /// <summary>For each call to another [Differentiable] method, its value and partial derivatives as Dual locals.</summary>
@@ -65,8 +66,8 @@ internal sealed partial class ProgramWriter
         var call = Fresh();
         var values = arguments.Select(a => ElementCast + a + ".Value");
         var tangents = arguments.Select(a => ElementCast + a + ".Tangent");
-        var custom = node.Text is not null;
-        _writer.Line("var " + call + " = " + (custom ? node.Text + "(" + string.Join(", ", values) : node.Name + "Hvp(" + string.Join(", ", values.Concat(tangents))) + ");");
+        var custom = node.Derivative is not null;
+        _writer.Line("var " + call + " = " + (custom ? node.Derivative + "(" + string.Join(", ", values) : node.Name + "Hvp(" + string.Join(", ", values.Concat(tangents))) + ");");
         string Item(int index) => call + ".Item" + (index + 1).ToString(CultureInfo.InvariantCulture);
         var slope = string.Join(" + ", arguments.Select((a, k) => Item(1 + k) + " * " + a + ".Tangent"));
         var locals = new List<string> { Fresh() };
@@ -93,8 +94,9 @@ internal sealed partial class ProgramWriter
         var element = Fresh();
         var operation = store.Accumulate ? " += " : " = ";
         _writer.Line(DualType + " " + element + " = " + Text(store.Value) + ";");
-        _writer.Line(_derivatives[store.Array] + "[" + store.Index + "]" + operation + ElementCast + element + ".Value;");
-        _writer.Line(ProductSpans[store.Array] + "[" + store.Index + "]" + operation + ElementCast + element + ".Tangent;");
+        var index = _names.Print(store.Index);
+        _writer.Line(_derivatives[store.Array] + "[" + index + "]" + operation + ElementCast + element + ".Value;");
+        _writer.Line(ProductSpans[store.Array] + "[" + index + "]" + operation + ElementCast + element + ".Tangent;");
     }
 
     /// <summary>
@@ -107,8 +109,7 @@ internal sealed partial class ProgramWriter
     /// </summary>
     private IEnumerable<Loop> ValueOnlyLoops(Program program)
     {
-        var locals = new HashSet<string>(Loops.Allocations(program.Body).SelectMany(a => new[] { a.Array, a.DerivativeArray }));
-        bool IsValueOnly(Loop loop) => !_tapes.Contains(loop.Tape) && !Records(loop) && !Loops.Writes(loop.Body) && !ReadsLocal(loop.Body.Body, locals);
+        bool IsValueOnly(Loop loop) => !_tapes.Contains(loop.Tape) && !Records(loop) && !Loops.Writes(loop.Body) && !ReadsLocal(loop.Body.Body);
         var needed = new HashSet<int>(program.Outputs.Skip(1));
         var body = program.Body;
         for (var s = body.Count - 1; s >= 0; s--)
@@ -131,11 +132,11 @@ internal sealed partial class ProgramWriter
     }
 
     /// <summary>True when the statements read an element of a local array or of a derivative buffer (which hold Duals).</summary>
-    private static bool ReadsLocal(EquatableArray<Stmt> statements, HashSet<string> locals) => statements.Any(s => s switch
+    private static bool ReadsLocal(EquatableArray<Stmt> statements) => statements.Any(s => s switch
     {
-        Let let => let.Node.Op == Op.Load && (let.Node.Index == 2 || locals.Contains(let.Node.Name!)),
-        Loop loop => ReadsLocal(loop.Body.Body, locals) || (loop.Test is { } test && ReadsLocal(test.Body, locals)),
-        If branch => ReadsLocal(branch.Then, locals) || ReadsLocal(branch.Else, locals),
+        Let let => let.Node.Op == Op.Load && (let.Node.Index == 2 || let.Node.Array!.Local),
+        Loop loop => ReadsLocal(loop.Body.Body) || (loop.Test is { } test && ReadsLocal(test.Body)),
+        If branch => ReadsLocal(branch.Then) || ReadsLocal(branch.Else),
         _ => false,
     });
 
@@ -191,7 +192,7 @@ internal sealed partial class ProgramWriter
     /// <summary>Writes a value-only loop with a double writer: Dual inputs enter by their value, results are doubles.</summary>
     private void WriteOnDoubles(Loop loop)
     {
-        var plain = new ProgramWriter(_writer, false, _parameters, _prefix, _nextLocal, _derivatives, _scratch, _stacks, _nested);
+        var plain = new ProgramWriter(_writer, false, _parameters, _prefix, _nextLocal, _derivatives, _scratch, _stacks, _nested) { Names = _names };
         plain._tapes.UnionWith(_tapes);
         plain._reversed.UnionWith(_reversed);
         plain._mirrored.UnionWith(_mirrored);

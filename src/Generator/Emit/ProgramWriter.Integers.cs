@@ -5,7 +5,7 @@ using Leibniz.Generator.Ir;
 namespace Leibniz.Generator.Emit;
 
 /// <summary>
-/// The int locals that hold the current values of the user's changing int locals (see Parse's BodyLowering.Integers):
+/// The integer locals that hold the current values of the user's changing int locals (see Parse's BodyLowering.Integers):
 /// declared once at the top of the method, so that every index text naming them is in scope wherever a loop body,
 /// its reverse or a mirrored branch uses it; each is assigned just before its uses in the same pass.
 /// </summary>
@@ -13,22 +13,22 @@ internal sealed partial class ProgramWriter
 {
     private void DeclareIntLocals(Program program)
     {
-        var names = new SortedSet<string>(System.StringComparer.Ordinal);
-        CollectIntLocals(program.Body, names);
-        foreach (var name in names)
+        var locals = new SortedDictionary<int, string>();
+        CollectIntLocals(program.Body, locals);
+        foreach (var local in locals)
         {
-            _writer.Line("int " + name + " = 0;");
+            _writer.Line("int " + _names.DeclareInteger(local.Key, local.Value) + " = 0;");
         }
     }
 
-    private static void CollectIntLocals(IEnumerable<Stmt> statements, SortedSet<string> names)
+    private static void CollectIntLocals(IEnumerable<Stmt> statements, SortedDictionary<int, string> names)
     {
         foreach (var statement in statements)
         {
             switch (statement)
             {
-                case Let { Node: { Op: Op.IntValue, Name: { } name } }:
-                    names.Add(name);
+                case Let { Node: { Op: Op.IntValue, Name: { } name, Integer: IntLocal holder } }:
+                    names[holder.Id] = name;
                     break;
                 case If branch:
                     CollectIntLocals(branch.Then, names);
@@ -57,7 +57,7 @@ internal sealed partial class ProgramWriter
     {
         var value = Text(let.Node.Args[0]);
         var converted = _dual ? "(int)(" + value + ").Value" : _generic is null ? "(int)(" + value + ")" : "int.CreateTruncating(" + value + ")";
-        _writer.Line(let.Node.Name + " = " + converted + ";");
+        _writer.Line(_names.Print(let.Node.Integer!) + " = " + converted + ";");
         _text[let.Id] = value;
     }
 }

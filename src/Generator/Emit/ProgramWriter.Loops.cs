@@ -155,7 +155,7 @@ internal sealed partial class ProgramWriter
         if (taped && !onStack)
         {
             var pool = "global::System.Buffers.ArrayPool<" + _type + ">.Shared.Rent(";
-            var count = "global::System.Math.Max(0, " + loop.End + " - " + loop.Start + ") * " + Int(k);
+            var count = "global::System.Math.Max(0, " + Trips(loop.Counter!) + ") * " + Int(k);
             _writer.Line(_type + "[]? " + rent + " = null;");
             _writer.Line(RentsTapes
                 ? "global::System.Span<" + _type + "> " + tape + " = " + rent + " = " + pool + count + ");"
@@ -171,7 +171,7 @@ internal sealed partial class ProgramWriter
             _writer.Line((_stacks.Counted.Contains(loop.Tape) ? "" : "int ") + CounterName(loop.Tape) + " = 0;");
         }
 
-        _writer.Open("for (int " + loop.Variable + " = " + loop.Start + "; " + loop.Variable + " < " + loop.End + "; " + loop.Variable + "++)");
+        _writer.Open(Header(loop.Counter!));
         if (taped && onStack)
         {
             WritePush(loop.Tape, carried);
@@ -260,6 +260,32 @@ internal sealed partial class ProgramWriter
 
     private string CounterName(int loop) => _prefix + "iterations" + Int(loop);
 
+    /// <summary><c>for (int i = start; i &lt; end; i++)</c>, or counting down <c>for (int i = start; i &gt; end; i--)</c>.</summary>
+    private string Header(LoopCounter counter)
+    {
+        var i = _names.Declare(counter);
+        var (compare, step) = counter.Step > 0 ? (" < ", "++") : (" > ", "--");
+        return "for (int " + i + " = " + _names.Print(counter.Start) + "; " + i + compare + _names.Print(counter.End) + "; " + i + step + ")";
+    }
+
+    /// <summary>
+    /// The same iterations in the opposite order: from the last one (of <paramref name="iterations"/> when a break may
+    /// have ended the loop early) back to <c>start</c>.
+    /// </summary>
+    private string ReverseHeader(LoopCounter counter, string? iterations)
+    {
+        var i = _names.Declare(counter);
+        var start = _names.Print(counter.Start);
+        var (sign, back, compare, step) = counter.Step > 0 ? (" - ", " + ", " >= ", "--") : (" + ", " - ", " <= ", "++");
+        var last = iterations is null ? _names.Print(counter.End) + sign + "1" : start + back + iterations + sign + "1";
+        return "for (int " + i + " = " + last + "; " + i + compare + start + "; " + i + step + ")";
+    }
+
+    /// <summary>The trip count of a counted loop (negative when it runs no iteration).</summary>
+    private string Trips(LoopCounter counter) => counter.Step > 0
+        ? _names.Print(counter.End) + " - " + _names.Print(counter.Start)
+        : _names.Print(counter.Start) + " - " + _names.Print(counter.End);
+
     /// <summary>A loop of accumulators and its reverse pass in one: each iteration's vector-Jacobian product also yields its carried values.</summary>
     private void WriteFusedLoop(FusedLoop fused)
     {
@@ -280,7 +306,7 @@ internal sealed partial class ProgramWriter
             sums.Add(name);
         }
 
-        _writer.Open("for (int " + fused.Variable + " = " + fused.Start + "; " + fused.Variable + " < " + fused.End + "; " + fused.Variable + "++)");
+        _writer.Open(Header(fused.Counter));
         var inputs = carried.Concat(fused.Inputs.Skip(k).Select(Text)).Concat(fused.Seeds.Select(Text)).ToList();
         var outputs = Nested().WriteNested(fused.Vjp, inputs);
 
@@ -316,14 +342,11 @@ internal sealed partial class ProgramWriter
             var iteration = _prefix + "iteration" + Int(reverse.Loop);
             _writer.Open("for (int " + iteration + " = " + CounterName(reverse.Loop) + " - 1; " + iteration + " >= 0; " + iteration + "--)");
         }
-        else if (reverse.HasExit)
-        {
-            _writer.Open("for (int " + reverse.Variable + " = " + reverse.Start + " + " + CounterName(reverse.Loop) + " - 1; " + reverse.Variable + " >= " + reverse.Start + "; " + reverse.Variable + "--)");
-        }
         else
         {
-            _writer.Open("for (int " + reverse.Variable + " = " + reverse.End + " - 1; " + reverse.Variable + " >= " + reverse.Start + "; " + reverse.Variable + "--)");
+            _writer.Open(ReverseHeader(reverse.Counter!, reverse.HasExit ? CounterName(reverse.Loop) : null));
         }
+
         var restored = new List<string>();
         if (reverse.Tape >= 0)
         {

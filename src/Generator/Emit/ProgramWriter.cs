@@ -29,18 +29,18 @@ internal sealed partial class ProgramWriter
     private readonly bool _nested;
 
     public ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters)
-        : this(writer, isFloat, parameters, Naming.LocalPrefix(parameters), new int[1], new Dictionary<string, string>(), new Scratch(), new Stacks(), nested: false)
+        : this(writer, isFloat, parameters, Naming.LocalPrefix(parameters), new int[1], new Dictionary<ArrayRef, string>(), new Scratch(), new Stacks(), nested: false)
     {
     }
 
     /// <summary>A writer whose locals avoid every name in <paramref name="taken"/> (all parameters, gradient outputs).</summary>
     public ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters, IReadOnlyList<string> taken)
-        : this(writer, isFloat, parameters, Naming.LocalPrefix(taken), new int[1], new Dictionary<string, string>(), new Scratch(), new Stacks(), nested: false)
+        : this(writer, isFloat, parameters, Naming.LocalPrefix(taken), new int[1], new Dictionary<ArrayRef, string>(), new Scratch(), new Stacks(), nested: false)
     {
     }
 
     private ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters, string prefix, int[] nextLocal,
-        Dictionary<string, string> derivatives, Scratch scratch, Stacks stacks, bool nested)
+        Dictionary<ArrayRef, string> derivatives, Scratch scratch, Stacks stacks, bool nested)
     {
         _derivatives = derivatives;
         _scratch = scratch;
@@ -54,17 +54,26 @@ internal sealed partial class ProgramWriter
         _nested = nested;
     }
 
-    /// <summary>For each differentiated array or span parameter (escaped name), the escaped name of its gradient span.</summary>
-    public IReadOnlyDictionary<string, string> GradientSpans { get; init; } = new Dictionary<string, string>();
+    /// <summary>For each differentiated array or span parameter, the escaped name of its gradient (or tangent) span.</summary>
+    public IReadOnlyDictionary<ArrayRef, string> GradientSpans { get; init; } = new Dictionary<ArrayRef, string>();
+
+    /// <summary>The names of the method's parameters, arrays and integer locals (shared with the writers of loop bodies).</summary>
+    public Names Names
+    {
+        get => _names;
+        init => _names = value;
+    }
+
+    private Names _names = new();
 
     /// <summary>
     /// The derivative buffer of every array: the gradient spans, then the local arrays' adjoint or tangent buffers;
     /// filled once by the top-level writer and shared by the writers of loop bodies.
     /// </summary>
-    private readonly Dictionary<string, string> _derivatives;
+    private readonly Dictionary<ArrayRef, string> _derivatives;
 
-    /// <summary>The local arrays and derivative buffers that may be rented from the pool, with the local holding the rented array.</summary>
-    private readonly List<(Alloc Alloc, string Rent)> _rented = new();
+    /// <summary>The locals holding the local arrays, derivative buffers and scratch buffers that may be rented from the pool.</summary>
+    private readonly List<string> _rented = new();
 
     /// <summary>The generic-math type parameter the code is written for (null for double or float).</summary>
     public string? Generic
@@ -95,10 +104,10 @@ internal sealed partial class ProgramWriter
     }
 
     /// <summary>In <see cref="Dual"/> mode, for each differentiated array or span parameter, the escaped name of its direction span.</summary>
-    public IReadOnlyDictionary<string, string> DirectionSpans { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<ArrayRef, string> DirectionSpans { get; init; } = new Dictionary<ArrayRef, string>();
 
     /// <summary>In <see cref="Dual"/> mode, for each differentiated array or span parameter, the escaped name of its Hessian-vector-product span.</summary>
-    public IReadOnlyDictionary<string, string> ProductSpans { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<ArrayRef, string> ProductSpans { get; init; } = new Dictionary<ArrayRef, string>();
 
     /// <summary>In <see cref="Dual"/> mode, the cast that turns a double into an element of the caller's spans ("(float)" for float methods).</summary>
     public string ElementCast { get; init; } = "";
@@ -136,7 +145,7 @@ internal sealed partial class ProgramWriter
         }
 
         WriteBlock(program.Body);
-        var rents = _rented.Select(r => r.Rent).Concat(_stacks.All.OrderBy(loop => loop).Select(loop => TapeNames(loop).Rent));
+        var rents = _rented.Concat(_stacks.All.OrderBy(loop => loop).Select(loop => TapeNames(loop).Rent));
         foreach (var rent in rents)
         {
             _writer.Line("if (" + rent + " is not null) global::System.Buffers.ArrayPool<" + _type + ">.Shared.Return(" + rent + ");");
@@ -197,7 +206,7 @@ internal sealed partial class ProgramWriter
                     WriteDualStore(store);
                     break;
                 case Store store:
-                    _writer.Line((store.Derivative ? _derivatives[store.Array] : store.Array) + "[" + store.Index + "]" + (store.Accumulate ? " += " : " = ") + Text(store.Value) + ";");
+                    _writer.Line((store.Derivative ? _derivatives[store.Array] : _names.Array(store.Array)) + "[" + _names.Print(store.Index) + "]" + (store.Accumulate ? " += " : " = ") + Text(store.Value) + ";");
                     break;
                 case Alloc:
                     // Allocated at the method's start by DeclareBuffers.
@@ -232,11 +241,11 @@ internal sealed partial class ProgramWriter
             case Op.Bool:
                 _writer.Line("bool " + Declare(let.Id) + " = " + Condition(node.Cond!) + ";");
                 return;
-            case Op.IntValue when node.Name is not null:
+            case Op.IntValue when node.Args.Count == 1:
                 WriteIntLocal(let);
                 return;
-            case Op.IntValue when _dual:
-                _text[let.Id] = "(double)(" + node.Text + ")";
+            case Op.IntValue or Op.Frozen when _dual:
+                _text[let.Id] = "(double)(" + IntegerOrFrozen(node) + ")";
                 return;
             case Op.Load when _dual:
                 WriteDualLoad(let);
@@ -244,17 +253,18 @@ internal sealed partial class ProgramWriter
             case Op.GradientCall when _dual:
                 WriteDualCall(let);
                 return;
-            case Op.IntValue:
-                _text[let.Id] = _generic is null ? "(" + _type + ")(" + node.Text + ")" : _generic + ".CreateTruncating(" + node.Text + ")";
+            case Op.IntValue or Op.Frozen:
+                var value = IntegerOrFrozen(node);
+                _text[let.Id] = _generic is null ? "(" + _type + ")(" + value + ")" : _generic + ".CreateTruncating(" + value + ")";
                 return;
             case Op.Load:
-                _writer.Line(_type + " " + Declare(let.Id) + " = " + (node.Index == 2 ? _derivatives[node.Name!] : node.Name) + "[" + node.Text + "];");
+                _writer.Line(_type + " " + Declare(let.Id) + " = " + Element(node) + ";");
                 return;
             case Op.GradientCall when node.Shape.Count > 0:
                 WriteShapedGradientCall(let);
                 return;
             case Op.GradientCall:
-                _writer.Line("var " + Declare(let.Id) + " = " + (node.Text ?? node.Name + "Gradient") + "(" + Arguments(node) + ");");
+                _writer.Line("var " + Declare(let.Id) + " = " + (node.Derivative ?? node.Name + "Gradient") + "(" + Arguments(node) + ");");
                 return;
             case Op.JvpCall when node.Shape.Count > 0:
                 WriteShapedJvpCall(let);
@@ -347,7 +357,7 @@ internal sealed partial class ProgramWriter
         Op.Div => Text(node.Args[0]) + " / " + Text(node.Args[1]),
         Op.Neg => "-" + Text(node.Args[0]),
         Op.Select => Condition(node.Cond!) + " ? " + Text(node.Args[0]) + " : " + Text(node.Args[1]),
-        Op.UserCall when node.Shape.Count > 0 => node.Name + node.Text + "(" + string.Join(", ", ShapedArguments(node)) + ")",
+        Op.UserCall when node.Shape.Count > 0 => node.Name + TypeArguments(node) + "(" + string.Join(", ", ShapedArguments(node)) + ")",
         Op.UserCall => node.Name + "(" + Arguments(node) + ")",
         Op.Call => Call(node),
         _ => throw new InvalidOperationException("Cannot write " + node.Op + "."),
@@ -401,6 +411,12 @@ internal sealed partial class ProgramWriter
         CondOp.False => "false",
         _ => Text(cond.A),
     };
+
+    /// <summary>An integer read as a floating value, or a [NoDerivative] floating parameter.</summary>
+    private string IntegerOrFrozen(Node node) => node.Op == Op.Frozen ? _names.Parameter(node.Index) : _names.Print(node.Integer!);
+
+    /// <summary>The element a <see cref="Op.Load"/> reads: of the array, or (Index 2) of its derivative buffer.</summary>
+    private string Element(Node node) => (node.Index == 2 ? _derivatives[node.Array!] : _names.Array(node.Array!)) + "[" + _names.Print(node.Integer!) + "]";
 
     private string PhiSource(int phi, int source) => _bools.Contains(phi) && !_bools.Contains(source) ? "false" : Text(source);
 
@@ -465,6 +481,7 @@ internal sealed partial class ProgramWriter
 
     private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, _derivatives, _scratch, _stacks, nested: true)
     {
+        Names = _names,
         Generic = _generic,
         Dual = _dual,
         DirectionSpans = DirectionSpans,

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using Leibniz.Generator.Differentiate;
 using Leibniz.Generator.Model;
 
 namespace Leibniz.Generator.Emit;
@@ -11,11 +10,11 @@ namespace Leibniz.Generator.Emit;
 /// </summary>
 internal static class SecondOrderWriter
 {
-    public static void Write(CodeWriter writer, MethodModel model, Ir.Program gradient)
+    public static void Write(CodeWriter writer, MethodModel model, Ir.Program hessian, Ir.Program hvp)
     {
         var t = model.TypeName;
         var parameters = model.Parameters;
-        var names = Naming.DerivativeNames(parameters);
+        var names = DerivativeNames.Of(parameters);
         var n = parameters.Count;
         var pairs = new List<(int I, int J)>();
         for (var i = 0; i < n; i++)
@@ -26,7 +25,7 @@ internal static class SecondOrderWriter
             }
         }
 
-        var hessianNames = Naming.SecondDerivativeNames(parameters);
+        var hessianNames = DerivativeNames.SecondOrder(parameters);
         writer.Line();
         writer.Line("/// <summary>");
         writer.Line($"/// The value of <see cref=\"{SourceEmitter.Cref(model)}\"/>, its gradient and its Hessian (upper triangle; the Hessian is symmetric), by forward-over-reverse differentiation.");
@@ -41,7 +40,7 @@ internal static class SecondOrderWriter
         SourceEmitter.WriteAttribute(writer);
         var returns = "(" + t + " Value, " + string.Join(", ", names.Concat(hessianNames).Select(d => t + " " + Naming.Escape(d))) + ")";
         writer.Open($"{model.Accessibility} static {returns} {model.Name}Hessian{model.TypeParameterList}({string.Join(", ", parameters.Select(p => t + " " + Naming.Escape(p)))}){model.ConstraintClause}");
-        var outputs = new ProgramWriter(writer, model.IsFloat, parameters.ToList()) { Generic = model.TypeParameter }.Write(ForwardMode.BuildHessian(gradient, model.IsFloat));
+        var outputs = new ProgramWriter(writer, model.IsFloat, parameters.ToList()) { Generic = model.TypeParameter }.Write(hessian);
         writer.Line("return (" + string.Join(", ", outputs) + ");");
         writer.Close();
 
@@ -68,7 +67,7 @@ internal static class SecondOrderWriter
         var all = parameters.Concat(directions).ToList();
         returns = "(" + t + " Value, " + string.Join(", ", names.Concat(products).Select(d => t + " " + Naming.Escape(d))) + ")";
         writer.Open($"{model.Accessibility} static {returns} {model.Name}Hvp{model.TypeParameterList}({string.Join(", ", all.Select(p => t + " " + Naming.Escape(p)))}){model.ConstraintClause}");
-        outputs = new ProgramWriter(writer, model.IsFloat, all) { Generic = model.TypeParameter }.Write(ForwardMode.BuildHvp(gradient, model.IsFloat));
+        outputs = new ProgramWriter(writer, model.IsFloat, all) { Generic = model.TypeParameter }.Write(hvp);
         writer.Line("return (" + string.Join(", ", outputs) + ");");
         writer.Close();
     }

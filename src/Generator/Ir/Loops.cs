@@ -84,7 +84,7 @@ internal static class Loops
     private static bool Contains(EquatableArray<Stmt> statements) => statements.Any(s => s switch
     {
         Loop or ReverseLoop or FusedLoop or Store or Alloc or CallVjp => true,
-        Let let => let.Node.Op is Op.Load or Op.IntValue || let.Node.Shape.Count > 0,
+        Let let => let.Node.Op is Op.Load or Op.IntValue or Op.Frozen || let.Node.Shape.Count > 0,
         If branch => Contains(branch.Then) || Contains(branch.Else),
         _ => false,
     });

@@ -12,6 +12,9 @@ internal enum Op
     /// <summary>The parameter number <see cref="Node.Index"/>.</summary>
     Param,
 
+    /// <summary>The floating parameter at position <see cref="Node.Index"/> of the signature, marked [NoDerivative]: never active.</summary>
+    Frozen,
+
     /// <summary>A static field read (inactive); <see cref="Node.Name"/> is its fully qualified name.</summary>
     Field,
     Neg,
@@ -26,8 +29,9 @@ internal enum Op
     /// <summary>
     /// A call to another [Differentiable] method; <see cref="Node.Name"/> is its fully qualified name. When the callee
     /// has array, integer or [NoDerivative] parameters, or is generic, <see cref="Node.Shape"/> describes every
-    /// argument, <see cref="Node.Args"/> holds only the floating scalar ones and <see cref="Node.Text"/> is the type
-    /// argument list of a generic callee (<c>&lt;T&gt;</c>, the caller's own type parameter).
+    /// argument and <see cref="Node.Args"/> holds only the floating scalar ones. A generic callee (<see cref="Node.Generic"/>)
+    /// is called with the caller's own type parameter. A call with a [DerivativeOf] method has its name in
+    /// <see cref="Node.Derivative"/>.
     /// </summary>
     UserCall,
 
@@ -50,18 +54,18 @@ internal enum Op
     Bool,
 
     /// <summary>
-    /// Element <see cref="Node.Text"/> (C# integer index text) of the array or span parameter <see cref="Node.Name"/>;
-    /// <see cref="Node.Index"/> is 1 when that parameter is differentiated.
+    /// Element <see cref="Node.Integer"/> of the array <see cref="Node.Array"/>; <see cref="Node.Index"/> is 1 when that
+    /// array is differentiated, 2 for an element of its derivative buffer.
     /// </summary>
     Load,
 
-    /// <summary>An integer expression (C# text in <see cref="Node.Text"/>) converted to the floating type; never active.</summary>
+    /// <summary>The integer expression <see cref="Node.Integer"/> converted to the floating type; never active.</summary>
     IntValue,
 }
 
 /// <summary>One SSA instruction: an operation on earlier values, identified by their ids.</summary>
-internal sealed record Node(Op Op, EquatableArray<int> Args, double Value = 0, string? Name = null, int Index = 0, Cond? Cond = null, string? Text = null,
-    EquatableArray<CallArg> Shape = default)
+internal sealed record Node(Op Op, EquatableArray<int> Args, double Value = 0, string? Name = null, int Index = 0, Cond? Cond = null,
+    EquatableArray<CallArg> Shape = default, IntExpr? Integer = null, ArrayRef? Array = null, string? Derivative = null, bool Generic = false)
 {
     public static Node Constant(double value, string? name = null) => new(Op.Const, EquatableArray<int>.Empty, value, name);
 
@@ -73,8 +77,9 @@ internal sealed record Node(Op Op, EquatableArray<int> Args, double Value = 0, s
 
     public bool Equals(Node? other) =>
         other is not null && Op == other.Op && Args == other.Args && BitConverter.DoubleToInt64Bits(Value) == BitConverter.DoubleToInt64Bits(other.Value)
-        && Name == other.Name && Index == other.Index && Equals(Cond, other.Cond) && Text == other.Text && Shape == other.Shape;
+        && Name == other.Name && Index == other.Index && Equals(Cond, other.Cond) && Shape == other.Shape && Equals(Integer, other.Integer)
+        && Equals(Array, other.Array) && Derivative == other.Derivative && Generic == other.Generic;
 
     public override int GetHashCode() =>
-        unchecked((((((int)Op * 397) ^ Args.GetHashCode()) * 397) ^ Value.GetHashCode() ^ (Name?.GetHashCode() ?? 0) ^ (Text?.GetHashCode() ?? 0) ^ Shape.GetHashCode()) * 31 + Index);
+        unchecked((((((int)Op * 397) ^ Args.GetHashCode()) * 397) ^ Value.GetHashCode() ^ (Name?.GetHashCode() ?? 0) ^ (Integer?.GetHashCode() ?? 0) ^ Shape.GetHashCode()) * 31 + Index);
 }

@@ -19,12 +19,12 @@ internal sealed record If(Cond Cond, EquatableArray<Stmt> Then, EquatableArray<S
 internal sealed record Phi(int Id, int Then, int Else);
 
 /// <summary>
-/// <c>for (int Variable = Start; Variable &lt; End; Variable++)</c> over <see cref="Body"/>, a function whose parameters are
+/// <c>for</c> loop with header <see cref="Counter"/> over <see cref="Body"/>, a function whose parameters are
 /// the carried values (the first <c>Results.Count</c>, initialised from the first inputs) followed by the other
 /// inputs, and whose outputs are the carried values after one iteration. <see cref="Results"/> are the carried
 /// values after the loop. When <see cref="Tape"/> is not negative, the carried values at the start of every
 /// iteration are recorded on tape number <see cref="Tape"/> for a later <see cref="ReverseLoop"/>. A
-/// <c>while</c> loop has a <see cref="Test"/> instead of a counter: a function of the same parameters whose output
+/// <c>while</c> loop has a <see cref="Test"/> instead of a counter (its <see cref="Counter"/> is null): a function of the same parameters whose output
 /// is 0 when the loop stops.
 /// </summary>
 /// With <see cref="HasExit"/> (a <c>break</c>), the body has one more output, 0 when the loop must stop after
@@ -35,7 +35,7 @@ internal sealed record Phi(int Id, int Then, int Else);
 /// reverse loop needs them, then its results), <see cref="Restored"/> in an outer loop's reverse pass, which pops
 /// its results instead of running it again.
 /// </para>
-internal sealed record Loop(int Tape, string Variable, string Start, string End, EquatableArray<int> Inputs, EquatableArray<int> Results, Program Body,
+internal sealed record Loop(int Tape, LoopCounter? Counter, EquatableArray<int> Inputs, EquatableArray<int> Results, Program Body,
     Program? Test = null, bool HasExit = false, bool Record = false, bool Restored = false) : Stmt;
 
 /// <summary>
@@ -45,8 +45,8 @@ internal sealed record Loop(int Tape, string Variable, string Start, string End,
 /// the running adjoints, the others are summed into <see cref="Results"/> (carried adjoints first, then one per input).
 /// </summary>
 /// <see cref="Loop"/> is the forward loop's number (its <see cref="Ir.Loop.Tape"/>); a reverse <c>while</c> loop runs
-/// as many iterations as the forward one counted.
-internal sealed record ReverseLoop(int Tape, string Variable, string Start, string End, int CarriedCount, EquatableArray<int> Seeds, EquatableArray<int> Inputs,
+/// as many iterations as the forward one counted (its <see cref="Counter"/> is null).
+internal sealed record ReverseLoop(int Tape, LoopCounter? Counter, int CarriedCount, EquatableArray<int> Seeds, EquatableArray<int> Inputs,
     EquatableArray<int> Results, Program Vjp, int Loop = -1, bool IsWhile = false, bool HasExit = false) : Stmt;
 
 /// <summary>
@@ -57,11 +57,11 @@ internal sealed record ReverseLoop(int Tape, string Variable, string Start, stri
 /// inputs (summed into <see cref="Adjoints"/>), then the carried values after the iteration (<see cref="Results"/>
 /// after the loop).
 /// </summary>
-internal sealed record FusedLoop(string Variable, string Start, string End, int CarriedCount, EquatableArray<int> Inputs, EquatableArray<int> Seeds,
+internal sealed record FusedLoop(LoopCounter Counter, int CarriedCount, EquatableArray<int> Inputs, EquatableArray<int> Seeds,
     EquatableArray<int> Results, EquatableArray<int> Adjoints, Program Vjp) : Stmt;
 
 /// <summary>
-/// Writes <see cref="Value"/> into element <see cref="Index"/> (C# text) of the array <see cref="Array"/> (a local array,
+/// Writes <see cref="Value"/> into element <see cref="Index"/> of the array <see cref="Array"/> (a local array,
 /// or, with <see cref="Derivative"/>, the derivative buffer of an array: the caller's gradient span of a parameter, the
 /// adjoint or tangent buffer of a local array); <see cref="Accumulate"/> adds it instead of assigning it.
 /// </summary>
@@ -71,23 +71,19 @@ internal sealed record FusedLoop(string Variable, string Start, string End, int 
 /// the shadow shares p's derivative buffer), then stores the new value computed from the shadow; that store names the
 /// shadow in <see cref="Shadow"/>, and its reverse puts the old element back, so every earlier read finds it again.
 /// </para>
-internal sealed record Store(string Array, string Index, int Value, bool Accumulate, bool Derivative, bool Save = false, string? Shadow = null) : Stmt
+internal sealed record Store(ArrayRef Array, IntExpr Index, int Value, bool Accumulate, bool Derivative, bool Save = false, ArrayRef? Shadow = null) : Stmt
 {
     /// <summary>Adds an element adjoint to a derivative buffer (the reverse of reading an element).</summary>
-    public static Store Scatter(string array, string index, int value) => new(array, index, value, Accumulate: true, Derivative: true);
+    public static Store Scatter(ArrayRef array, IntExpr index, int value) => new(array, index, value, Accumulate: true, Derivative: true);
 }
 
 /// <summary>
-/// A local array of <see cref="Length"/> (C# integer text) zeroed elements, declared at the method's top level: the
-/// user's local array <see cref="Array"/>, or, with <see cref="Derivative"/>, its adjoint or tangent buffer
-/// <see cref="DerivativeArray"/>.
+/// A local array of <see cref="Length"/> zeroed elements, declared at the method's top level: the user's local array
+/// <see cref="Array"/> (declared as <see cref="Name"/>, which Emit keeps where it is free), or, with
+/// <see cref="Derivative"/>, its adjoint or tangent buffer.
 /// </summary>
-/// <remarks>With <see cref="SharesDerivative"/> (the shadow of an in-place update) <see cref="DerivativeArray"/> is the derivative buffer of the updated array: it has none of its own.</remarks>
-internal sealed record Alloc(string Array, string DerivativeArray, string Length, bool Derivative, bool SharesDerivative = false) : Stmt
-{
-    /// <summary>The name of the buffer this statement declares.</summary>
-    public string Name => Derivative ? DerivativeArray : Array;
-}
+/// <remarks>With <see cref="SharesDerivativeOf"/> (the shadow of an in-place update) it has no derivative buffer of its own: it uses that array's.</remarks>
+internal sealed record Alloc(ArrayRef Array, string Name, IntExpr Length, bool Derivative, ArrayRef? SharesDerivativeOf = null) : Stmt;
 
 /// <summary>
 /// A whole function in SSA form: parameters are ids 0..ParamCount-1, the body defines the rest, and

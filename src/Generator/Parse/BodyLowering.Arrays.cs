@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Leibniz.Generator.Ir;
 using Leibniz.Generator.Model;
@@ -18,8 +17,11 @@ namespace Leibniz.Generator.Parse;
 /// </summary>
 internal sealed partial class BodyLowering
 {
-    /// <summary>Names already used in the generated members: parameters, derivative outputs, local arrays (shared with loop bodies).</summary>
-    private HashSet<string> _names = new();
+    /// <summary>How many local arrays and integer locals the method declared so far (shared with loop bodies: ids are unique in the method).</summary>
+    private int[] _localArrays = new int[1];
+
+    /// <inheritdoc cref="_localArrays"/>
+    private int[] _intLocals = new int[1];
 
     /// <summary>
     /// Local arrays declared in a loop body, allocated once before the method's top-level loop that contains them
@@ -37,11 +39,11 @@ internal sealed partial class BodyLowering
         }
 
         var (length, rented) = Allocation(initializer);
-        var name = Free(Emit.Naming.Escape(local.Name));
-        var derivative = Free("d" + name);
+        var array = ArrayRef.LocalArray(_localArrays[0]++);
+        var size = length is null ? null : LowerInt(length, env);
 
         // Bound even when reported, so its uses do not add diagnostics of their own.
-        env[local] = new ArrayBinding(name, Differentiated: true, Local: true, rented, length is null ? null : IntText(length, env), DerivativeName: derivative, Depth: _depth);
+        env[local] = new ArrayBinding(array, local.Name, Differentiated: true, Local: true, rented, size, Depth: _depth);
         if (length is null)
         {
             Report(declarator, $"local array '{local.Name}' without a length", $"declare it as Span<{Keyword}> {local.Name} = stackalloc {Keyword}[n] (or new {Keyword}[n], ArrayPool<{Keyword}>.Shared.Rent(n), or a ?: between them with the same n) and fill it element by element");
@@ -50,7 +52,7 @@ internal sealed partial class BodyLowering
         {
             // At the top level or in a branch of it: the generated code allocates every array at its start, and a
             // branch outside loops runs at most once, so the array is still all zeros where it is declared.
-            output.Add(new Alloc(name, derivative, IntText(length, env), Derivative: false));
+            output.Add(new Alloc(array, local.Name, size!, Derivative: false));
         }
         else if (InLoopProblem(declarator.Syntax, length, rented) is { } problem)
         {
@@ -58,7 +60,7 @@ internal sealed partial class BodyLowering
         }
         else
         {
-            LowerArrayInLoop(name, derivative, IntText(length, env), output);
+            LowerArrayInLoop(new Alloc(array, local.Name, size!, Derivative: false), output);
         }
 
         return true;
@@ -69,15 +71,14 @@ internal sealed partial class BodyLowering
     /// allocated once before the outermost loop and cleared where it was declared, which is what the user's code did
     /// (every element reads 0 until written) without allocating per iteration.
     /// </summary>
-    private void LowerArrayInLoop(string name, string derivative, string length, List<Stmt> output)
+    private void LowerArrayInLoop(Alloc alloc, List<Stmt> output)
     {
-        _hoisted.Add(new Alloc(name, derivative, length, Derivative: false));
-        var counter = "clear" + _loopCounter[0].ToString(CultureInfo.InvariantCulture) + "_";
+        _hoisted.Add(alloc);
+        var counter = new LoopCounter(NewIntLocal(), null, IntExpr.Of(0), alloc.Length);
 
         // The clearing loop's body is its own program without parameters: value 0 is the constant 0.
-        var body = EquatableArray.Create<Stmt>(new Let(0, Node.Constant(0)), new Store(name, counter, 0, Accumulate: false, Derivative: false));
-        output.Add(new Loop(_loopCounter[0]++, counter, "0", length, EquatableArray<int>.Empty, EquatableArray<int>.Empty,
-            new Program(0, body, EquatableArray<int>.Empty)));
+        var body = EquatableArray.Create<Stmt>(new Let(0, Node.Constant(0)), new Store(alloc.Array, new IntLocal(counter.Variable), 0, Accumulate: false, Derivative: false));
+        output.Add(new Loop(_loopCounter[0]++, counter, EquatableArray<int>.Empty, EquatableArray<int>.Empty, new Program(0, body, EquatableArray<int>.Empty)));
     }
 
     /// <summary>
@@ -153,11 +154,11 @@ internal sealed partial class BodyLowering
             return true;
         }
 
-        var index = IntText(element.Index, env, output);
+        var index = LowerInt(element.Index, env, output);
         switch (assignment)
         {
             case ISimpleAssignmentOperation simple:
-                output.Add(new Store(array.Name, index, LowerExpression(simple.Value, env, output), Accumulate: false, Derivative: false));
+                output.Add(new Store(array.Array, index, LowerExpression(simple.Value, env, output), Accumulate: false, Derivative: false));
                 return true;
             case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } compound:
                 var value = LowerExpression(compound.Value, env, output);
@@ -166,7 +167,7 @@ internal sealed partial class BodyLowering
                     value = Add(output, Node.Of(Op.Neg, value));
                 }
 
-                output.Add(new Store(array.Name, index, value, Accumulate: true, Derivative: false));
+                output.Add(new Store(array.Array, index, value, Accumulate: true, Derivative: false));
                 return true;
             case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide } update:
                 LowerInPlaceUpdate(update, array, element.Index, index, env, output);
@@ -196,30 +197,19 @@ internal sealed partial class BodyLowering
         type is IArrayTypeSymbol { Rank: 1 } array ? IsFloating(array.ElementType)
         : type is INamedTypeSymbol { Name: "Span", TypeArguments.Length: 1, ContainingNamespace.Name: "System" } span && IsFloating(span.TypeArguments[0]);
 
-    private string Free(string name)
-    {
-        while (_names.Contains(name))
-        {
-            name = "_" + name;
-        }
-
-        _names.Add(name);
-        return name;
-    }
-
     /// <summary>
-    /// An array: a parameter (read-only) or a local array of the method, with the name the generated code uses (and,
-    /// for a local array, the C# text of its length).
+    /// An array: a parameter (read-only) or a local array of the method, with its name as declared (for diagnostics)
+    /// and, for a local array, its length.
     /// </summary>
-    /// <param name="Name">The array's C# text in the generated code (a row of a jagged array: <c>rows[i]</c>).</param>
+    /// <param name="Array">The array: a parameter, a local array, or a row of a jagged parameter.</param>
+    /// <param name="Name">The user's name for it.</param>
     /// <param name="Differentiated">It has a derivative buffer.</param>
     /// <param name="Local">A local array of the method (not a parameter).</param>
     /// <param name="Rented">Rented from the array pool.</param>
-    /// <param name="Length">A local array's length (C# text).</param>
+    /// <param name="Length">A local array's length.</param>
     /// <param name="Rank">2 for a <c>double[,]</c> parameter.</param>
     /// <param name="Jagged">A <c>double[][]</c> parameter: its elements are rows.</param>
-    /// <param name="DerivativeName">A local array's derivative buffer.</param>
     /// <param name="Depth">A local array's loop depth where it is declared (0 at the top level).</param>
-    private sealed record ArrayBinding(string Name, bool Differentiated, bool Local, bool Rented = false, string? Length = null, int Rank = 1, bool Jagged = false,
-        string? DerivativeName = null, int Depth = 0);
+    private sealed record ArrayBinding(ArrayRef Array, string Name, bool Differentiated, bool Local, bool Rented = false, IntExpr? Length = null, int Rank = 1,
+        bool Jagged = false, int Depth = 0);
 }

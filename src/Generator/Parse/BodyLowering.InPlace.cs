@@ -14,20 +14,20 @@ namespace Leibniz.Generator.Parse;
 /// </summary>
 internal sealed partial class BodyLowering
 {
-    private void LowerInPlaceUpdate(ICompoundAssignmentOperation update, ArrayBinding array, IOperation indexOperation, string index,
+    private void LowerInPlaceUpdate(ICompoundAssignmentOperation update, ArrayBinding array, IOperation indexOperation, IntExpr index,
         Dictionary<ISymbol, object> env, List<Stmt> output)
     {
         // The shadow holds one saved value per element and per run of the loop around the update: a loop between the
         // array's declaration and that loop would run the update again before the reverse pass reads the shadow.
-        if (_depth - array.Depth > 1 || array.Length is null || array.DerivativeName is null)
+        if (_depth - array.Depth > 1 || array.Length is null)
         {
             Report(update, $"in-place update of '{array.Name}' inside a loop nested in another loop that does not declare '{array.Name}'",
                 $"declare '{array.Name}' in the outer loop's body (a fresh array per iteration), or write the new values into another local array");
             return;
         }
 
-        var shadow = Free(array.Name + "Before");
-        var alloc = new Alloc(shadow, array.DerivativeName, array.Length, Derivative: false, SharesDerivative: true);
+        var shadow = ArrayRef.LocalArray(_localArrays[0]++);
+        var alloc = new Alloc(shadow, array.Name + "Before", array.Length, Derivative: false, SharesDerivativeOf: array.Array);
         if (_inLoop)
         {
             _hoisted.Add(alloc);
@@ -38,9 +38,9 @@ internal sealed partial class BodyLowering
         }
 
         output.Add(new Store(shadow, index, Load(array, indexOperation, env, output), Accumulate: false, Derivative: false, Save: true));
-        var before = Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Name: shadow, Index: 1, Text: index));
+        var before = Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Index: 1, Integer: index, Array: shadow));
         var factor = LowerExpression(update.Value, env, output);
         var after = Add(output, Node.Of(update.OperatorKind == BinaryOperatorKind.Multiply ? Op.Mul : Op.Div, before, factor));
-        output.Add(new Store(array.Name, index, after, Accumulate: false, Derivative: false, Shadow: shadow));
+        output.Add(new Store(array.Array, index, after, Accumulate: false, Derivative: false, Shadow: shadow));
     }
 }

@@ -17,12 +17,12 @@ namespace Leibniz.Generator.Parse;
 internal sealed partial class BodyLowering
 {
     /// <summary>Inside a loop body: for each induction variable, its closed form after its update statement.</summary>
-    private Dictionary<ISymbol, string> _inductions = new(SymbolEqualityComparer.Default);
+    private Dictionary<ISymbol, IntExpr> _inductions = new(SymbolEqualityComparer.Default);
 
-    private readonly record struct Induction(ISymbol Symbol, string Before, string After, string Final);
+    private readonly record struct Induction(ISymbol Symbol, IntExpr Before, IntExpr After, IntExpr Final);
 
     private List<Induction> Inductions(IOperation body, ILocalSymbol? variable, HashSet<ISymbol> assigned, Dictionary<ISymbol, object> env,
-        string counter, string start, string end, List<Stmt> output)
+        LoopCounter counter, List<Stmt> output)
     {
         var found = new List<Induction>();
         if (body is not IBlockOperation block || Find(body, o => o is IBranchOperation or IReturnOperation) is not null)
@@ -52,12 +52,11 @@ internal sealed partial class BodyLowering
             }
 
             var initial = IntName(symbol, (int)env[symbol], output);
-            var step = amount is null ? "1" : IntText(amount, env, output);
-            var iteration = "(" + counter + " - " + start + ")";
-            found.Add(new Induction(symbol,
-                "(" + initial + " " + sign + " " + step + " * " + iteration + ")",
-                "(" + initial + " " + sign + " " + step + " * (" + iteration + " + 1))",
-                "(" + initial + " " + sign + " " + step + " * global::System.Math.Max(0, " + end + " - " + start + "))"));
+            var step = amount is null ? IntExpr.Of(1) : LowerInt(amount, env, output);
+            var iteration = counter.Step > 0 ? new IntLocal(counter.Variable) - counter.Start : counter.Start - new IntLocal(counter.Variable);
+            var trips = new IntBinary(IntOp.Max, IntExpr.Of(0), counter.Step > 0 ? counter.End - counter.Start : counter.Start - counter.End);
+            IntExpr Moved(IntExpr times) => sign == "+" ? initial + step * times : initial - step * times;
+            found.Add(new Induction(symbol, Moved(iteration), Moved(iteration + IntExpr.Of(1)), Moved(trips)));
         }
 
         return found;

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using Leibniz.Generator.Ir;
 using Leibniz.Generator.Model;
 using Microsoft.CodeAnalysis;
@@ -60,32 +59,26 @@ internal sealed partial class BodyLowering
         }
     }
 
-    /// <summary>A new value of a changing int local: its C# integer text, held as a number.</summary>
-    private int IntLet(string text, List<Stmt> output) => Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: text));
+    /// <summary>A new value of a changing int local: its integer expression, held as a number.</summary>
+    private int IntLet(IntExpr value, List<Stmt> output) => Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Integer: value));
 
-    /// <summary>The name of an int local of the generated code that holds the current value <paramref name="id"/> of a changing int local.</summary>
-    private string IntName(ILocalReferenceOperation local, int id, List<Stmt>? output)
+    /// <summary>An integer local of the generated code that holds the current value <paramref name="id"/> of a changing int local.</summary>
+    private IntExpr IntName(ILocalReferenceOperation local, int id, List<Stmt>? output)
     {
         if (output is null)
         {
             Report(local, $"integer '{local.Local.Name}', which changes in the method, used here", "copy it into an int local declared before this statement and use that");
-            return "0";
+            return IntExpr.Of(0);
         }
 
         return IntName(local.Local, id, output);
     }
 
-    private string IntName(ISymbol symbol, int id, List<Stmt> output)
+    private IntExpr IntName(ISymbol symbol, int id, List<Stmt> output)
     {
-        var name = symbol.Name + "_";
-        for (var i = 1; _names.Contains(name); i++)
-        {
-            name = symbol.Name + "_" + i.ToString(CultureInfo.InvariantCulture);
-        }
-
-        name = Free(Emit.Naming.Escape(name));
-        Add(output, new Node(Op.IntValue, EquatableArray.Create(id), Name: name));
-        return name;
+        var holder = new IntLocal(NewIntLocal());
+        Add(output, new Node(Op.IntValue, EquatableArray.Create(id), Name: symbol.Name, Integer: holder));
+        return holder;
     }
 
     /// <summary><c>k = e</c>, <c>k += e</c>, <c>k -= e</c>, <c>k *= e</c>, <c>k++</c>, <c>k--</c> on a changing int local; false for anything else.</summary>
@@ -104,13 +97,13 @@ internal sealed partial class BodyLowering
 
         if (env[local.Local] is IntExpr && _inductions.TryGetValue(local.Local, out var next))
         {
-            env[local.Local] = new IntExpr(next);
+            env[local.Local] = next;
             return true;
         }
 
         if (operation is ISimpleAssignmentOperation simple)
         {
-            env[local.Local] = IntLet(IntText(simple.Value, env, output), output);
+            env[local.Local] = IntLet(LowerInt(simple.Value, env, output), output);
             return true;
         }
 
@@ -120,19 +113,19 @@ internal sealed partial class BodyLowering
             return true;
         }
 
-        var (symbol, amount) = operation switch
+        var (op, amount) = operation switch
         {
-            IIncrementOrDecrementOperation increment => (increment.Kind == OperationKind.Increment ? "+" : "-", "1"),
-            ICompoundAssignmentOperation compound when IntOperator(compound.OperatorKind) is { } op => (op, IntText(compound.Value, env, output)),
-            _ => (null, null),
+            IIncrementOrDecrementOperation increment => (increment.Kind == OperationKind.Increment ? IntOp.Add : IntOp.Subtract, IntExpr.Of(1)),
+            ICompoundAssignmentOperation compound when IntOperator(compound.OperatorKind) is { } kind => (kind, LowerInt(compound.Value, env, output)),
+            _ => ((IntOp?)null, (IntExpr?)null),
         };
-        if (symbol is null)
+        if (op is not { } known)
         {
             Report(operation, "integer update", "use =, +=, -=, *=, /=, %=, ++ or --");
             return true;
         }
 
-        env[local.Local] = IntLet("(" + IntName(local, current, output) + " " + symbol + " " + amount + ")", output);
+        env[local.Local] = IntLet(new IntBinary(known, IntName(local, current, output), amount!), output);
         return true;
     }
 }

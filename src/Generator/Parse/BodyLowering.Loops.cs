@@ -11,7 +11,7 @@ namespace Leibniz.Generator.Parse;
 /// <summary>
 /// Loops, array and span elements and integer index expressions. A counted <c>for</c> loop becomes a
 /// <see cref="Loop"/> whose body is its own SSA function of the values the loop carries and reads; integers are
-/// never differentiated, so they stay C# text.
+/// never differentiated: they are <see cref="IntExpr"/> trees, bound to their symbols while lowering.
 /// </summary>
 internal sealed partial class BodyLowering
 {
@@ -22,8 +22,7 @@ internal sealed partial class BodyLowering
             return;
         }
 
-        LowerCountedLoop(loop, loop.Body, header.Variable, header.Name, header.Start, header.End, null, env, output, variableText: header.Value,
-            guards: header.Guards);
+        LowerCountedLoop(loop, loop.Body, header.Variable, header.Counter, null, env, output, variableValue: header.Value, guards: header.Guards);
     }
 
     /// <summary><c>foreach (var v in x)</c> over an array or span parameter: a counted loop over its indices.</summary>
@@ -32,8 +31,8 @@ internal sealed partial class BodyLowering
         var collection = loop.Collection is IConversionOperation conversion ? conversion.Operand : loop.Collection;
         if (ArrayOf(collection, env) is { Jagged: true } rows && loop.Locals.Length == 1 && IsFloatingArray(loop.Locals[0].Type))
         {
-            var rowIndex = "row" + _loopCounter[0].ToString(CultureInfo.InvariantCulture) + "_";
-            LowerCountedLoop(loop, loop.Body, null, rowIndex, "0", rows.Name + ".Length", (loop.Locals[0], RowOf(rows, rowIndex)), env, output);
+            var rowIndex = new LoopCounter(NewIntLocal(), null, IntExpr.Of(0), new ArrayLength(rows.Array));
+            LowerCountedLoop(loop, loop.Body, null, rowIndex, (loop.Locals[0], RowOf(rows, new IntLocal(rowIndex.Variable))), env, output);
             return;
         }
 
@@ -43,17 +42,18 @@ internal sealed partial class BodyLowering
             return;
         }
 
-        var index = "index" + _loopCounter[0].ToString(CultureInfo.InvariantCulture) + "_";
-        LowerCountedLoop(loop, loop.Body, null, index, "0", array.Name + ".Length", (loop.Locals[0], array), env, output);
+        var index = new LoopCounter(NewIntLocal(), null, IntExpr.Of(0), new ArrayLength(array.Array));
+        LowerCountedLoop(loop, loop.Body, null, index, (loop.Locals[0], array), env, output);
     }
 
-    private void LowerCountedLoop(IOperation loop, IOperation loopBody, ILocalSymbol? variable, string variableName, string start, string end,
+    /// <summary>A new integer local of the method (shared with loop bodies, which lower into their own programs).</summary>
+    private int NewIntLocal() => _intLocals[0]++;
+
+    private void LowerCountedLoop(IOperation loop, IOperation loopBody, ILocalSymbol? variable, LoopCounter? counter,
         (ILocalSymbol Element, ArrayBinding Array)? element, Dictionary<ISymbol, object> env, List<Stmt> output, IOperation? whileCondition = null,
-        IOperation? bottomCondition = null, string? variableText = null, IReadOnlyList<IOperation>? guards = null)
+        IOperation? bottomCondition = null, IntExpr? variableValue = null, IReadOnlyList<IOperation>? guards = null)
     {
         guards ??= System.Array.Empty<IOperation>();
-        var header = (Variable: variable, Name: variableName, Start: start, End: end);
-
         if (Find(loopBody, o => o is IBranchOperation { BranchKind: not (BranchKind.Continue or BranchKind.Break) }) is { } jump)
         {
             Report(jump, "break or goto", "use a while loop on a carried value, or if/else inside the loop body, instead");
@@ -68,8 +68,8 @@ internal sealed partial class BodyLowering
             assigned.Add(slots.Result);
         }
 
-        var inductions = whileCondition is null && bottomCondition is null && guards.Count == 0 && _pendingReturn is null
-            ? Inductions(loopBody, variable, assigned, env, variableName, start, end, output)
+        var inductions = counter is not null && whileCondition is null && bottomCondition is null && guards.Count == 0 && _pendingReturn is null
+            ? Inductions(loopBody, variable, assigned, env, counter, output)
             : new List<Induction>();
         foreach (var induction in inductions)
         {
@@ -109,15 +109,15 @@ internal sealed partial class BodyLowering
             bodyEnv[inputs[i]] = i;
         }
 
-        if (header.Variable is { } counter)
+        if (variable is not null && counter is not null)
         {
-            bodyEnv[counter] = new IntExpr(variableText ?? header.Name);
+            bodyEnv[variable] = variableValue ?? new IntLocal(counter.Variable);
         }
 
-        var closedForms = new Dictionary<ISymbol, string>(_inductions, SymbolEqualityComparer.Default);
+        var closedForms = new Dictionary<ISymbol, IntExpr>(_inductions, SymbolEqualityComparer.Default);
         foreach (var induction in inductions)
         {
-            bodyEnv[induction.Symbol] = new IntExpr(induction.Before);
+            bodyEnv[induction.Symbol] = induction.Before;
             closedForms[induction.Symbol] = induction.After;
         }
 
@@ -131,7 +131,8 @@ internal sealed partial class BodyLowering
             ? (loop as ILoopOperation)?.ExitLabel : null;
         var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _calls, _loopCounter, inLoop: true)
         {
-            _names = _names,
+            _localArrays = _localArrays,
+            _intLocals = _intLocals,
             _hoisted = _hoisted,
             _mutableInts = _mutableInts,
             _inductions = closedForms,
@@ -147,14 +148,14 @@ internal sealed partial class BodyLowering
             bodyEnv[exit] = child.Constant(bodyOutput, 1);
         }
 
-        if (element is { Array.Name: var rowName } row && rowName.EndsWith("[" + header.Name + "]", System.StringComparison.Ordinal))
+        if (element is { Array.Array.Row: not null } row)
         {
             bodyEnv[row.Element] = row.Array;
         }
         else if (element is { } bound)
         {
-            bodyEnv[bound.Element] = child.Add(bodyOutput, new Node(Op.Load, EquatableArray<int>.Empty, Name: bound.Array.Name,
-                Index: bound.Array.Differentiated ? 1 : 0, Text: header.Name));
+            bodyEnv[bound.Element] = child.Add(bodyOutput, new Node(Op.Load, EquatableArray<int>.Empty, Index: bound.Array.Differentiated ? 1 : 0,
+                Integer: new IntLocal(counter!.Variable), Array: bound.Array.Array));
         }
 
         if (guards.Count > 0 && exit is not null)
@@ -194,7 +195,7 @@ internal sealed partial class BodyLowering
         }
 
         var tape = _loopCounter[0]++;
-        output.Add(new Loop(tape, header.Name, header.Start, header.End, initial.ToEquatableArray(), results.ToEquatableArray(), body, test, exit is not null));
+        output.Add(new Loop(tape, counter, initial.ToEquatableArray(), results.ToEquatableArray(), body, test, exit is not null));
         foreach (var induction in inductions)
         {
             env[induction.Symbol] = IntLet(induction.Final, output);
@@ -219,7 +220,8 @@ internal sealed partial class BodyLowering
         var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _calls, _loopCounter, inLoop: true)
         {
             _nextId = parameters,
-            _names = _names,
+            _localArrays = _localArrays,
+            _intLocals = _intLocals,
             _mutableInts = _mutableInts,
         };
         var output = new List<Stmt>();
@@ -267,10 +269,10 @@ internal sealed partial class BodyLowering
     }
 
     /// <summary>
-    /// The header of a counted loop: the generated counter's name, its start and end (it counts up by one), and the
-    /// C# text of the user's loop variable in terms of it.
+    /// The header of a counted loop (it counts by one, up or down) and the user's loop variable in terms of its counter:
+    /// the counter itself for a step of ±1, <c>start + step·k</c> over a counter k = 0, 1, … otherwise.
     /// </summary>
-    private (ILocalSymbol Variable, string Name, string Start, string End, string Value, IReadOnlyList<IOperation> Guards)? CountedLoop(IForLoopOperation loop,
+    private (ILocalSymbol Variable, LoopCounter Counter, IntExpr Value, IReadOnlyList<IOperation> Guards)? CountedLoop(IForLoopOperation loop,
         Dictionary<ISymbol, object> env, List<Stmt> output)
     {
         const string Advice = "write it as for (int i = start; i < end; i += step) or for (int i = start; i >= end; i -= step) with a constant step, and start and end computed from integer parameters, constants and Length";
@@ -322,30 +324,29 @@ internal sealed partial class BodyLowering
             return null;
         }
 
-        var start = IntText(initializer, env, output);
-        var end = IntText(bound.End, env, output);
+        var start = LowerInt(initializer, env, output);
+        var end = LowerInt(bound.End, env, output);
         if (bound.Offset != 0)
         {
-            end = "(" + end + (bound.Offset > 0 ? " + " : " - ") + System.Math.Abs(bound.Offset).ToString(CultureInfo.InvariantCulture) + ")";
+            end = bound.Offset > 0 ? end + IntExpr.Of(bound.Offset) : end - IntExpr.Of(-bound.Offset);
         }
 
         if (bound.Kind is BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThanOrEqual)
         {
-            end = "(" + end + (stride > 0 ? " + 1)" : " - 1)");
+            end = stride > 0 ? end + IntExpr.Of(1) : end - IntExpr.Of(1);
         }
 
-        var name = Emit.Naming.Escape(variable.Name);
-        if (stride == 1)
+        if (stride is 1 or -1)
         {
-            return (variable, name, start, end, name, bound.Guards);
+            var direct = new LoopCounter(NewIntLocal(), variable.Name, start, end, stride);
+            return (variable, direct, new IntLocal(direct.Variable), bound.Guards);
         }
 
         // Any other step runs a counter k = 0, 1, … over the trip count, with the loop variable start + step·k.
-        var counter = "step" + _loopCounter[0].ToString(CultureInfo.InvariantCulture) + "_";
-        var by = stride.ToString(CultureInfo.InvariantCulture);
-        var distance = stride > 0 ? "(" + end + " - " + start + ")" : "(" + start + " - " + end + ")";
-        var trips = stride is 1 or -1 ? distance : "((" + distance + " + " + (System.Math.Abs(stride) - 1).ToString(CultureInfo.InvariantCulture) + ") / " + System.Math.Abs(stride).ToString(CultureInfo.InvariantCulture) + ")";
-        return (variable, counter, "0", trips, "(" + start + (stride == -1 ? " - " : " + " + by + " * ") + counter + ")", bound.Guards);
+        var distance = stride > 0 ? end - start : start - end;
+        var trips = (distance + IntExpr.Of(System.Math.Abs(stride) - 1)) / IntExpr.Of(System.Math.Abs(stride));
+        var counter = new LoopCounter(NewIntLocal(), null, IntExpr.Of(0), trips);
+        return (variable, counter, start + IntExpr.Of(stride) * new IntLocal(counter.Variable), bound.Guards);
     }
 
     private static void CollectAssigned(IOperation operation, HashSet<ISymbol> assigned)
@@ -401,69 +402,73 @@ internal sealed partial class BodyLowering
     private ArrayBinding? ArrayOf(IOperation operation, Dictionary<ISymbol, object> env) => operation switch
     {
         IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(operation)!, out var bound) => bound as ArrayBinding,
-        IArrayElementReferenceOperation { Indices.Length: 1 } row when ArrayOf(row.ArrayReference, env) is { Jagged: true } rows => RowOf(rows, IntText(row.Indices[0], env)),
+        IArrayElementReferenceOperation { Indices.Length: 1 } row when ArrayOf(row.ArrayReference, env) is { Jagged: true } rows => RowOf(rows, LowerInt(row.Indices[0], env)),
         _ => null,
     };
 
-    /// <summary>Row <paramref name="index"/> (C# text) of a jagged [NoDerivative] array: an array of data.</summary>
-    private static ArrayBinding RowOf(ArrayBinding rows, string index) => new(rows.Name + "[" + index + "]", Differentiated: false, Local: false);
+    /// <summary>Row <paramref name="index"/> of a jagged [NoDerivative] array: an array of data.</summary>
+    private static ArrayBinding RowOf(ArrayBinding rows, IntExpr index) => new(rows.Array with { Row = index }, rows.Name, Differentiated: false, Local: false);
 
     private int Load(ArrayBinding array, IOperation index, Dictionary<ISymbol, object> env, List<Stmt> output) =>
-        Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Name: array.Name, Index: array.Differentiated ? 1 : 0, Text: IntText(index, env, output)));
+        Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Index: array.Differentiated ? 1 : 0, Integer: LowerInt(index, env, output), Array: array.Array));
 
     private int IntValue(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt> output) =>
-        Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: IntText(operation, env, output)));
+        Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Integer: LowerInt(operation, env, output)));
 
-    /// <summary>The C# text of an integer expression (constants, integer parameters and locals, loop variables, Length, + − × ÷ %).</summary>
+    /// <summary>An integer expression: constants, integer parameters and locals, loop variables, Length, + − × ÷ %, unary −, Math.Min and Math.Max.</summary>
     /// <remarks>
     /// An integer local that changes (<see cref="_mutableInts"/>) is a value of the program; reading it writes its
-    /// current value into an int local of the generated code (into <paramref name="output"/>), whose name the text uses.
+    /// current value into an integer local of the generated code (into <paramref name="output"/>), which the expression reads.
     /// </remarks>
-    private string IntText(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt>? output = null)
+    private IntExpr LowerInt(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt>? output = null)
     {
         if (operation.ConstantValue is { HasValue: true, Value: int constant })
         {
-            return constant.ToString(CultureInfo.InvariantCulture);
+            return IntExpr.Of(constant);
         }
 
         switch (operation)
         {
             case IParenthesizedOperation parenthesized:
-                return IntText(parenthesized.Operand, env, output);
-            case ILocalReferenceOperation local when env.TryGetValue(local.Local, out var value) && value is int id:
-                return IntName(local, id, output);
+                return LowerInt(parenthesized.Operand, env, output);
             case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(operation)!, out var bound) && bound is IntExpr integer:
-                return integer.Text;
-            case IInvocationOperation { TargetMethod.Name: "GetLength", Instance: { } instance, Arguments.Length: 1 } dimension when ArrayOf(instance, env) is { } grid:
-                return grid.Name + ".GetLength(" + IntText(dimension.Arguments[0].Value, env, output) + ")";
+                return integer;
+            case ILocalReferenceOperation local when env.TryGetValue(local.Local, out var value) && value is int id && _mutableInts.Contains(local.Local):
+                return IntName(local, id, output);
+            case IInvocationOperation { TargetMethod.Name: "GetLength", Instance: { } instance, Arguments.Length: 1 } dimension when ArrayOf(instance, env) is { Rank: 2 } grid
+                && dimension.Arguments[0].Value.ConstantValue is { HasValue: true, Value: int which }:
+                return new ArrayDimension(grid.Array, which);
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance } when ArrayOf(instance, env) is { } array:
                 if (array.Rented)
                 {
                     Report(operation, "Length of an array rented from the pool (it may be longer than requested)", "use the length you asked for");
                 }
 
-                return array.Name + ".Length";
-            case IBinaryOperation binary when binary.Type?.SpecialType == SpecialType.System_Int32 && IntOperator(binary.OperatorKind) is { } symbol:
-                return "(" + IntText(binary.LeftOperand, env, output) + " " + symbol + " " + IntText(binary.RightOperand, env, output) + ")";
+                return new ArrayLength(array.Array);
+            case IBinaryOperation binary when binary.Type?.SpecialType == SpecialType.System_Int32 && IntOperator(binary.OperatorKind) is { } op:
+                return new IntBinary(op, LowerInt(binary.LeftOperand, env, output), LowerInt(binary.RightOperand, env, output));
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negation when negation.Type?.SpecialType == SpecialType.System_Int32:
+                return new IntNegate(LowerInt(negation.Operand, env, output));
+            case IInvocationOperation { TargetMethod: { Name: "Min" or "Max", ContainingType: { Name: "Math", ContainingNamespace.Name: "System" } } method, Arguments.Length: 2 } call
+                when method.ReturnType.SpecialType == SpecialType.System_Int32:
+                var arguments = call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => LowerInt(a.Value, env, output)).ToList();
+                return new IntBinary(method.Name == "Min" ? IntOp.Min : IntOp.Max, arguments[0], arguments[1]);
             default:
-                Report(operation, "integer expression", "use integer parameters, constants, loop variables, Length and + - * / %");
-                return "0";
+                Report(operation, "integer expression", "use integer parameters, constants, loop variables, Length, + - * / %, Math.Min and Math.Max");
+                return IntExpr.Of(0);
         }
     }
 
-    private static string? IntOperator(BinaryOperatorKind kind) => kind switch
+    private static IntOp? IntOperator(BinaryOperatorKind kind) => kind switch
     {
-        BinaryOperatorKind.Add => "+",
-        BinaryOperatorKind.Subtract => "-",
-        BinaryOperatorKind.Multiply => "*",
-        BinaryOperatorKind.Divide => "/",
-        BinaryOperatorKind.Remainder => "%",
+        BinaryOperatorKind.Add => IntOp.Add,
+        BinaryOperatorKind.Subtract => IntOp.Subtract,
+        BinaryOperatorKind.Multiply => IntOp.Multiply,
+        BinaryOperatorKind.Divide => IntOp.Divide,
+        BinaryOperatorKind.Remainder => IntOp.Remainder,
         _ => null,
     };
 
-    /// <summary>An integer (C# text): never differentiated.</summary>
-    private sealed record IntExpr(string Text);
-
-    /// <summary>A floating parameter marked [NoDerivative]: read as a constant.</summary>
-    private sealed record Frozen(string Text);
+    /// <summary>A floating parameter marked [NoDerivative] (its position in the signature): read as a constant.</summary>
+    private sealed record Frozen(int Index);
 }

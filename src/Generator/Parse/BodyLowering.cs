@@ -75,14 +75,12 @@ internal sealed partial class BodyLowering
             env[_method.Parameters[i]] = parameter.Kind switch
             {
                 ParameterKind.Scalar => count++,
-                ParameterKind.Constant => new Frozen(Emit.Naming.Escape(parameter.Name)),
-                ParameterKind.Integer => new IntExpr(Emit.Naming.Escape(parameter.Name)),
-                _ => new ArrayBinding(Emit.Naming.Escape(parameter.Name), parameter.Kind == ParameterKind.Array, Local: false, Rank: parameter.Rank, Jagged: parameter.Jagged),
+                ParameterKind.Constant => new Frozen(i),
+                ParameterKind.Integer => new IntParameter(i),
+                _ => new ArrayBinding(ArrayRef.Parameter(i), parameter.Name, parameter.Kind == ParameterKind.Array, Local: false, Rank: parameter.Rank, Jagged: parameter.Jagged),
             };
         }
 
-        var names = parameters.Select(p => p.Name).ToList();
-        _names.UnionWith(names.Concat(Emit.Naming.DerivativeNames(names)).Select(Emit.Naming.Escape));
         _diagnostics.AddRange(LocalArrayOrder.Check(body, local => IsFloatingArray(local.Type)));
         CollectMutableInts(body);
 
@@ -127,10 +125,10 @@ internal sealed partial class BodyLowering
                     LowerForEach(loop, env, output);
                     break;
                 case IWhileLoopOperation { ConditionIsTop: true, ConditionIsUntil: false, Condition: { } condition } loop:
-                    LowerCountedLoop(loop, loop.Body, null, "", "", "", null, env, output, condition);
+                    LowerCountedLoop(loop, loop.Body, null, null, null, env, output, condition);
                     break;
                 case IWhileLoopOperation { ConditionIsTop: false, ConditionIsUntil: false, Condition: { } condition } loop:
-                    LowerCountedLoop(loop, loop.Body, null, "", "", "", null, env, output, bottomCondition: condition);
+                    LowerCountedLoop(loop, loop.Body, null, null, null, env, output, bottomCondition: condition);
                     break;
                 case IVariableDeclarationGroupOperation group:
                     LowerDeclarations(group, env, output);
@@ -256,11 +254,11 @@ internal sealed partial class BodyLowering
                 var initializer = declarator.GetVariableInitializer()?.Value;
                 if (_mutableInts.Contains(local))
                 {
-                    env[local] = initializer is null ? Unassigned : IntLet(IntText(initializer, env, output), output);
+                    env[local] = initializer is null ? Unassigned : IntLet(LowerInt(initializer, env, output), output);
                 }
                 else if (local.Type.SpecialType == SpecialType.System_Int32 && initializer is not null)
                 {
-                    env[local] = new IntExpr(IntText(initializer, env));
+                    env[local] = LowerInt(initializer, env);
                 }
                 else if (local.Type.SpecialType == SpecialType.System_Boolean)
                 {
@@ -347,10 +345,10 @@ internal sealed partial class BodyLowering
             case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(op)!, out var bound) && bound is int id:
                 return id;
             case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(op)!, out var bound) && bound is Frozen frozen:
-                return Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: frozen.Text));
+                return Add(output, new Node(Op.Frozen, EquatableArray<int>.Empty, Index: frozen.Index));
             case IArrayElementReferenceOperation { Indices.Length: 2 } element when ArrayOf(element.ArrayReference, env) is { Rank: 2 } grid:
-                return Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Name: grid.Name, Index: grid.Differentiated ? 1 : 0,
-                    Text: IntText(element.Indices[0], env, output) + ", " + IntText(element.Indices[1], env, output)));
+                return Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Index: grid.Differentiated ? 1 : 0,
+                    Integer: new IntPair(LowerInt(element.Indices[0], env, output), LowerInt(element.Indices[1], env, output)), Array: grid.Array));
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when ArrayOf(element.ArrayReference, env) is { Rank: 1, Jagged: false } array:
                 return Load(array, element.Indices[0], env, output);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when indexer.Instance is { } instance
@@ -358,7 +356,7 @@ internal sealed partial class BodyLowering
                 return Load(span, indexer.Arguments[0].Value, env, output);
             case IConversionOperation conversion when IsFloating(conversion.Type) && conversion.Operand.Type?.SpecialType == SpecialType.System_Int32
                 && conversion.Operand is not IInvocationOperation:
-                return Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Text: IntText(conversion.Operand, env, output)));
+                return IntValue(conversion.Operand, env, output);
             case IFieldReferenceOperation { Field.IsStatic: true } field when IsFloating(field.Type):
                 return Add(output, new Node(Op.Field, EquatableArray<int>.Empty, Name: FullyQualified(field.Field.ContainingType) + "." + field.Field.Name));
             case IBinaryOperation binary when ArithmeticOp(binary.OperatorKind) is { } arithmetic && IsFloating(binary.Type):
@@ -418,7 +416,7 @@ internal sealed partial class BodyLowering
         {
             var customArgs = arguments.Select(a => LowerExpression(a.Value, env, output)).ToList();
             return Add(output, new Node(Op.UserCall, customArgs.ToEquatableArray(), Name: FullyQualified(target.ContainingType) + "." + target.Name,
-                Index: secondOrder is null ? 0 : 2, Text: FullyQualified(custom.ContainingType) + "." + custom.Name));
+                Index: secondOrder is null ? 0 : 2, Derivative: FullyQualified(custom.ContainingType) + "." + custom.Name));
         }
 
         if (MethodParser.IsDifferentiable(target))
@@ -499,7 +497,7 @@ internal sealed partial class BodyLowering
                     shape.Add(new CallArg(ArgKind.Scalar, kinds[parameter.Ordinal] == ParameterKind.Scalar));
                     break;
                 case ParameterKind.Integer:
-                    shape.Add(new CallArg(ArgKind.Integer, Differentiated: false, IntText(argument.Value, env, output)));
+                    shape.Add(new CallArg(ArgKind.Integer, Differentiated: false, Integer: LowerInt(argument.Value, env, output)));
                     break;
                 default:
                     if (ArrayArgument(argument, target) is { } array)
@@ -515,8 +513,7 @@ internal sealed partial class BodyLowering
             }
         }
 
-        var typeArguments = generic ? "<" + _generic!.Name + ">" : null;
-        return valid ? Add(output, new Node(Op.UserCall, args.ToEquatableArray(), Name: name, Text: typeArguments, Shape: shape.ToEquatableArray())) : Constant(output, 0);
+        return valid ? Add(output, new Node(Op.UserCall, args.ToEquatableArray(), Name: name, Shape: shape.ToEquatableArray(), Generic: generic)) : Constant(output, 0);
 
         CallArg? ArrayArgument(IArgumentOperation argument, IMethodSymbol callee)
         {
@@ -552,7 +549,7 @@ internal sealed partial class BodyLowering
                 return null;
             }
 
-            return new CallArg(ArgKind.Array, Differentiated: false, array.Name, array.Differentiated, array.Local ? array.Length : array.Name + ".Length");
+            return new CallArg(ArgKind.Array, Differentiated: false, Array: array.Array, Active: array.Differentiated, Length: array.Local ? array.Length : new ArrayLength(array.Array));
         }
     }
 

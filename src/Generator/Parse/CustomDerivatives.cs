@@ -77,10 +77,10 @@ internal static class CustomDerivatives
 
         var t = type == SpecialType.System_Double ? "double" : "float";
         var parameters = target.Parameters.Select(p => p.Name).ToList();
-        var names = Emit.Naming.DerivativeNames(parameters);
+        var names = DerivativeNames.Of(parameters);
         if (secondOrder)
         {
-            names = names.Concat(Emit.Naming.SecondDerivativeNames(parameters)).ToList();
+            names = names.Concat(DerivativeNames.SecondOrder(parameters)).ToList();
         }
 
         return $"static ({t} Value, {string.Join(", ", names.Select(n => t + " " + n))}) NAME({string.Join(", ", target.Parameters.Select(p => t + " " + p.Name))})";

@@ -42,6 +42,23 @@ public static partial class LoopFormFunctions
         return s;
     }
 
+    /// <summary>A window of half-width w around each element, clipped at the ends (bounds from Math.Max, Math.Min and a negated offset).</summary>
+    [Differentiable]
+    public static double ClippedWindow(ReadOnlySpan<double> x, int w)
+    {
+        var s = 0.0;
+        var back = -w;
+        for (int i = 0; i < x.Length; i++)
+        {
+            for (int j = Math.Max(0, i + back); j < Math.Min(x.Length, i + w + 1); j++)
+            {
+                s += x[i] * Math.Sin(x[j]);
+            }
+        }
+
+        return s;
+    }
+
     /// <summary>A do-while loop: the body runs at least once, until the value settles below a threshold.</summary>
     [Differentiable]
     public static double Settle(double x, double a)

@@ -46,6 +46,25 @@ public sealed class LoopFormTests
     }, iter: 200);
 
     [Fact]
+    public void BoundsFromMinMaxAndNegationMatchFiniteDifferencesAndTheJvp() =>
+        Gen.Select(Vectors, Gen.Int[0, 4]).Sample((x, w) =>
+        {
+            var dx = new double[x.Length];
+            var value = LoopFormFunctions.ClippedWindowGradient(x, w, dx);
+            Close(LoopFormFunctions.ClippedWindow(x, w), value, 1e-14);
+            var expected = CentralGradient(v => LoopFormFunctions.ClippedWindow(v, w), x);
+            var direction = x.Select((_, i) => 1.0 / (i + 1)).ToArray();
+            var slope = 0.0;
+            for (var i = 0; i < x.Length; i++)
+            {
+                Close(expected[i], dx[i], 1e-6);
+                slope += dx[i] * direction[i];
+            }
+
+            Close(slope, LoopFormFunctions.ClippedWindowJvp(x, w, direction).Tangent, 1e-12);
+        }, iter: 100);
+
+    [Fact]
     public void DoWhileLoopsMatchDual() =>
         Gen.Select(Gen.Double[-2, 2], Gen.Double[0.5, 0.9]).Sample((x, a) =>
         {

@@ -29,13 +29,13 @@ partial class Buffers
         double[]? trented3 = null;
         global::System.Span<double> ttape3 = global::System.Math.Max(0, x.Length - 0) * 1 <= 256 ? stackalloc double[256] : (trented3 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(0, x.Length - 0) * 1));
         int ttop3 = 0;
-        for (int index0_ = 0; index0_ < x.Length; index0_++)
+        for (int k0_ = 0; k0_ < x.Length; k0_++)
         {
             ttape3[ttop3++] = t0;
-            double t1 = x[index0_];
-            for (int clear0_ = 0; clear0_ < k; clear0_++)
+            double t1 = x[k0_];
+            for (int k1_ = 0; k1_ < k; k1_++)
             {
-                sums[clear0_] = 0.0;
+                sums[k1_] = 0.0;
             }
             for (int j = 0; j < k; j++)
             {
@@ -54,14 +54,14 @@ partial class Buffers
             t0 = t4;
         }
         double t8 = 1.0;
-        for (int index0_ = x.Length - 1; index0_ >= 0; index0_--)
+        for (int k0_ = x.Length - 1; k0_ >= 0; k0_--)
         {
             ttop3 -= 1;
             double t9 = ttape3[ttop3 + 0];
-            double t10 = x[index0_];
-            for (int clear0_ = 0; clear0_ < k; clear0_++)
+            double t10 = x[k0_];
+            for (int k1_ = 0; k1_ < k; k1_++)
             {
-                sums[clear0_] = 0.0;
+                sums[k1_] = 0.0;
             }
             for (int j = 0; j < k; j++)
             {
@@ -96,12 +96,12 @@ partial class Buffers
                 double t27 = (double)(j) * t26;
                 t21 += t27;
             }
-            for (int clear0_ = k - 1; clear0_ >= 0; clear0_--)
+            for (int k1_ = k - 1; k1_ >= 0; k1_--)
             {
-                sums[clear0_] = 0.0;
-                dsums[clear0_] = 0.0;
+                sums[k1_] = 0.0;
+                dsums[k1_] = 0.0;
             }
-            dx[index0_] += t21;
+            dx[k0_] += t21;
             t8 = t17;
         }
         if (trented3 is not null) global::System.Buffers.ArrayPool<double>.Shared.Return(trented3);
@@ -133,14 +133,14 @@ partial class Buffers
         dsums.Clear();
         double t0 = 0.0;
         double t1 = 0.0;
-        for (int index0_ = 0; index0_ < x.Length; index0_++)
+        for (int k0_ = 0; k0_ < x.Length; k0_++)
         {
-            double t2 = x[index0_];
-            double t3 = dx[index0_];
-            for (int clear0_ = 0; clear0_ < k; clear0_++)
+            double t2 = x[k0_];
+            double t3 = dx[k0_];
+            for (int k1_ = 0; k1_ < k; k1_++)
             {
-                sums[clear0_] = 0.0;
-                dsums[clear0_] = 0.0;
+                sums[k1_] = 0.0;
+                dsums[k1_] = 0.0;
             }
             for (int j = 0; j < k; j++)
             {

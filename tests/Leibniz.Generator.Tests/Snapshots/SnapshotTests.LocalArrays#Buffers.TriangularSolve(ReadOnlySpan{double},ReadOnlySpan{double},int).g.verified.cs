@@ -49,13 +49,13 @@ partial class Buffers
             z[i] = t7;
         }
         double t8 = 0.0;
-        for (int index2_ = 0; index2_ < z.Length; index2_++)
+        for (int k2_ = 0; k2_ < z.Length; k2_++)
         {
-            double t9 = z[index2_];
+            double t9 = z[k2_];
             double t10 = t9 * t9;
             double t11 = t8 + t10;
             double t12 = t9 + t9;
-            dz[index2_] += t12;
+            dz[k2_] += t12;
             t8 = t11;
         }
         for (int i = n - 1; i >= 0; i--)
@@ -159,10 +159,10 @@ partial class Buffers
         }
         double t22 = 0.0;
         double t23 = 0.0;
-        for (int index2_ = 0; index2_ < z.Length; index2_++)
+        for (int k2_ = 0; k2_ < z.Length; k2_++)
         {
-            double t24 = z[index2_];
-            double t25 = dz[index2_];
+            double t24 = z[k2_];
+            double t25 = dz[k2_];
             double t26 = t24 * t24;
             double t27 = t24 * t25;
             double t28 = t27 + t27;

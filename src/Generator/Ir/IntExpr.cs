@@ -1,0 +1,83 @@
+namespace Leibniz.Generator.Ir;
+
+/// <summary>
+/// An integer expression: loop bounds, element indices, array lengths, integer arguments and integers read as
+/// floating values. Integers are never differentiated; Parse builds these from the method's IOperation tree and
+/// Emit prints them (with the names it chose), so the IR holds no C# text.
+/// </summary>
+internal abstract record IntExpr
+{
+    public static IntExpr Of(int value) => new IntConstant(value);
+
+    public static IntExpr operator +(IntExpr left, IntExpr right) => new IntBinary(IntOp.Add, left, right);
+
+    public static IntExpr operator -(IntExpr left, IntExpr right) => new IntBinary(IntOp.Subtract, left, right);
+
+    public static IntExpr operator *(IntExpr left, IntExpr right) => new IntBinary(IntOp.Multiply, left, right);
+
+    public static IntExpr operator /(IntExpr left, IntExpr right) => new IntBinary(IntOp.Divide, left, right);
+}
+
+/// <summary>A constant.</summary>
+internal sealed record IntConstant(int Value) : IntExpr;
+
+/// <summary>The int parameter at position <paramref name="Index"/> of the method's signature.</summary>
+internal sealed record IntParameter(int Index) : IntExpr;
+
+/// <summary>
+/// The integer local number <paramref name="Id"/> of the method (a loop's counter, see <see cref="LoopCounter"/>).
+/// Ids are unique in the method and separate from the floating values' ids; Emit names the locals.
+/// </summary>
+internal sealed record IntLocal(int Id) : IntExpr;
+
+/// <summary><c>Length</c> of an array or span (a parameter, or a local array as the generated code holds it).</summary>
+internal sealed record ArrayLength(ArrayRef Array) : IntExpr;
+
+/// <summary><c>GetLength(Dimension)</c> of a multi-dimensional array parameter.</summary>
+internal sealed record ArrayDimension(ArrayRef Array, int Dimension) : IntExpr;
+
+/// <summary>The index of an element of a 2-D array: <c>[First, Second]</c>.</summary>
+internal sealed record IntPair(IntExpr First, IntExpr Second) : IntExpr;
+
+/// <summary><c>-Operand</c>.</summary>
+internal sealed record IntNegate(IntExpr Operand) : IntExpr;
+
+/// <summary>A binary operation on two integers, with C#'s semantics (truncating division, remainder of its sign).</summary>
+internal sealed record IntBinary(IntOp Op, IntExpr Left, IntExpr Right) : IntExpr;
+
+/// <summary>The operations of <see cref="IntBinary"/>.</summary>
+internal enum IntOp
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Remainder,
+
+    /// <summary><c>Math.Min</c>.</summary>
+    Min,
+
+    /// <summary><c>Math.Max</c>.</summary>
+    Max,
+}
+
+/// <summary>
+/// An array or span the program reads or writes: the parameter at position <paramref name="Index"/> of the signature,
+/// or (<paramref name="Local"/>) the method's local array number <paramref name="Index"/> (declared by an
+/// <see cref="Alloc"/>). Emit names both, and the derivative buffer of each.
+/// </summary>
+/// <remarks>With <see cref="Row"/>: that row of the jagged [NoDerivative] parameter (<c>rows[i]</c>, an array of data).</remarks>
+internal sealed record ArrayRef(int Index, bool Local, IntExpr? Row = null)
+{
+    public static ArrayRef Parameter(int index) => new(index, Local: false);
+
+    public static ArrayRef LocalArray(int id) => new(id, Local: true);
+}
+
+/// <summary>
+/// The header of a counted loop: integer local <paramref name="Variable"/> runs from <paramref name="Start"/> by
+/// <paramref name="Step"/> (1 or −1) while it has not reached <paramref name="End"/> (exclusive: <c>&lt; End</c>
+/// counting up, <c>&gt; End</c> counting down). <paramref name="Name"/> is the user's name for the variable, or null
+/// for a counter the generator introduced.
+/// </summary>
+internal sealed record LoopCounter(int Variable, string? Name, IntExpr Start, IntExpr End, int Step = 1);
