@@ -28,8 +28,6 @@ internal sealed record Cond(CondOp Op, int A = 0, int B = 0, Cond? Left = null, 
 
     public static Cond Compare(CondOp op, int a, int b) => new(op, a, b);
 
-    public bool IsComparison => Op <= CondOp.NotEqual;
-
     public Cond Map(Func<int, int> map) => Op switch
     {
         CondOp.And or CondOp.Or => this with { Left = Left!.Map(map), Right = Right!.Map(map) },

@@ -61,17 +61,28 @@ internal enum IntOp
     Max,
 }
 
+/// <summary>What an <see cref="ArrayRef"/> refers to.</summary>
+internal enum ArrayKind
+{
+    /// <summary>An array or span parameter, by its position in the signature.</summary>
+    Parameter,
+
+    /// <summary>A local array of the method, by the id its <see cref="Alloc"/> declares.</summary>
+    Local,
+}
+
 /// <summary>
-/// An array or span the program reads or writes: the parameter at position <paramref name="Index"/> of the signature,
-/// or (<paramref name="Local"/>) the method's local array number <paramref name="Index"/> (declared by an
-/// <see cref="Alloc"/>). Emit names both, and the derivative buffer of each.
+/// An array or span the program reads or writes: a parameter or a local array (see <see cref="ArrayKind"/>). Emit
+/// names both, and the derivative buffer of each.
 /// </summary>
 /// <remarks>With <see cref="Row"/>: that row of the jagged [NoDerivative] parameter (<c>rows[i]</c>, an array of data).</remarks>
-internal sealed record ArrayRef(int Index, bool Local, IntExpr? Row = null)
+internal sealed record ArrayRef(ArrayKind Kind, int Index, IntExpr? Row = null)
 {
-    public static ArrayRef Parameter(int index) => new(index, Local: false);
+    public bool Local => Kind == ArrayKind.Local;
 
-    public static ArrayRef LocalArray(int id) => new(id, Local: true);
+    public static ArrayRef Parameter(int index) => new(ArrayKind.Parameter, index);
+
+    public static ArrayRef LocalArray(int id) => new(ArrayKind.Local, id);
 }
 
 /// <summary>

@@ -73,8 +73,6 @@ internal sealed record Node(Op Op, EquatableArray<int> Args, double Value = 0, s
 
     public static Node Function(string name, params int[] args) => new(Op.Call, EquatableArray.Create(args), Name: name);
 
-    public bool IsAtom => Op is Op.Const or Op.Param or Op.Field or Op.Project;
-
     public bool Equals(Node? other) =>
         other is not null && Op == other.Op && Args == other.Args && BitConverter.DoubleToInt64Bits(Value) == BitConverter.DoubleToInt64Bits(other.Value)
         && Name == other.Name && Index == other.Index && Equals(Cond, other.Cond) && Shape == other.Shape && Equals(Integer, other.Integer)

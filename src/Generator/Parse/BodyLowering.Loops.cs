@@ -54,6 +54,7 @@ internal sealed partial class BodyLowering
         IOperation? bottomCondition = null, IntExpr? variableValue = null, IReadOnlyList<IOperation>? guards = null)
     {
         guards ??= System.Array.Empty<IOperation>();
+
         if (Find(loopBody, o => o is IBranchOperation { BranchKind: not (BranchKind.Continue or BranchKind.Break) }) is { } jump)
         {
             Report(jump, "break or goto", "use a while loop on a carried value, or if/else inside the loop body, instead");
