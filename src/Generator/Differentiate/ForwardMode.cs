@@ -160,7 +160,11 @@ internal static class ForwardMode
                     break;
                 case Alloc alloc:
                     b.AddStatement(alloc);
-                    b.AddStatement(alloc with { Derivative = true });
+                    if (alloc.SharesDerivativeOf is null)
+                    {
+                        b.AddStatement(alloc with { Derivative = true });
+                    }
+
                     break;
                 case Store store:
                     {
@@ -283,7 +287,7 @@ internal static class ForwardMode
         int? powerDerivative = null;
         var value = cond is null ? PrimalReplay.Emit(b, let.Node, args, out powerDerivative) : b.Emit(let.Node with { Args = args.ToEquatableArray(), Cond = cond });
         map[let.Id] = value;
-        if (let.Node.Op == Op.Bool)
+        if (let.Node.Op is Op.Bool or Op.IntValue)
         {
             return;
         }

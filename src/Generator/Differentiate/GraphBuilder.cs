@@ -219,7 +219,7 @@ internal sealed partial class GraphBuilder
         _nodes[id] = node;
         _scopeOf[id] = Current;
         Current.Known[node] = id;
-        if (node.Args.Any(_active.Contains) || (node.Op == Op.Load && node.Index == 1) || node.Shape.Any(a => a.Flows))
+        if (node.Op != Op.IntValue && (node.Args.Any(_active.Contains) || (node.Op == Op.Load && node.Index == 1) || node.Shape.Any(a => a.Flows)))
         {
             _active.Add(id);
         }

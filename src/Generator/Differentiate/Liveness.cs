@@ -25,7 +25,8 @@ internal static class Liveness
         {
             switch (statements[i])
             {
-                case Let let when live.Contains(let.Id):
+                // A changing int local's current value, written into the int local its C# index texts name.
+                case Let let when live.Contains(let.Id) || let.Node is { Op: Op.IntValue, Name: not null }:
                     kept.Add(let);
                     foreach (var arg in let.Node.Args)
                     {

@@ -90,7 +90,7 @@ internal static class ReverseMode
     /// <param name="seeds">Adjoints of the outputs known as constants, folded into the product (null: parameters).</param>
     private static Program BuildVjp(Program body, bool isFloat, Nest nest, bool withCarried = false, IReadOnlyList<double?>? seeds = null)
     {
-        var state = new State(new GraphBuilder(body.ParamCount + body.Outputs.Count, isFloat), nest);
+        var state = new State(new GraphBuilder(body.ParamCount + body.Outputs.Count, isFloat), nest) { Recomputes = !withCarried };
         for (var i = 0; i < body.ParamCount; i++)
         {
             state.Map[i] = i;
@@ -178,7 +178,14 @@ internal static class ReverseMode
 
                 case Alloc alloc:
                     b.AddStatement(alloc);
-                    b.AddStatement(alloc with { Derivative = true });
+                    if (alloc.SharesDerivativeOf is null)
+                    {
+                        b.AddStatement(alloc with { Derivative = true });
+                    }
+
+                    break;
+                case Store { Save: true } when state.Recomputes:
+                    // The element it would save was overwritten: the shadow still holds the value saved by the forward pass.
                     break;
                 case Store store:
                     b.AddStatement(store with { Value = state.Map[store.Value] });
@@ -347,6 +354,9 @@ internal static class ReverseMode
                         break;
                     }
 
+                case Store { Save: true }:
+                    // Not differentiated: the shadow shares the updated array's derivative buffer.
+                    break;
                 case Store store:
                     SweepStore(state, store, adjoints);
                     break;
@@ -376,6 +386,11 @@ internal static class ReverseMode
         }
 
         Accumulate(state, adjoints, store.Value, () => adjoint);
+        if (store.Shadow is { } shadow)
+        {
+            var before = b.Emit(new Node(Op.Load, EquatableArray<int>.Empty, Integer: store.Index, Array: shadow));
+            b.AddStatement(new Store(store.Array, store.Index, before, Accumulate: false, Derivative: false));
+        }
     }
 
     /// <summary>
@@ -614,6 +629,9 @@ internal static class ReverseMode
         /// calls there (their gradients are needed only where the body is swept).
         /// </summary>
         public bool Sweeps { get; init; } = true;
+
+        /// <summary>Replaying the body of a loop being reversed: shadow saves are skipped (their elements are overwritten already).</summary>
+        public bool Recomputes { get; init; }
 
         /// <summary>The array parameters a top-level call's gradient may write into directly (<see cref="DirectArrays"/>).</summary>
         public HashSet<ArrayRef> Direct { get; init; } = new();

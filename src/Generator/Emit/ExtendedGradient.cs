@@ -71,7 +71,9 @@ internal static class ExtendedGradient
         string returns;
         if (hasSpans)
         {
-            parameters.AddRange(differentiated.Select(i => (signature[i].Kind == ParameterKind.Array ? "global::System.Span<" + StructSignatures.ValueType(signature[i], t) + ">" : "out " + StructSignatures.ValueType(signature[i], t)) + " " + CSharpIdentifier.Escape(derivativeNames[i])));
+            parameters.AddRange(differentiated.Select(i => (signature[i].Kind != ParameterKind.Array ? "out " + StructSignatures.ValueType(signature[i], t)
+                : signature[i].Rank == 2 ? signature[i].TypeText
+                : "global::System.Span<" + StructSignatures.ValueType(signature[i], t) + ">") + " " + CSharpIdentifier.Escape(derivativeNames[i])));
             returns = valueType;
         }
         else
@@ -86,6 +88,13 @@ internal static class ExtendedGradient
         {
             var (name, gradient) = (CSharpIdentifier.Escape(signature[i].Name), CSharpIdentifier.Escape(derivativeNames[i]));
             spans[Ir.ArrayRef.Parameter(i)] = gradient;
+            if (signature[i].Rank == 2)
+            {
+                GridBuffers.WriteCheck(writer, signature[i].Name, derivativeNames[i], "gradient");
+                writer.Line($"global::System.Array.Clear({gradient});");
+                continue;
+            }
+
             writer.Open($"if ({gradient}.Length != {name}.Length)");
             writer.Line($"throw new global::System.ArgumentException(\"The gradient span must have the length of '{signature[i].Name}' (\" + {name}.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"), but has length \" + {gradient}.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \".\", nameof({gradient}));");
             writer.Close();

@@ -41,7 +41,9 @@ internal static class ExtendedJvp
 
         SourceEmitter.WriteAttribute(writer);
         var parameters = signature.Select(p => p.TypeText + " " + CSharpIdentifier.Escape(p.Name))
-            .Concat(differentiated.Select(i => (signature[i].Kind == ParameterKind.Array ? "global::System.ReadOnlySpan<" + StructSignatures.ValueType(signature[i], t) + ">" : StructSignatures.ValueType(signature[i], t)) + " " + CSharpIdentifier.Escape(names[i])));
+            .Concat(differentiated.Select(i => (signature[i].Kind != ParameterKind.Array ? StructSignatures.ValueType(signature[i], t)
+                : signature[i].Rank == 2 ? signature[i].TypeText
+                : "global::System.ReadOnlySpan<" + StructSignatures.ValueType(signature[i], t) + ">") + " " + CSharpIdentifier.Escape(names[i])));
         var valueType = model.Result?.TypeText ?? t;
         writer.Open($"{model.Accessibility} {model.StaticModifier}({valueType} Value, {valueType} Tangent) {model.Name}Jvp{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
         var spans = new Dictionary<Ir.ArrayRef, string>();
@@ -49,6 +51,12 @@ internal static class ExtendedJvp
         {
             var (name, tangent) = (CSharpIdentifier.Escape(signature[i].Name), CSharpIdentifier.Escape(names[i]));
             spans[Ir.ArrayRef.Parameter(i)] = tangent;
+            if (signature[i].Rank == 2)
+            {
+                GridBuffers.WriteCheck(writer, signature[i].Name, names[i], "tangent");
+                continue;
+            }
+
             writer.Open($"if ({tangent}.Length != {name}.Length)");
             writer.Line($"throw new global::System.ArgumentException(\"The tangent span must have the length of '{signature[i].Name}' (\" + {name}.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"), but has length \" + {tangent}.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \".\", nameof({tangent}));");
             writer.Close();

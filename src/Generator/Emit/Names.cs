@@ -53,7 +53,11 @@ internal sealed class Names
         foreach (var alloc in Loops.Allocations(program.Body).Where(a => !_buffers.ContainsKey(a.Array)))
         {
             _arrays[alloc.Array] = Naming.Free(CSharpIdentifier.Escape(alloc.Name), taken);
-            _buffers[alloc.Array] = Naming.Free("d" + _arrays[alloc.Array], taken);
+
+            // The shadow of an in-place update shares the updated array's derivative buffer.
+            _buffers[alloc.Array] = alloc.SharesDerivativeOf is { } updated && _buffers.TryGetValue(updated, out var shared)
+                ? shared
+                : Naming.Free("d" + _arrays[alloc.Array], taken);
         }
     }
 
@@ -66,10 +70,14 @@ internal sealed class Names
     /// <summary>The parameter at <paramref name="index"/> of the signature.</summary>
     public string Parameter(int index) => CSharpIdentifier.Escape(_signature[index].Name);
 
-    public string Array(ArrayRef array) => array.Member ?? _arrays[array];
+    public string Array(ArrayRef array) => array.Member ?? (array.Row is { } row ? _arrays[array with { Row = null }] + "[" + Print(row) + "]" : _arrays[array]);
 
     /// <summary>The derivative buffer of a local array (a parameter's is a gradient, tangent or product span of the member written).</summary>
     public string Buffer(ArrayRef array) => _buffers[array];
+
+    /// <summary>Names the integer local that holds the current value of the user's changing int local <paramref name="name"/>.</summary>
+    public string DeclareInteger(int id, string name) =>
+        _integers.TryGetValue(id, out var known) ? known : _integers[id] = CSharpIdentifier.Escape(name) + "_" + id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Names the counter of a loop header for the code inside it: the user's name, or a name the user cannot have written.</summary>
     public string Declare(LoopCounter counter) =>
@@ -85,6 +93,7 @@ internal sealed class Names
         ArrayLength length => Array(length.Array) + ".Length",
         ArrayDimension dimension => Array(dimension.Array) + ".GetLength(" + dimension.Dimension.ToString(CultureInfo.InvariantCulture) + ")",
         IntNegate negate => "(-" + Print(negate.Operand) + ")",
+        IntPair pair => Print(pair.First) + ", " + Print(pair.Second),
         IntBinary { Op: IntOp.Min or IntOp.Max } call => "global::System.Math." + call.Op + "(" + Print(call.Left) + ", " + Print(call.Right) + ")",
         IntBinary binary => "(" + Print(binary.Left) + " " + Symbol(binary.Op) + " " + Print(binary.Right) + ")",
         _ => throw new System.InvalidOperationException("Cannot write " + expression + "."),

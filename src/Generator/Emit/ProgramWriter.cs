@@ -135,6 +135,7 @@ internal sealed partial class ProgramWriter
         _mirrored.UnionWith(MirroredLoops(program.Body));
 
         CollectBools(program.Body);
+        DeclareIntLocals(program);
         DeclareBuffers(program);
         DeclareScratch(program);
         DeclareStacks(program.Body);
@@ -243,6 +244,9 @@ internal sealed partial class ProgramWriter
             case Op.Frozen when node.Name is { } member:
                 // A field of a [NoDerivative] struct parameter or of a vector-Jacobian product's seed: already of the floating type.
                 _text[let.Id] = (node.Index == Differentiate.StructResults.Seed ? _names.Seed : _names.Parameter(node.Index)) + "." + member;
+                return;
+            case Op.IntValue when node.Args.Count == 1:
+                WriteIntLocal(let);
                 return;
             case Op.IntValue or Op.Frozen when _dual:
                 _text[let.Id] = "(double)(" + IntegerOrFrozen(node) + ")";

@@ -39,6 +39,9 @@ internal sealed record ArrayLength(ArrayRef Array) : IntExpr;
 /// <summary><c>GetLength(Dimension)</c> of a multi-dimensional array parameter.</summary>
 internal sealed record ArrayDimension(ArrayRef Array, int Dimension) : IntExpr;
 
+/// <summary>The index of an element of a 2-D array: <c>[First, Second]</c>.</summary>
+internal sealed record IntPair(IntExpr First, IntExpr Second) : IntExpr;
+
 /// <summary><c>-Operand</c>.</summary>
 internal sealed record IntNegate(IntExpr Operand) : IntExpr;
 
@@ -84,7 +87,8 @@ internal enum ArrayKind
 /// An array or span the program reads or writes: a parameter, a local array or a table (see <see cref="ArrayKind"/>).
 /// Emit names the first two, and the derivative buffer of each; a table is the fully qualified <paramref name="Member"/>.
 /// </summary>
-internal sealed record ArrayRef(ArrayKind Kind, int Index, string? Member = null)
+/// <remarks>With <see cref="Row"/>: that row of the jagged [NoDerivative] parameter (<c>rows[i]</c>, an array of data).</remarks>
+internal sealed record ArrayRef(ArrayKind Kind, int Index, string? Member = null, IntExpr? Row = null)
 {
     public bool Local => Kind == ArrayKind.Local;
 

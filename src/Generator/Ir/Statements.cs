@@ -65,7 +65,13 @@ internal sealed record FusedLoop(LoopCounter Counter, int CarriedCount, Equatabl
 /// or, with <see cref="Derivative"/>, the derivative buffer of an array: the caller's gradient span of a parameter, the
 /// adjoint or tangent buffer of a local array); <see cref="Accumulate"/> adds it instead of assigning it.
 /// </summary>
-internal sealed record Store(ArrayRef Array, IntExpr Index, int Value, bool Accumulate, bool Derivative) : Stmt
+/// <para>
+/// An in-place update <c>p[i] *= v</c> after reads of <c>p</c> first saves the old element into a shadow array
+/// (<see cref="Save"/>: run by forward passes only, never by a reverse pass's recomputation, and not differentiated:
+/// the shadow shares p's derivative buffer), then stores the new value computed from the shadow; that store names the
+/// shadow in <see cref="Shadow"/>, and its reverse puts the old element back, so every earlier read finds it again.
+/// </para>
+internal sealed record Store(ArrayRef Array, IntExpr Index, int Value, bool Accumulate, bool Derivative, bool Save = false, ArrayRef? Shadow = null) : Stmt
 {
     /// <summary>Adds an element adjoint to a derivative buffer (the reverse of reading an element).</summary>
     public static Store Scatter(ArrayRef array, IntExpr index, int value) => new(array, index, value, Accumulate: true, Derivative: true);
@@ -76,7 +82,8 @@ internal sealed record Store(ArrayRef Array, IntExpr Index, int Value, bool Accu
 /// <see cref="Array"/> (declared as <see cref="Name"/>, which Emit keeps where it is free), or, with
 /// <see cref="Derivative"/>, its adjoint or tangent buffer.
 /// </summary>
-internal sealed record Alloc(ArrayRef Array, string Name, IntExpr Length, bool Derivative) : Stmt;
+/// <remarks>With <see cref="SharesDerivativeOf"/> (the shadow of an in-place update) it has no derivative buffer of its own: it uses that array's.</remarks>
+internal sealed record Alloc(ArrayRef Array, string Name, IntExpr Length, bool Derivative, ArrayRef? SharesDerivativeOf = null) : Stmt;
 
 /// <summary>
 /// A whole function in SSA form: parameters are ids 0..ParamCount-1, the body defines the rest, and

@@ -24,7 +24,9 @@ internal enum ParameterKind
 /// <param name="Kind">How it is differentiated.</param>
 /// <param name="TypeText">Its fully qualified C# type.</param>
 /// <param name="Shape">For a struct of numbers (or an array or span of them): its fields, which the derivative code sees one by one.</param>
-internal sealed record ParameterModel(string Name, ParameterKind Kind, string TypeText, StructShape? Shape = null)
+/// <param name="Rank">For an array: its number of dimensions (2 for <c>double[,]</c>).</param>
+/// <param name="Jagged">For an array: an array of arrays (<c>double[][]</c>, only as [NoDerivative] data).</param>
+internal sealed record ParameterModel(string Name, ParameterKind Kind, string TypeText, StructShape? Shape = null, int Rank = 1, bool Jagged = false)
 {
     public bool IsDifferentiated => Kind is ParameterKind.Scalar or ParameterKind.Array;
 }

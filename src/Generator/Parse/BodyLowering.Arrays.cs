@@ -43,7 +43,7 @@ internal sealed partial class BodyLowering
         var size = length is null ? null : LowerInt(length, env);
 
         // Bound even when reported, so its uses do not add diagnostics of their own.
-        env[local] = new ArrayBinding(array, local.Name, Differentiated: true, Local: true, rented, size);
+        env[local] = new ArrayBinding(array, local.Name, Differentiated: true, Local: true, rented, size, Depth: _depth);
         if (length is null)
         {
             Report(declarator, $"local array '{local.Name}' without a length", $"declare it as Span<{Keyword}> {local.Name} = stackalloc {Keyword}[n] (or new {Keyword}[n], ArrayPool<{Keyword}>.Shared.Rent(n), or a ?: between them with the same n) and fill it element by element");
@@ -154,7 +154,7 @@ internal sealed partial class BodyLowering
             return true;
         }
 
-        var index = LowerInt(element.Index, env);
+        var index = LowerInt(element.Index, env, output);
         switch (assignment)
         {
             case ISimpleAssignmentOperation simple:
@@ -169,8 +169,11 @@ internal sealed partial class BodyLowering
 
                 output.Add(new Store(array.Array, index, value, Accumulate: true, Derivative: false));
                 return true;
+            case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide } update:
+                LowerInPlaceUpdate(update, array, element.Index, index, env, output);
+                return true;
             default:
-                Report(assignment, "in-place update of an array element other than = += -=", "compute the new value in a local and assign it to an element of another local array");
+                Report(assignment, "in-place update of an array element other than = += -= *= /=", "compute the new value in a local and assign it to an element of another local array");
                 return true;
         }
     }
@@ -198,7 +201,17 @@ internal sealed partial class BodyLowering
     /// An array: a parameter (read-only) or a local array of the method, with its name as declared (for diagnostics)
     /// and, for a local array, its length.
     /// </summary>
-    private sealed record ArrayBinding(ArrayRef Array, string Name, bool Differentiated, bool Local, bool Rented = false, IntExpr? Length = null)
+    /// <param name="Array">The array: a parameter, a local array, or a row of a jagged parameter.</param>
+    /// <param name="Name">The user's name for it.</param>
+    /// <param name="Differentiated">It has a derivative buffer.</param>
+    /// <param name="Local">A local array of the method (not a parameter).</param>
+    /// <param name="Rented">Rented from the array pool.</param>
+    /// <param name="Length">A local array's length.</param>
+    /// <param name="Rank">2 for a <c>double[,]</c> parameter.</param>
+    /// <param name="Jagged">A <c>double[][]</c> parameter: its elements are rows.</param>
+    /// <param name="Depth">A local array's loop depth where it is declared (0 at the top level).</param>
+    private sealed record ArrayBinding(ArrayRef Array, string Name, bool Differentiated, bool Local, bool Rented = false, IntExpr? Length = null, int Rank = 1,
+        bool Jagged = false, int Depth = 0)
     {
         /// <summary>For a span or array of structs: the struct, whose fields are read through the flat span <see cref="ArrayRef.FieldsOf"/>.</summary>
         public StructType? Struct { get; init; }

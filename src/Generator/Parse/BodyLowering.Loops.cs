@@ -17,19 +17,26 @@ internal sealed partial class BodyLowering
 {
     private void LowerFor(IForLoopOperation loop, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
-        if (CountedLoop(loop, env) is not { } header)
+        if (CountedLoop(loop, env, output) is not { } header)
         {
             return;
         }
 
-        LowerCountedLoop(loop, loop.Body, header.Variable, header.Counter, null, env, output, variableValue: header.Value);
+        LowerCountedLoop(loop, loop.Body, header.Variable, header.Counter, null, env, output, variableValue: header.Value, guards: header.Guards);
     }
 
     /// <summary><c>foreach (var v in x)</c> over an array or span parameter: a counted loop over its indices.</summary>
     private void LowerForEach(IForEachLoopOperation loop, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
         var collection = loop.Collection is IConversionOperation conversion ? conversion.Operand : loop.Collection;
-        if (ArrayOf(collection, env) is not { Rented: false } array || loop.Locals.Length != 1 || !(IsFloating(loop.Locals[0].Type) || array.Struct is not null))
+        if (ArrayOf(collection, env) is { Jagged: true } rows && loop.Locals.Length == 1 && IsFloatingArray(loop.Locals[0].Type))
+        {
+            var rowIndex = new LoopCounter(NewIntLocal(), null, IntExpr.Of(0), new ArrayLength(rows.Array));
+            LowerCountedLoop(loop, loop.Body, null, rowIndex, (loop.Locals[0], RowOf(rows, new IntLocal(rowIndex.Variable))), env, output);
+            return;
+        }
+
+        if (ArrayOf(collection, env) is not { Rented: false, Rank: 1, Jagged: false } array || loop.Locals.Length != 1 || !(IsFloating(loop.Locals[0].Type) || array.Struct is not null))
         {
             Report(loop, "foreach over something other than an array or span parameter or local array", $"foreach only over a {Keyword}[] or ReadOnlySpan<{Keyword}> parameter or a local array that is not rented, or use a counted for loop");
             return;
@@ -44,8 +51,10 @@ internal sealed partial class BodyLowering
 
     private void LowerCountedLoop(IOperation loop, IOperation loopBody, ILocalSymbol? variable, LoopCounter? counter,
         (ILocalSymbol Element, ArrayBinding Array)? element, Dictionary<ISymbol, object> env, List<Stmt> output, IOperation? whileCondition = null,
-        IOperation? bottomCondition = null, IntExpr? variableValue = null)
+        IOperation? bottomCondition = null, IntExpr? variableValue = null, IReadOnlyList<IOperation>? guards = null)
     {
+        guards ??= System.Array.Empty<IOperation>();
+
         if (Find(loopBody, o => o is IBranchOperation { BranchKind: not (BranchKind.Continue or BranchKind.Break) }) is { } jump)
         {
             Report(jump, "break or goto", "use a while loop on a carried value, or if/else inside the loop body, instead");
@@ -61,6 +70,14 @@ internal sealed partial class BodyLowering
         }
 
         AddAssignedStructFields(loopBody, env, assigned);
+        var inductions = counter is not null && whileCondition is null && bottomCondition is null && guards.Count == 0 && _pendingReturn is null
+            ? Inductions(loopBody, variable, assigned, env, counter, output)
+            : new List<Induction>();
+        foreach (var induction in inductions)
+        {
+            assigned.Remove(induction.Symbol);
+        }
+
         var carried = env.Where(e => e.Value is int && assigned.Contains(e.Key)).Select(e => e.Key).ToList();
         if (env.FirstOrDefault(e => e.Value is IntExpr or Frozen && assigned.Contains(e.Key)).Key is { } integer)
         {
@@ -77,7 +94,7 @@ internal sealed partial class BodyLowering
         var referenced = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         CollectReferenced(loopBody, referenced);
         CollectCaptured(loopBody, referenced);
-        foreach (var condition in new[] { whileCondition, bottomCondition }.OfType<IOperation>())
+        foreach (var condition in new[] { whileCondition, bottomCondition }.OfType<IOperation>().Concat(guards))
         {
             CollectReferenced(condition, referenced);
         }
@@ -101,18 +118,29 @@ internal sealed partial class BodyLowering
             bodyEnv[variable] = variableValue ?? new IntLocal(counter.Variable);
         }
 
+        var closedForms = new Dictionary<ISymbol, IntExpr>(_inductions, SymbolEqualityComparer.Default);
+        foreach (var induction in inductions)
+        {
+            bodyEnv[induction.Symbol] = induction.Before;
+            closedForms[induction.Symbol] = induction.After;
+        }
+
         var test = whileCondition is not null ? LowerTest(whileCondition, new Dictionary<ISymbol, object>(bodyEnv, SymbolEqualityComparer.Default), inputs.Count)
             : bottomCondition is not null ? LowerTest(null, bodyEnv, inputs.Count)
             : null;
 
         // A do-while loop is while (true) whose body ends with "if (!condition) break;".
         var exit = Find(loopBody, o => o is IBranchOperation { BranchKind: BranchKind.Break } jump && !BreaksSwitch(jump)) is not null || _pendingReturn is not null || bottomCondition is not null
+            || guards.Count > 0
             ? (loop as ILoopOperation)?.ExitLabel : null;
         var child = new BodyLowering(_method, _floating, _compilation, _cancellationToken, _diagnostics, _calls, _loopCounter, inLoop: true)
         {
             _localArrays = _localArrays,
             _intLocals = _intLocals,
             _hoisted = _hoisted,
+            _mutableInts = _mutableInts,
+            _inductions = closedForms,
+            _depth = _depth + 1,
             _nextId = inputs.Count,
             _exit = exit,
             _returnSlots = _pendingReturn,
@@ -124,13 +152,25 @@ internal sealed partial class BodyLowering
             bodyEnv[exit] = child.Constant(bodyOutput, 1);
         }
 
-        if (element is { } bound && !child.BindStructElement(bound.Element, bound.Array, new IntLocal(counter!.Variable), bodyEnv, bodyOutput))
+        if (element is { Array.Array.Row: not null } row)
+        {
+            bodyEnv[row.Element] = row.Array;
+        }
+        else if (element is { } bound && !child.BindStructElement(bound.Element, bound.Array, new IntLocal(counter!.Variable), bodyEnv, bodyOutput))
         {
             bodyEnv[bound.Element] = child.Add(bodyOutput, new Node(Op.Load, EquatableArray<int>.Empty, Index: bound.Array.Differentiated ? 1 : 0,
                 Integer: new IntLocal(counter!.Variable), Array: bound.Array.Array));
         }
 
-        child.LowerSequence(new List<IOperation> { loopBody }, 0, bodyEnv, bodyOutput);
+        if (guards.Count > 0 && exit is not null)
+        {
+            child.LowerGuardedBody(guards, loopBody, exit, bodyEnv, bodyOutput);
+        }
+        else
+        {
+            child.LowerSequence(new List<IOperation> { loopBody }, 0, bodyEnv, bodyOutput);
+        }
+
         if (bottomCondition is not null && exit is not null)
         {
             child.StopUnless(bottomCondition, exit, bodyEnv, bodyOutput);
@@ -160,6 +200,10 @@ internal sealed partial class BodyLowering
 
         var tape = _loopCounter[0]++;
         output.Add(new Loop(tape, counter, initial.ToEquatableArray(), results.ToEquatableArray(), body, test, exit is not null));
+        foreach (var induction in inductions)
+        {
+            env[induction.Symbol] = IntLet(induction.Final, output);
+        }
     }
 
     /// <summary>The end of a do-while body: the loop goes on only if it did not break and the condition holds.</summary>
@@ -182,6 +226,7 @@ internal sealed partial class BodyLowering
             _nextId = parameters,
             _localArrays = _localArrays,
             _intLocals = _intLocals,
+            _mutableInts = _mutableInts,
         };
         var output = new List<Stmt>();
         if (condition is null)
@@ -231,7 +276,8 @@ internal sealed partial class BodyLowering
     /// The header of a counted loop (it counts by one, up or down) and the user's loop variable in terms of its counter:
     /// the counter itself for a step of ±1, <c>start + step·k</c> over a counter k = 0, 1, … otherwise.
     /// </summary>
-    private (ILocalSymbol Variable, LoopCounter Counter, IntExpr Value)? CountedLoop(IForLoopOperation loop, Dictionary<ISymbol, object> env)
+    private (ILocalSymbol Variable, LoopCounter Counter, IntExpr Value, IReadOnlyList<IOperation> Guards)? CountedLoop(IForLoopOperation loop,
+        Dictionary<ISymbol, object> env, List<Stmt> output)
     {
         const string Advice = "write it as for (int i = start; i < end; i += step) or for (int i = start; i >= end; i -= step) with a constant step, and start and end computed from integer parameters, constants and Length";
         if (loop.Before.Length != 1 || loop.Before[0] is not IVariableDeclarationGroupOperation { Declarations.Length: 1 } group
@@ -263,12 +309,14 @@ internal sealed partial class BodyLowering
             ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Subtract, Value.ConstantValue: { HasValue: true, Value: int amount } } compound when isVariable(compound.Target) => -amount,
             _ => 0,
         };
-        var bound = loop.Condition as IBinaryOperation;
-        var upwards = bound?.OperatorKind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual;
-        var downwards = bound?.OperatorKind is BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual;
-        if (bound is null || !isVariable(bound.LeftOperand) || !(stride > 0 && upwards || stride < 0 && downwards))
+        if (stride == 0)
         {
-            Report(loop, "loop that is not counted by a constant step towards its bound", Advice);
+            Report(loop, "loop whose step is not a constant", Advice);
+            return null;
+        }
+
+        if (BoundOf(loop, variable, stride, Advice) is not { } bound)
+        {
             return null;
         }
 
@@ -280,9 +328,14 @@ internal sealed partial class BodyLowering
             return null;
         }
 
-        var start = LowerInt(initializer, env);
-        var end = LowerInt(bound.RightOperand, env);
-        if (bound.OperatorKind is BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThanOrEqual)
+        var start = LowerInt(initializer, env, output);
+        var end = LowerInt(bound.End, env, output);
+        if (bound.Offset != 0)
+        {
+            end = bound.Offset > 0 ? end + IntExpr.Of(bound.Offset) : end - IntExpr.Of(-bound.Offset);
+        }
+
+        if (bound.Kind is BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThanOrEqual)
         {
             end = stride > 0 ? end + IntExpr.Of(1) : end - IntExpr.Of(1);
         }
@@ -290,14 +343,14 @@ internal sealed partial class BodyLowering
         if (stride is 1 or -1)
         {
             var direct = new LoopCounter(NewIntLocal(), variable.Name, start, end, stride);
-            return (variable, direct, new IntLocal(direct.Variable));
+            return (variable, direct, new IntLocal(direct.Variable), bound.Guards);
         }
 
         // Any other step runs a counter k = 0, 1, … over the trip count, with the loop variable start + step·k.
         var distance = stride > 0 ? end - start : start - end;
         var trips = (distance + IntExpr.Of(System.Math.Abs(stride) - 1)) / IntExpr.Of(System.Math.Abs(stride));
         var counter = new LoopCounter(NewIntLocal(), null, IntExpr.Of(0), trips);
-        return (variable, counter, start + IntExpr.Of(stride) * new IntLocal(counter.Variable));
+        return (variable, counter, start + IntExpr.Of(stride) * new IntLocal(counter.Variable), bound.Guards);
     }
 
     private static void CollectAssigned(IOperation operation, HashSet<ISymbol> assigned)
@@ -350,17 +403,28 @@ internal sealed partial class BodyLowering
         return null;
     }
 
-    private ArrayBinding? ArrayOf(IOperation operation, Dictionary<ISymbol, object> env) =>
-        operation is IParameterReferenceOperation or ILocalReferenceOperation && env.TryGetValue(Target(operation)!, out var bound) ? bound as ArrayBinding : ConstantTable(operation);
+    private ArrayBinding? ArrayOf(IOperation operation, Dictionary<ISymbol, object> env) => operation switch
+    {
+        IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(operation)!, out var bound) => bound as ArrayBinding,
+        IArrayElementReferenceOperation { Indices.Length: 1 } row when ArrayOf(row.ArrayReference, env) is { Jagged: true } rows => RowOf(rows, LowerInt(row.Indices[0], env)),
+        _ => ConstantTable(operation),
+    };
+
+    /// <summary>Row <paramref name="index"/> of a jagged [NoDerivative] array: an array of data.</summary>
+    private static ArrayBinding RowOf(ArrayBinding rows, IntExpr index) => new(rows.Array with { Row = index }, rows.Name, Differentiated: false, Local: false);
 
     private int Load(ArrayBinding array, IOperation index, Dictionary<ISymbol, object> env, List<Stmt> output) =>
-        Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Index: array.Differentiated ? 1 : 0, Integer: LowerInt(index, env), Array: array.Array));
+        Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Index: array.Differentiated ? 1 : 0, Integer: LowerInt(index, env, output), Array: array.Array));
 
     private int IntValue(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt> output) =>
-        Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Integer: LowerInt(operation, env)));
+        Add(output, new Node(Op.IntValue, EquatableArray<int>.Empty, Integer: LowerInt(operation, env, output)));
 
     /// <summary>An integer expression: constants, integer parameters and locals, loop variables, Length, + − × ÷ %, unary −, Math.Min and Math.Max.</summary>
-    private IntExpr LowerInt(IOperation operation, Dictionary<ISymbol, object> env)
+    /// <remarks>
+    /// An integer local that changes (<see cref="_mutableInts"/>) is a value of the program; reading it writes its
+    /// current value into an integer local of the generated code (into <paramref name="output"/>), which the expression reads.
+    /// </remarks>
+    private IntExpr LowerInt(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt>? output = null)
     {
         if (operation.ConstantValue is { HasValue: true, Value: int constant })
         {
@@ -370,9 +434,14 @@ internal sealed partial class BodyLowering
         switch (operation)
         {
             case IParenthesizedOperation parenthesized:
-                return LowerInt(parenthesized.Operand, env);
+                return LowerInt(parenthesized.Operand, env, output);
             case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(operation)!, out var bound) && bound is IntExpr integer:
                 return integer;
+            case ILocalReferenceOperation local when env.TryGetValue(local.Local, out var value) && value is int id && _mutableInts.Contains(local.Local):
+                return IntName(local, id, output);
+            case IInvocationOperation { TargetMethod.Name: "GetLength", Instance: { } instance, Arguments.Length: 1 } dimension when ArrayOf(instance, env) is { Rank: 2 } grid
+                && dimension.Arguments[0].Value.ConstantValue is { HasValue: true, Value: int which }:
+                return new ArrayDimension(grid.Array, which);
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance } when ArrayOf(instance, env) is { } array:
                 if (array.Rented)
                 {
@@ -381,12 +450,12 @@ internal sealed partial class BodyLowering
 
                 return new ArrayLength(array.Array);
             case IBinaryOperation binary when binary.Type?.SpecialType == SpecialType.System_Int32 && IntOperator(binary.OperatorKind) is { } op:
-                return new IntBinary(op, LowerInt(binary.LeftOperand, env), LowerInt(binary.RightOperand, env));
+                return new IntBinary(op, LowerInt(binary.LeftOperand, env, output), LowerInt(binary.RightOperand, env, output));
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negation when negation.Type?.SpecialType == SpecialType.System_Int32:
-                return new IntNegate(LowerInt(negation.Operand, env));
+                return new IntNegate(LowerInt(negation.Operand, env, output));
             case IInvocationOperation { TargetMethod: { Name: "Min" or "Max", ContainingType: { Name: "Math", ContainingNamespace.Name: "System" } } method, Arguments.Length: 2 } call
                 when method.ReturnType.SpecialType == SpecialType.System_Int32:
-                var arguments = call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => LowerInt(a.Value, env)).ToList();
+                var arguments = call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => LowerInt(a.Value, env, output)).ToList();
                 return new IntBinary(method.Name == "Min" ? IntOp.Min : IntOp.Max, arguments[0], arguments[1]);
             case var _ when LowerMoreIntegers(operation, env) is { } more:
                 return more;

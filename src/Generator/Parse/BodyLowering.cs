@@ -35,6 +35,9 @@ internal sealed partial class BodyLowering
     private readonly List<CallSite> _calls;
     private readonly int[] _loopCounter;
     private readonly bool _inLoop;
+
+    /// <summary>How many loops enclose the statements being lowered.</summary>
+    private int _depth;
     private int _nextId;
 
     public BodyLowering(IMethodSymbol method, SpecialType floating, Compilation compilation, CancellationToken cancellationToken)
@@ -80,12 +83,13 @@ internal sealed partial class BodyLowering
                 ParameterKind.Scalar => count++,
                 ParameterKind.Constant => new Frozen(i),
                 ParameterKind.Integer => new IntParameter(i),
-                _ => new ArrayBinding(ArrayRef.Parameter(i), parameter.Name, parameter.Kind == ParameterKind.Array, Local: false),
+                _ => new ArrayBinding(ArrayRef.Parameter(i), parameter.Name, parameter.Kind == ParameterKind.Array, Local: false, Rank: parameter.Rank, Jagged: parameter.Jagged),
             };
         }
 
         FindStructReturn(body);
         _diagnostics.AddRange(LocalArrayOrder.Check(body, local => IsFloatingArray(local.Type)));
+        CollectMutableInts(body);
 
         _nextId = count;
         var output = new List<Stmt>();
@@ -224,7 +228,7 @@ internal sealed partial class BodyLowering
     }
 
     /// <summary>The phis that merge the locals two branches changed; <paramref name="env"/> then holds the merged values.</summary>
-    private EquatableArray<Phi> MergeBranches(IOperation conditional, Dictionary<ISymbol, object> env, Dictionary<ISymbol, object> thenEnv, Dictionary<ISymbol, object> elseEnv)
+    private EquatableArray<Phi> MergeBranches(IOperation at, Dictionary<ISymbol, object> env, Dictionary<ISymbol, object> thenEnv, Dictionary<ISymbol, object> elseEnv)
     {
         var phis = new List<Phi>();
         foreach (var symbol in env.Keys.ToList())
@@ -245,7 +249,7 @@ internal sealed partial class BodyLowering
             }
             else if (afterThen is Cond || afterElse is Cond)
             {
-                Report(conditional, "bool variable assigned in a branch", "compute the condition once, outside the if statement");
+                Report(at, "bool variable assigned in a branch", "compute the condition once, outside the if statement");
             }
             else
             {
@@ -264,7 +268,11 @@ internal sealed partial class BodyLowering
             {
                 var local = declarator.Symbol;
                 var initializer = declarator.GetVariableInitializer()?.Value;
-                if (local.Type.SpecialType == SpecialType.System_Int32 && initializer is not null)
+                if (_mutableInts.Contains(local))
+                {
+                    env[local] = initializer is null ? Unassigned : IntLet(LowerInt(initializer, env, output), output);
+                }
+                else if (local.Type.SpecialType == SpecialType.System_Int32 && initializer is not null)
                 {
                     env[local] = LowerInt(initializer, env);
                 }
@@ -286,7 +294,7 @@ internal sealed partial class BodyLowering
 
     private void LowerExpressionStatement(IOperation operation, Dictionary<ISymbol, object> env, List<Stmt> output)
     {
-        if (LowerStructStatement(operation, env, output) || LowerElementStore(operation, env, output) || IsReturnToPool(operation, env))
+        if (LowerStructStatement(operation, env, output) || LowerElementStore(operation, env, output) || IsReturnToPool(operation, env) || LowerIntAssignment(operation, env, output))
         {
             return;
         }
@@ -364,7 +372,10 @@ internal sealed partial class BodyLowering
                 return id;
             case IParameterReferenceOperation or ILocalReferenceOperation when env.TryGetValue(Target(op)!, out var bound) && bound is Frozen frozen:
                 return Add(output, new Node(Op.Frozen, EquatableArray<int>.Empty, Index: frozen.Index));
-            case IArrayElementReferenceOperation { Indices.Length: 1 } element when ArrayOf(element.ArrayReference, env) is { } array:
+            case IArrayElementReferenceOperation { Indices.Length: 2 } element when ArrayOf(element.ArrayReference, env) is { Rank: 2 } grid:
+                return Add(output, new Node(Op.Load, EquatableArray<int>.Empty, Index: grid.Differentiated ? 1 : 0,
+                    Integer: new IntPair(LowerInt(element.Indices[0], env, output), LowerInt(element.Indices[1], env, output)), Array: grid.Array));
+            case IArrayElementReferenceOperation { Indices.Length: 1 } element when ArrayOf(element.ArrayReference, env) is { Rank: 1, Jagged: false } array:
                 return Load(array, element.Indices[0], env, output);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when indexer.Instance is { } instance
                 && ArrayOf(instance, env) is { } span:
@@ -512,7 +523,7 @@ internal sealed partial class BodyLowering
                     shape.Add(new CallArg(ArgKind.Scalar, kinds[parameter.Ordinal] == ParameterKind.Scalar));
                     break;
                 case ParameterKind.Integer:
-                    shape.Add(new CallArg(ArgKind.Integer, Differentiated: false, Integer: LowerInt(argument.Value, env)));
+                    shape.Add(new CallArg(ArgKind.Integer, Differentiated: false, Integer: LowerInt(argument.Value, env, output)));
                     break;
                 default:
                     if (ArrayArgument(argument, target) is { } array)
@@ -536,6 +547,12 @@ internal sealed partial class BodyLowering
             while (value is IConversionOperation { IsImplicit: true } conversion)
             {
                 value = conversion.Operand;
+            }
+
+            if (ArrayOf(value, env) is { } shaped && (shaped.Rank != 1 || shaped.Jagged || value is IArrayElementReferenceOperation))
+            {
+                Report(argument.Value, "2-D or jagged array (or a row of one) passed to a method", $"pass a {Keyword}[] or ReadOnlySpan<{Keyword}>: copy the part the callee needs into a local array");
+                return null;
             }
 
             if (ArrayOf(value, env) is not { } array)

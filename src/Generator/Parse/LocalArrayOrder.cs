@@ -52,7 +52,11 @@ internal static class LocalArrayOrder
                 Visit(assignment.Value, statement);
                 Visit(written.IndexOperation, statement);
                 var key = (written.Array, written.Index);
-                if (_reads.Peek().Contains(key) || _reads.Peek().Contains((written.Array, WholeArray)) || (_firstRead.TryGetValue(written.Array, out var first) && first < statement))
+                // An in-place *= or /= keeps the old element for the reverse pass (BodyLowering.InPlace): only reads before
+                // it in the same loop body, which that loop's reverse recomputes after the element changed, break the rule.
+                var inPlace = assignment is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide };
+                if (_reads.Peek().Contains(key) || _reads.Peek().Contains((written.Array, WholeArray))
+                    || (!inPlace && _firstRead.TryGetValue(written.Array, out var first) && first < statement))
                 {
                     Diagnostics.Add(DiagnosticInfo.Create(Generator.Diagnostics.LocalArrayOverwritten, LocationInfo.From(assignment.Syntax),
                         written.Array.Name + "[" + written.Index + "]", written.Array.Name));

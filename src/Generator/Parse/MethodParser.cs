@@ -131,7 +131,8 @@ internal static partial class MethodParser
             var shape = kind is null && generic is null ? ClassifyStruct(parameter, semanticModel.Compilation, floating, out structProblem) : null;
             kind ??= shape?.Kind;
 
-            signature.Add(new ParameterModel(parameter.Name, kind ?? ParameterKind.Integer, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), shape?.Shape));
+            signature.Add(new ParameterModel(parameter.Name, kind ?? ParameterKind.Integer, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), shape?.Shape,
+                parameter.Type is IArrayTypeSymbol array ? array.Rank : 1, parameter.Type is IArrayTypeSymbol { ElementType: IArrayTypeSymbol }));
             if (kind is null && structProblem is not null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, LocationInfo.From(syntax.ParameterList.Parameters[i]), method.Name, structProblem));
@@ -327,13 +328,19 @@ internal static partial class MethodParser
             return frozen ? ParameterKind.ConstantArray : ParameterKind.Array;
         }
 
+        // Rows of data: double[][] marked [NoDerivative], read row by row.
+        if (frozen && parameter.Type is IArrayTypeSymbol { Rank: 1, ElementType: IArrayTypeSymbol { Rank: 1 } row } && row.ElementType.SpecialType == floating)
+        {
+            return ParameterKind.ConstantArray;
+        }
+
         return null;
     }
 
     /// <summary>The element type of <c>T[]</c> or <c>ReadOnlySpan&lt;T&gt;</c>.</summary>
     internal static ITypeSymbol? ElementType(ITypeSymbol type) => type switch
     {
-        IArrayTypeSymbol { Rank: 1 } array => array.ElementType,
+        IArrayTypeSymbol { Rank: 1 or 2 } array => array.ElementType,
         INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
             when named.OriginalDefinition.ToDisplayString() == "System.ReadOnlySpan<T>" => named.TypeArguments[0],
         _ => null,

@@ -31,9 +31,11 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
                 6 => new FuzzCase(i, FuzzShape.Accumulator, generator.Next(4), generator.Next(3), generator.Next(3)),
                 5 => new FuzzCase(i, FuzzShape.LocalArray, generator.Next(4), generator.Next(3), generator.Next(3)),
                 4 => new FuzzCase(i, FuzzShape.Loop, generator.Next(4), generator.Next(3), generator.Next(3)),
+                1 when i % 20 == 1 => new FuzzCase(i, FuzzShape.Struct, generator.Next(4), generator.Next(3), generator.Next(3)),
+                1 => new FuzzCase(i, FuzzShape.Grid, generator.Next(4), generator.Next(3), generator.Next(3)),
+                0 when i % 20 == 0 => new FuzzCase(i, FuzzShape.IntegerState, generator.Next(4), generator.Next(3), generator.Next(3)),
                 2 => new FuzzCase(i, FuzzShape.IfElse, generator.Next(5), generator.Next(3), generator.Next(4)),
                 3 => new FuzzCase(i, FuzzShape.NestedWithEarlyReturn, generator.Next(4), generator.Next(4), generator.Next(3)),
-                1 when i % 20 == 1 => new FuzzCase(i, FuzzShape.Struct, generator.Next(4), generator.Next(3), generator.Next(3)),
                 _ => new FuzzCase(i, FuzzShape.Expression, generator.Next(6), new Constant(0), new Constant(0)),
             })
             .ToList();
@@ -51,7 +53,7 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
         {
             var type = assembly.GetType("Fuzz.F" + (fuzz.Index / MethodsPerClass))!;
             var (gradient, jvp) = fuzz.Shape == FuzzShape.SpanParameter ? ThroughSpan(type, fuzz.Name) : fuzz.Shape == FuzzShape.SpanCall ? ThroughTwoSpans(type, fuzz.Name)
-                : fuzz.Shape == FuzzShape.Struct ? ThroughStruct(type, fuzz.Name) : (
+                : fuzz.Shape == FuzzShape.Struct ? ThroughStruct(type, fuzz.Name) : fuzz.Shape == FuzzShape.Grid ? ThroughGrid(type, fuzz.Name) : (
                 type.GetMethod(fuzz.Name + "Gradient")!.CreateDelegate<Func<double, double, (double, double, double)>>(),
                 type.GetMethod(fuzz.Name + "Jvp")!.CreateDelegate<Func<double, double, double, double, (double, double)>>());
             for (var p = 0; p < PointsPerMethod; p++)
@@ -105,6 +107,28 @@ public sealed class DifferentialFuzzTests(ITestOutputHelper output)
                 return (value, dv[0] + 0.5 * dv[1] + y * dv[2], dv[1] + x * dv[2] + dy);
             },
             (x, y, a, b) => jvp(FuzzCase.SpanArgument(x, y), y, [a, 0.5 * a + b, y * a + x * b], b));
+    }
+
+    private delegate double GridGradient(double[,] g, double y, double[,] dg, out double dy);
+
+    private delegate (double Value, double Tangent) GridJvp(double[,] g, double y, double[,] dg, double dy);
+
+    /// <summary>
+    /// A 2-D method's gradient and Jvp as functions of (x, y), with g = [[x, x/2 + y], [x·y, y]]: ∂/∂x = dg₀₀ + dg₀₁/2 + y·dg₁₀
+    /// and ∂/∂y = dg₀₁ + x·dg₁₀ + dg₁₁ + dy; the tangent of g along (a, b) is [[a, a/2 + b], [y·a + x·b, b]].
+    /// </summary>
+    private static (Func<double, double, (double, double, double)> Gradient, Func<double, double, double, double, (double, double)> Jvp) ThroughGrid(Type type, string name)
+    {
+        var gradient = type.GetMethod(name + "Gradient")!.CreateDelegate<GridGradient>();
+        var jvp = type.GetMethod(name + "Jvp")!.CreateDelegate<GridJvp>();
+        return (
+            (x, y) =>
+            {
+                var dg = new double[2, 2];
+                var value = gradient(FuzzCase.GridArgument(x, y), y, dg, out var dy);
+                return (value, dg[0, 0] + 0.5 * dg[0, 1] + y * dg[1, 0], dg[0, 1] + x * dg[1, 0] + dg[1, 1] + dy);
+            },
+            (x, y, a, b) => jvp(FuzzCase.GridArgument(x, y), y, new[,] { { a, 0.5 * a + b }, { y * a + x * b, b } }, b));
     }
 
     private delegate double TwoSpanGradient(ReadOnlySpan<double> v, ReadOnlySpan<double> u, double y, Span<double> dv, Span<double> du, out double dy);

@@ -49,6 +49,19 @@ internal enum FuzzShape
     /// expressions, the struct's own operator and method (inlined by the generator); the gradient is a struct.
     /// </summary>
     Struct,
+
+    /// <summary>
+    /// Integer state: a counter incremented under a branch and divided by, a running index stepped by two (an
+    /// induction variable), a loop header written <c>i + 1 &lt; 5</c>, and a while loop with an iteration cap beside a
+    /// data condition.
+    /// </summary>
+    IntegerState,
+
+    /// <summary>
+    /// A 2-D array parameter g and a scalar y, called with g = [[x, x/2 + y], [x·y, y]]: a recurrence over g's elements
+    /// bounded by GetLength. The harness maps the gradient array back to ∂/∂x and ∂/∂y by the chain rule.
+    /// </summary>
+    Grid,
 }
 
 /// <summary>One fuzzed method: its C# text and its evaluation on <see cref="Dual"/> (the independent reference).</summary>
@@ -74,6 +87,59 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                     }
 
                     return r * y;
+                }
+
+            """,
+        FuzzShape.IntegerState => $$"""
+                [Differentiable]
+                public static double {{Name}}(double x, double y)
+                {
+                    double r = {{A.ToCSharp()}};
+                    double s = y;
+                    int k = 0;
+                    int idx = 1;
+                    for (int i = 0; i + 1 < 5; i++)
+                    {
+                        if (r > s)
+                        {
+                            k++;
+                            s = s * 0.9 + ({{C.ToCSharp()}}) * 0.1 * idx;
+                        }
+                        else
+                        {
+                            r -= 0.1 * s * k;
+                        }
+
+                        r = 0.5 * r + 0.25 * ({{B.ToCSharp()}}) * Math.Sin(r) / (1 + k);
+                        idx += 2;
+                    }
+
+                    int n = 0;
+                    while (n < 3 && s < 40)
+                    {
+                        s = s * 1.5 + 0.1 * r;
+                        n++;
+                    }
+
+                    return r * s + x * k + n;
+                }
+
+            """,
+        FuzzShape.Grid => $$"""
+                [Differentiable]
+                public static double {{Name}}(double[,] g, double y)
+                {
+                    double x = g[0, 0];
+                    double s = {{A.ToCSharp()}};
+                    for (int i = 0; i < g.GetLength(0); i++)
+                    {
+                        for (int j = 0; j < g.GetLength(1); j++)
+                        {
+                            s = s * 0.5 + Math.Tanh({{B.ToCSharp()}}) * Math.Sin(g[i, j]) * g[j, i];
+                        }
+                    }
+
+                    return s * y + ({{C.ToCSharp()}});
                 }
 
             """,
@@ -273,6 +339,10 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
         """;
 
     /// <summary>The span a <see cref="FuzzShape.SpanParameter"/> method is called with, for the point (x, y).</summary>
+    /// <summary>The 2-D argument of a <see cref="FuzzShape.Grid"/> method: [[x, x/2 + y], [x·y, y]].</summary>
+    public static T[,] GridArgument<T>(T x, T y) where T : System.Numerics.IFloatingPointIeee754<T> =>
+        new T[,] { { x, x / (T.One + T.One) + y }, { x * y, y } };
+
     public static T[] SpanArgument<T>(T x, T y) where T : System.Numerics.IFloatingPointIeee754<T> =>
         [x, x / T.CreateChecked(2) + y, x * y];
 
@@ -322,6 +392,51 @@ internal sealed record FuzzCase(int Index, FuzzShape Shape, Expr A, Expr B, Expr
                 }
 
                 return r * level + x;
+            case FuzzShape.IntegerState:
+                {
+                    var kept = y;
+                    var (k, idx) = (0, 1);
+                    for (var i = 0; i + 1 < 5; i++)
+                    {
+                        if (r.Value > kept.Value)
+                        {
+                            k++;
+                            kept = kept * 0.9 + C.Evaluate(x, y) * 0.1 * idx;
+                        }
+                        else
+                        {
+                            r -= 0.1 * kept * k;
+                        }
+
+                        r = 0.5 * r + 0.25 * B.Evaluate(x, y) * Dual.Sin(r) / (1 + k);
+                        idx += 2;
+                    }
+
+                    var n = 0;
+                    while (n < 3 && kept.Value < 40)
+                    {
+                        kept = kept * 1.5 + 0.1 * r;
+                        n++;
+                    }
+
+                    return r * kept + x * k + n;
+                }
+
+            case FuzzShape.Grid:
+                {
+                    var g = GridArgument(x, y);
+                    var walked = r;
+                    for (var i = 0; i < 2; i++)
+                    {
+                        for (var j = 0; j < 2; j++)
+                        {
+                            walked = walked * 0.5 + Dual.Tanh(B.Evaluate(x, y)) * Dual.Sin(g[i, j]) * g[j, i];
+                        }
+                    }
+
+                    return walked * y + C.Evaluate(x, y);
+                }
+
             case FuzzShape.Loop:
                 var carried = y;
                 for (var i = 0; i < 3; i++)

@@ -433,4 +433,90 @@ public sealed class SnapshotTests
             }
         }
         """));
+
+    [Fact]
+    public void LoopIdioms() => Snapshot.Verify(GeneratorHarness.Run("""
+        using System;
+        using Leibniz;
+
+        public static partial class Idioms
+        {
+            [Differentiable]
+            public static double MeanOfPositives(double[] x, double a)
+            {
+                double s = 0;
+                int k = 0;
+                for (int i = 0; x.Length > i; i++)
+                {
+                    if (x[i] > 0)
+                    {
+                        s += a * x[i];
+                        k++;
+                    }
+                }
+
+                return k > 0 ? s / k : a;
+            }
+
+            [Differentiable]
+            public static double PackedQuadratic(ReadOnlySpan<double> packed, ReadOnlySpan<double> v, int n)
+            {
+                double s = 0;
+                int idx = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    double row = 0;
+                    for (int j = 0; j <= i; j++)
+                    {
+                        row += packed[idx] * v[j];
+                        idx++;
+                    }
+
+                    s += row * row;
+                }
+
+                return s;
+            }
+
+            [Differentiable]
+            public static double Softmax(double[] x, double a)
+            {
+                double[] p = new double[x.Length];
+                double sum = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    p[i] = Math.Exp(a * x[i]);
+                    sum += p[i];
+                }
+
+                for (int i = 0; i < x.Length; i++)
+                {
+                    p[i] /= sum;
+                }
+
+                double e = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    e += p[i] * x[i];
+                }
+
+                return e;
+            }
+
+            [Differentiable]
+            public static double Frobenius(double[,] m, double a)
+            {
+                double s = 0;
+                for (int i = 0; i < m.GetLength(0); i++)
+                {
+                    for (int j = 0; j < m.GetLength(1); j++)
+                    {
+                        s += Math.Sin(a * m[i, j]) * m[i, j];
+                    }
+                }
+
+                return s;
+            }
+        }
+        """));
 }
