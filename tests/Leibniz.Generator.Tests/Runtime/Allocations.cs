@@ -33,4 +33,19 @@ internal static class Allocations
         Assert.Equal(0, fewest);
         Assert.True(double.IsFinite(sink), $"the results summed to {sink}");
     }
+
+    /// <summary>
+    /// Runs <paramref name="run"/> for <paramref name="warmUp"/> iterations, long enough for the tiered JIT to settle (its
+    /// transitions must not fall inside the measured window), then for <paramref name="measured"/> iterations, and asserts
+    /// that those allocated nothing on this thread and that their result is finite.
+    /// </summary>
+    public static void AssertNoneOnceTheJitSettles(Func<int, double> run, int warmUp, int measured)
+    {
+        run(warmUp);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var sink = run(measured);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated == 0, $"{allocated} bytes allocated");
+        Assert.True(double.IsFinite(sink));
+    }
 }

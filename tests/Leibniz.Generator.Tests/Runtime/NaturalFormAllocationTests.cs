@@ -16,13 +16,7 @@ public sealed class NaturalFormAllocationTests
     [Fact]
     public void GeneratedCodeOfTheNaturalFormsDoesNotAllocate()
     {
-        // Long enough for the tiered JIT to settle: its transitions must not fall inside the measured window.
-        Run(30_000);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var sink = Run(5_000);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated == 0, $"{allocated} bytes allocated");
-        Assert.True(double.IsFinite(sink));
+        Allocations.AssertNoneOnceTheJitSettles(Run, warmUp: 30_000, measured: 5_000);
     }
 
     private static double Run(int iterations)

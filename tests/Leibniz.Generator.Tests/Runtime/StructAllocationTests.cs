@@ -13,13 +13,7 @@ public sealed class StructAllocationTests
     [Fact]
     public void StructGradientsVjpsAndJvpsDoNotAllocate()
     {
-        // Long enough for the tiered JIT to settle: its transitions must not fall inside the measured window.
-        Run(50_000);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var sink = Run(10_000);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated == 0, $"{allocated} bytes allocated");
-        Assert.True(double.IsFinite(sink));
+        Allocations.AssertNoneOnceTheJitSettles(Run, warmUp: 50_000, measured: 10_000);
     }
 
     private static double Run(int iterations)

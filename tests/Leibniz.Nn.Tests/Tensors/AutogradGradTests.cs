@@ -92,26 +92,10 @@ public sealed class AutogradGradTests
         {
             var random = new Random(shape.Seed);
             int r = shape.Rows, c = shape.Cols;
-            var (a, b) = pattern switch
-            {
-                "same" => (new[] { r, c }, new[] { r, c }),
-                "row" => (new[] { r, c }, new[] { 1, c }),
-                "column" => (new[] { r, c }, new[] { r, 1 }),
-                "scalar" => (new[] { r, c }, Array.Empty<int>()),
-                "vector" => (new[] { r, c }, new[] { c }),
-                "row_left" => (new[] { 1, c }, new[] { r, c }),
-                "column_left" => (new[] { r, 1 }, new[] { r, c }),
-                _ => (new[] { r, 1 }, new[] { 1, c }),
-            };
+            var (a, b) = TensorOpGradientTests.BroadcastShapes(pattern, r, c);
             var x = GradCheck.Random(random, a, avoidBelow: 0.3);
             var y = GradCheck.Random(random, b, avoidBelow: 0.3);
-            Tensor Combine(Tensor left, Tensor right) => op switch
-            {
-                "+" => left + right,
-                "-" => left - right,
-                "*" => left * right,
-                _ => left / right,
-            };
+            Tensor Combine(Tensor left, Tensor right) => TensorOpGradientTests.Binary(op, left, right);
 
             // Each operand in turn is the differentiated input; the other one requires grad too, so the graph is shared.
             y.RequiresGrad = true;

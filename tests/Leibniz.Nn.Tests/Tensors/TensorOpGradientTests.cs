@@ -104,29 +104,13 @@ public sealed class TensorOpGradientTests
         {
             var random = new Random(shape.Seed);
             int r = shape.Rows, c = shape.Cols;
-            var (a, b) = pattern switch
-            {
-                "same" => (new[] { r, c }, new[] { r, c }),
-                "row" => (new[] { r, c }, new[] { 1, c }),
-                "column" => (new[] { r, c }, new[] { r, 1 }),
-                "scalar" => (new[] { r, c }, Array.Empty<int>()),
-                "vector" => (new[] { r, c }, new[] { c }),
-                "row_left" => (new[] { 1, c }, new[] { r, c }),
-                "column_left" => (new[] { r, 1 }, new[] { r, c }),
-                _ => (new[] { r, 1 }, new[] { 1, c }),
-            };
+            var (a, b) = BroadcastShapes(pattern, r, c);
             var x = GradCheck.Random(random, a, avoidBelow: 0.3);
             var y = GradCheck.Random(random, b, avoidBelow: 0.3);
             GradCheck.Assert(
                 inputs =>
                 {
-                    var z = op switch
-                    {
-                        "+" => inputs[0] + inputs[1],
-                        "-" => inputs[0] - inputs[1],
-                        "*" => inputs[0] * inputs[1],
-                        _ => inputs[0] / inputs[1],
-                    };
+                    var z = Binary(op, inputs[0], inputs[1]);
                     Assert.Equal([r, c], z.Shape);
                     return GradCheck.WeightedSum(z, new Random(shape.Seed));
                 },
@@ -213,4 +197,26 @@ public sealed class TensorOpGradientTests
             Assert.Equal([-1.0, 0.0, 1.0], x.Sign().ToArray());
         }
     }
+
+    /// <summary>The operand shapes of a broadcasting case of <see cref="BinaryCases"/> for an r × c result.</summary>
+    internal static (int[] Left, int[] Right) BroadcastShapes(string pattern, int r, int c) => pattern switch
+    {
+        "same" => ([r, c], [r, c]),
+        "row" => ([r, c], [1, c]),
+        "column" => ([r, c], [r, 1]),
+        "scalar" => ([r, c], []),
+        "vector" => ([r, c], [c]),
+        "row_left" => ([1, c], [r, c]),
+        "column_left" => ([r, 1], [r, c]),
+        _ => ([r, 1], [1, c]),
+    };
+
+    /// <summary>The binary operation <paramref name="op"/> (+, −, ×, ÷) of <see cref="BinaryCases"/>.</summary>
+    internal static Tensor Binary(string op, Tensor left, Tensor right) => op switch
+    {
+        "+" => left + right,
+        "-" => left - right,
+        "*" => left * right,
+        _ => left / right,
+    };
 }
