@@ -4,7 +4,7 @@ using Leibniz.Rules;
 namespace Leibniz.Generator.Differentiate;
 
 /// <summary>The derivative rules on IR nodes: each operation becomes a (simplified, shared) node of the builder.</summary>
-internal readonly struct GraphAlgebra : IRuleAlgebra<int, Cond>
+internal readonly struct GraphAlgebra : ITableAlgebra<int, Cond>
 {
     private readonly GraphBuilder _b;
 
@@ -32,9 +32,31 @@ internal readonly struct GraphAlgebra : IRuleAlgebra<int, Cond>
 
     public int Neg(int a) => _b.Neg(a);
 
-    public int Call(string function, int x) => _b.Call(function, x);
+    public int Sin(int x) => _b.Call("Sin", x);
 
-    public int Call(string function, int x, int y) => _b.Call(function, x, y);
+    public int Cos(int x) => _b.Call("Cos", x);
+
+    public int Tan(int x) => _b.Call("Tan", x);
+
+    public int Cot(int x) => _b.Call("Cot", x);
+
+    public int Sinh(int x) => _b.Call("Sinh", x);
+
+    public int Cosh(int x) => _b.Call("Cosh", x);
+
+    public int Tanh(int x) => _b.Call("Tanh", x);
+
+    public int Coth(int x) => _b.Call("Coth", x);
+
+    public int Sqrt(int x) => _b.Call("Sqrt", x);
+
+    public int Abs(int x) => _b.Call("Abs", x);
+
+    public int Log(int x) => _b.Call("Log", x);
+
+    public int Pow(int x, int y) => _b.Call("Pow", x, y);
+
+    public int Sigmoid(int x) => _b.Call("Sigmoid", x);
 
     /// <summary>A comparison of two constants is decided here, so a constant exponent leaves no branch behind.</summary>
     public Cond Compare(Comparison comparison, int a, int b)

@@ -6,7 +6,7 @@ namespace Leibniz.Generator.Formula;
 internal sealed record SymCondition(string Text, bool? Known);
 
 /// <summary>The derivative rules on symbols, for the documentation formulas: what the generated code computes, printed.</summary>
-internal readonly struct SymAlgebra : IRuleAlgebra<Sym, SymCondition>
+internal readonly struct SymAlgebra : ITableAlgebra<Sym, SymCondition>
 {
     private const int MaxPrintedPower = 32;
 
@@ -26,13 +26,35 @@ internal readonly struct SymAlgebra : IRuleAlgebra<Sym, SymCondition>
 
     public Sym Neg(Sym a) => Sym.Neg(a);
 
-    public Sym Call(string function, Sym x) => Sym.Call(Name(function), x);
+    public Sym Sin(Sym x) => Call("Sin", x);
+
+    public Sym Cos(Sym x) => Call("Cos", x);
+
+    public Sym Tan(Sym x) => Call("Tan", x);
+
+    public Sym Cot(Sym x) => Call("Cot", x);
+
+    public Sym Sinh(Sym x) => Call("Sinh", x);
+
+    public Sym Cosh(Sym x) => Call("Cosh", x);
+
+    public Sym Tanh(Sym x) => Call("Tanh", x);
+
+    public Sym Coth(Sym x) => Call("Coth", x);
+
+    public Sym Sqrt(Sym x) => Call("Sqrt", x);
+
+    public Sym Abs(Sym x) => Call("Abs", x);
+
+    public Sym Log(Sym x) => Call("Log", x);
 
     /// <summary>A power with a small integer exponent prints as one (x³, not pow(x, 3)).</summary>
-    public Sym Call(string function, Sym x, Sym y) =>
-        function == "Pow" && y is Num n && n.Value == System.Math.Floor(n.Value) && System.Math.Abs(n.Value) <= MaxPrintedPower
+    public Sym Pow(Sym x, Sym y) =>
+        y is Num n && n.Value == System.Math.Floor(n.Value) && System.Math.Abs(n.Value) <= MaxPrintedPower
             ? Sym.Pow(x, (int)n.Value)
-            : Sym.Call(Name(function), x, y);
+            : Sym.Call(Name("Pow"), x, y);
+
+    public Sym Sigmoid(Sym x) => Call("Sigmoid", x);
 
     public SymCondition Compare(Comparison comparison, Sym a, Sym b)
     {
@@ -57,6 +79,8 @@ internal readonly struct SymAlgebra : IRuleAlgebra<Sym, SymCondition>
         false => whenFalse,
         _ => Sym.Choose(condition.Text, whenTrue, whenFalse),
     };
+
+    private static Sym Call(string function, Sym x) => Sym.Call(Name(function), x);
 
     /// <summary>The printed name of a table function: ln for the natural logarithm, lower case otherwise.</summary>
     public static string Name(string function) => function switch

@@ -11,8 +11,8 @@ internal static class DerivativeRules
     /// </summary>
     /// <exception cref="ArgumentException">The table has no such function.</exception>
     public static T Partial<T, TCondition, TAlgebra>(TAlgebra algebra, string function, T[] args, T result, int i, int exponent = 0)
-        where TAlgebra : IRuleAlgebra<T, TCondition> => DerivativeRules<T, TCondition, ByName<T, TCondition, TAlgebra>>.Partial(
-            new ByName<T, TCondition, TAlgebra>(algebra), function, args, result, i, exponent);
+        where TAlgebra : ITableAlgebra<T, TCondition> =>
+        DerivativeRules<T, TCondition, TAlgebra>.Partial(algebra, function, args, result, i, exponent);
 }
 
 /// <summary>The table's rules looked up by function name.</summary>

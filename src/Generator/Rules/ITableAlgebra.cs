@@ -3,9 +3,9 @@ namespace Leibniz.Rules;
 /// <summary>
 /// What the derivative table (<see cref="DerivativeRules{T, TCondition, TAlgebra}"/>) is written against: constants,
 /// arithmetic, comparisons, and each table function a derivative uses as its own member. The runtime implements it
-/// with plain numbers (the local partials <c>Dual</c> and <c>Var</c> apply); the generator's IR builder and formula
-/// printer implement <c>IRuleAlgebra</c> (functions by name) and reach the table through <c>ByName</c>. A member per function, not a name, so that on numbers every rule
-/// compiles to the plain expression it stands for (no dispatch on a string in the runtime's hot path).
+/// with plain numbers (the local partials <c>Dual</c> and <c>Var</c> apply), the generator with IR nodes and printed
+/// formulas. A member per function, not a name, so that on numbers every rule compiles to the plain expression it
+/// stands for (no dispatch on a string in the runtime's hot path).
 /// </summary>
 /// <typeparam name="T">A value: a node id, a symbol, a number.</typeparam>
 /// <typeparam name="TCondition">A condition on values.</typeparam>

@@ -3,10 +3,10 @@ using Leibniz.Rules;
 namespace Leibniz.Generator.Tests.Registry;
 
 /// <summary>
-/// The table's by-name algebra on <see cref="Dual"/> numbers: a first-derivative rule evaluated on Dual(x, 1) gives
+/// The table's algebra on <see cref="Dual"/> numbers: a first-derivative rule evaluated on Dual(x, 1) gives
 /// f′(x) with tangent f″(x), the table applied to its own derivative.
 /// </summary>
-internal readonly struct DualRuleAlgebra : IRuleAlgebra<Dual, bool>
+internal readonly struct DualRuleAlgebra : ITableAlgebra<Dual, bool>
 {
     public Dual Constant(double value) => value;
 
@@ -24,26 +24,31 @@ internal readonly struct DualRuleAlgebra : IRuleAlgebra<Dual, bool>
 
     public Dual Neg(Dual a) => -a;
 
-    public Dual Call(string function, Dual x) => function switch
-    {
-        "Sin" => Dual.Sin(x),
-        "Cos" => Dual.Cos(x),
-        "Tan" => Dual.Tan(x),
-        "Cot" => Dual.Cot(x),
-        "Sinh" => Dual.Sinh(x),
-        "Cosh" => Dual.Cosh(x),
-        "Tanh" => Dual.Tanh(x),
-        "Coth" => Dual.Coth(x),
-        "Sqrt" => Dual.Sqrt(x),
-        "Abs" => Dual.Abs(x),
-        "Log" => Dual.Log(x),
-        "Sigmoid" => Dual.Sigmoid(x),
-        _ => throw new ArgumentException($"No Dual function '{function}'.", nameof(function)),
-    };
+    public Dual Sin(Dual x) => Dual.Sin(x);
 
-    public Dual Call(string function, Dual x, Dual y) => function == "Pow"
-        ? Dual.Pow(x, y)
-        : throw new ArgumentException($"No Dual function '{function}'.", nameof(function));
+    public Dual Cos(Dual x) => Dual.Cos(x);
+
+    public Dual Tan(Dual x) => Dual.Tan(x);
+
+    public Dual Cot(Dual x) => Dual.Cot(x);
+
+    public Dual Sinh(Dual x) => Dual.Sinh(x);
+
+    public Dual Cosh(Dual x) => Dual.Cosh(x);
+
+    public Dual Tanh(Dual x) => Dual.Tanh(x);
+
+    public Dual Coth(Dual x) => Dual.Coth(x);
+
+    public Dual Sqrt(Dual x) => Dual.Sqrt(x);
+
+    public Dual Abs(Dual x) => Dual.Abs(x);
+
+    public Dual Log(Dual x) => Dual.Log(x);
+
+    public Dual Pow(Dual x, Dual y) => Dual.Pow(x, y);
+
+    public Dual Sigmoid(Dual x) => Dual.Sigmoid(x);
 
     public bool Compare(Comparison comparison, Dual a, Dual b) => comparison.Holds(a.Value, b.Value);
 
