@@ -459,6 +459,9 @@ internal sealed partial class BodyLowering
                 return new IntBinary(method.Name == "Min" ? IntOp.Min : IntOp.Max, arguments[0], arguments[1]);
             case var _ when LowerMoreIntegers(operation, env) is { } more:
                 return more;
+            case IIncrementOrDecrementOperation:
+                Report(operation, "increment or decrement used as a value", "read with the index, then change it in a statement of its own (x[idx] … ; idx++;)");
+                return IntExpr.Of(0);
             default:
                 Report(operation, "integer expression", "use integer parameters, constants, loop variables, Length, + - * / %, Math.Min and Math.Max");
                 return IntExpr.Of(0);
