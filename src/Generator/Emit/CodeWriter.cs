@@ -31,5 +31,20 @@ internal sealed class CodeWriter
         Line("}" + suffix);
     }
 
+    /// <summary>Where the next line starts, for <see cref="RemoveLine"/>.</summary>
+    public int Position => _text.Length;
+
+    /// <summary>Removes the line that starts at <paramref name="position"/> (taken with <see cref="Position"/>; remove later lines first).</summary>
+    public void RemoveLine(int position)
+    {
+        var end = position;
+        while (_text[end] != '\n')
+        {
+            end++;
+        }
+
+        _text.Remove(position, end - position + 1);
+    }
+
     public override string ToString() => _text.ToString();
 }

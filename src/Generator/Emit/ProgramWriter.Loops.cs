@@ -299,9 +299,11 @@ internal sealed partial class ProgramWriter
         }
 
         var sums = new List<string>();
+        var declarations = new List<int>();
         foreach (var _ in fused.Adjoints)
         {
             var name = Fresh();
+            declarations.Add(_writer.Position);
             _writer.Line(_type + " " + name + " = " + Zero + ";");
             sums.Add(name);
         }
@@ -319,9 +321,16 @@ internal sealed partial class ProgramWriter
             _text[fused.Results[j]] = carried[j];
         }
 
-        for (var i = 0; i < sums.Count; i++)
+        // A sum no iteration adds to (the adjoint of an integer's start, say) would be an unused local (CS0219).
+        for (var i = sums.Count - 1; i >= 0; i--)
         {
-            _text[fused.Adjoints[i]] = sums[i];
+            var neverAdded = outputs[i] == Zero;
+            if (neverAdded)
+            {
+                _writer.RemoveLine(declarations[i]);
+            }
+
+            _text[fused.Adjoints[i]] = neverAdded ? Zero : sums[i];
         }
     }
 

@@ -42,16 +42,18 @@ public static partial class SecondOrderNaturalFormFunctions
         return total;
     }
 
-    /// <summary>A loop header `i + 1 &lt; n` over a copied length, the counter converted to double.</summary>
+    /// <summary>A loop header `i + 1 &lt; n` with an int counter `count++` used in the body.</summary>
     [Differentiable(Order = 2)]
     public static double Chain(double[] x)
     {
         var n = x.Length;
+        var count = 0;
         var sum = 0.0;
         for (var i = 0; i + 1 < n; i++)
         {
+            count++;
             var d = x[i + 1] - x[i];
-            sum += (i + 1) * d * d * d * d + Math.Log(1 + x[i] * x[i]);
+            sum += count * d * d * d * d + Math.Log(1 + x[i] * x[i]);
         }
 
         return sum;
