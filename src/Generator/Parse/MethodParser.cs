@@ -156,6 +156,15 @@ internal static partial class MethodParser
                 "Order = 2 (Hessians) of a method with struct parameters or a struct result is not supported yet; use Order = 1"));
         }
 
+        for (var i = 0; order == 2 && i < signature.Count; i++)
+        {
+            if (signature[i] is { Kind: ParameterKind.Array, Rank: 2 } grid)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMethodShape, LocationInfo.From(syntax.ParameterList.Parameters[i]), method.Name,
+                    "Order = 2 (Hessians) with respect to the 2-D array '" + grid.Name + "' is not supported yet; pass it as a flat span with its row length, mark it [NoDerivative], or use Order = 1"));
+            }
+        }
+
         foreach (var suffix in order == 2 ? new[] { "Gradient", "Jvp", "Hessian", "Hvp" } : new[] { result is null ? "Gradient" : "Vjp", "Jvp" })
         {
             var name = method.Name + suffix;
