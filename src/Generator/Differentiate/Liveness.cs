@@ -48,7 +48,10 @@ internal static class Liveness
                     live.Add(call.Call);
                     break;
                 case ReverseLoop reverse when reverse.Results.Any(live.Contains) || Ir.Loops.Writes(reverse.Vjp):
-                    kept.Add(reverse);
+                    kept.Add(reverse with
+                    {
+                        Results = reverse.Results.Select((result, j) => j >= reverse.CarriedCount && !live.Contains(result) ? ReverseLoop.Unused : result).ToEquatableArray(),
+                    });
                     tapes.Add(reverse.Tape);
                     tapes.Add(reverse.Loop);
                     live.UnionWith(reverse.Seeds);

@@ -338,9 +338,11 @@ internal sealed partial class ProgramWriter
     {
         var k = reverse.CarriedCount;
         var adjoints = new List<string>();
+        var declarations = new List<int>();
         for (var j = 0; j < reverse.Results.Count; j++)
         {
             var name = Fresh();
+            declarations.Add(_writer.Position);
             _writer.Line((IsPassedThrough(reverse, j) ? "var" : _type) + " " + name + " = " + (j < k ? Text(reverse.Seeds[j]) : Zero) + ";");
             adjoints.Add(name);
         }
@@ -383,9 +385,17 @@ internal sealed partial class ProgramWriter
         Assign(adjoints.Skip(k).ToList(), outputs.Skip(k).ToList(), add: true);
         Assign(adjoints.Take(k).ToList(), outputs.Take(k).ToList(), add: false);
         _writer.Close();
-        for (var j = 0; j < reverse.Results.Count; j++)
+        for (var j = reverse.Results.Count - 1; j >= 0; j--)
         {
-            _text[reverse.Results[j]] = adjoints[j];
+            if (reverse.Results[j] != ReverseLoop.Unused)
+            {
+                _text[reverse.Results[j]] = adjoints[j];
+            }
+            else if (outputs[j] == Zero)
+            {
+                // Never added to and never read: declaring it would be an unused local (CS0219).
+                _writer.RemoveLine(declarations[j]);
+            }
         }
 
         if (reverse.Tape < 0 || _stacks.OnStack(reverse.Loop))

@@ -47,7 +47,14 @@ internal sealed record Loop(int Tape, LoopCounter? Counter, EquatableArray<int> 
 /// <see cref="Loop"/> is the forward loop's number (its <see cref="Ir.Loop.Tape"/>); a reverse <c>while</c> loop runs
 /// as many iterations as the forward one counted (its <see cref="Counter"/> is null).
 internal sealed record ReverseLoop(int Tape, LoopCounter? Counter, int CarriedCount, EquatableArray<int> Seeds, EquatableArray<int> Inputs,
-    EquatableArray<int> Results, Program Vjp, int Loop = -1, bool IsWhile = false, bool HasExit = false) : Stmt;
+    EquatableArray<int> Results, Program Vjp, int Loop = -1, bool IsWhile = false, bool HasExit = false) : Stmt
+{
+    /// <summary>
+    /// In <see cref="Results"/>, an input's adjoint nothing after the loop reads (dead-code elimination marks it), so
+    /// Emit need not declare it when no iteration adds to it either (an integer's, say).
+    /// </summary>
+    public const int Unused = -1;
+}
 
 /// <summary>
 /// A loop of accumulators reversed in the same pass as it runs: each iteration applies the body's vector-Jacobian

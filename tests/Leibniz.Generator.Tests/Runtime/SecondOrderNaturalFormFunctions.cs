@@ -96,6 +96,21 @@ public static partial class SecondOrderNaturalFormFunctions
         return sum / (count + 1);
     }
 
+    /// <summary>A counter `count++` in every iteration of a plain `i + 1 &lt; n` loop, read after it (a mean).</summary>
+    [Differentiable(Order = 2)]
+    public static double Averaged(double[] x)
+    {
+        var count = 0;
+        var sum = 0.0;
+        for (var i = 0; i + 1 < x.Length; i++)
+        {
+            sum += x[i] * x[i + 1] + Math.Sin(x[i]);
+            count++;
+        }
+
+        return sum / (count + 1);
+    }
+
     /// <summary>A loop counting down with an in-place *= on a local array.</summary>
     [Differentiable(Order = 2)]
     public static double Downward(double[] x)

@@ -33,6 +33,7 @@ public sealed class SecondOrderNaturalFormTests
         new("Quadrature", SecondOrderNaturalFormFunctions.Quadrature, SecondOrderNaturalFormFunctions.QuadratureGradient, SecondOrderNaturalFormFunctions.QuadratureHvp, SecondOrderNaturalFormFunctions.QuadratureHessian),
         new("Chain", SecondOrderNaturalFormFunctions.Chain, SecondOrderNaturalFormFunctions.ChainGradient, SecondOrderNaturalFormFunctions.ChainHvp, SecondOrderNaturalFormFunctions.ChainHessian),
         new("Counted", SecondOrderNaturalFormFunctions.Counted, SecondOrderNaturalFormFunctions.CountedGradient, SecondOrderNaturalFormFunctions.CountedHvp, SecondOrderNaturalFormFunctions.CountedHessian),
+        new("Averaged", SecondOrderNaturalFormFunctions.Averaged, SecondOrderNaturalFormFunctions.AveragedGradient, SecondOrderNaturalFormFunctions.AveragedHvp, SecondOrderNaturalFormFunctions.AveragedHessian),
         new("Downward", SecondOrderNaturalFormFunctions.Downward, SecondOrderNaturalFormFunctions.DownwardGradient, SecondOrderNaturalFormFunctions.DownwardHvp, SecondOrderNaturalFormFunctions.DownwardHessian),
         new("PackedQuadratic",
             x => SecondOrderNaturalFormFunctions.PackedQuadratic(x, Packed),
