@@ -88,7 +88,7 @@ public sealed partial class Interpreter
                 TensorPrimitives.Multiply(d, g, d);
                 return;
             case Symbol.Cosh:
-                TensorPrimitives.Sinh(x, d);
+                ScalarKernels.Sinh(x, d);
                 TensorPrimitives.Multiply(d, g, d);
                 return;
             case Symbol.Exp:

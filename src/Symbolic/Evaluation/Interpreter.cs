@@ -113,9 +113,9 @@ public sealed partial class Interpreter
                 case Symbol.Asin: TensorPrimitives.Asin(a, destination); break;
                 case Symbol.Acos: TensorPrimitives.Acos(a, destination); break;
                 case Symbol.Atan: TensorPrimitives.Atan(a, destination); break;
-                case Symbol.Sinh: TensorPrimitives.Sinh(a, destination); break;
+                case Symbol.Sinh: ScalarKernels.Sinh(a, destination); break;
                 case Symbol.Cosh: TensorPrimitives.Cosh(a, destination); break;
-                case Symbol.Tanh: TensorPrimitives.Tanh(a, destination); break;
+                case Symbol.Tanh: ScalarKernels.Tanh(a, destination); break;
                 case Symbol.Exp: TensorPrimitives.Exp(a, destination); break;
                 case Symbol.Log: TensorPrimitives.Log(a, destination); break;
                 case Symbol.Sqrt: TensorPrimitives.Sqrt(a, destination); break;
