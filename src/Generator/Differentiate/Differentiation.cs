@@ -18,12 +18,13 @@ internal static class Differentiation
         var partials = model.IsScalarOnly ? FormulaBuilder.Partials(model.Body, model.Parameters).ToEquatableArray() : EquatableArray<string>.Empty;
         if (model.Order != 2)
         {
-            return new DerivativeModel(model, gradient, jvp, partials, SecondOrder.None);
+            return new DerivativeModel(model, gradient, jvp, partials);
         }
 
-        // The symbolic forward-over-reverse sees only straight-line scalar code; anything else runs the gradient on Dual.
-        return model.IsScalarOnly && !UserCalls.Any(model.Body.Body)
-            ? new DerivativeModel(model, gradient, jvp, partials, SecondOrder.Symbolic, ForwardMode.BuildHessian(gradient, model.IsFloat), ForwardMode.BuildHvp(gradient, model.IsFloat))
-            : new DerivativeModel(model, gradient, jvp, partials, SecondOrder.Dual);
+        // One strategy, forward over reverse on the IR. A straight-line method gets its Hessian from one program whose
+        // n sweeps share their work; with loops or arrays the sweeps would be n copies of the loops, so the Hessian
+        // runs the Hvp once per unit vector instead.
+        var hessian = model.IsScalarOnly ? ForwardMode.BuildHessian(gradient, model.IsFloat) : null;
+        return new DerivativeModel(model, gradient, jvp, partials, hessian, ForwardMode.BuildHvp(gradient, model.IsFloat));
     }
 }

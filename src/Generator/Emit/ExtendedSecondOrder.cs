@@ -6,8 +6,8 @@ namespace Leibniz.Generator.Emit;
 
 /// <summary>
 /// <c>[Differentiable(Order = 2)]</c> for methods with loops, integer, [NoDerivative] or array/span parameters:
-/// <c>FHvp</c> runs the method's reverse-mode program on <c>Leibniz.Dual</c> (forward over reverse: the value
-/// carries the gradient, the tangent carries H·v), and <c>FHessian</c> is one <c>FHvp</c> per unit vector.
+/// <c>FHvp</c> prints the forward-over-reverse program (the gradient program with the tangent of every value, tape,
+/// buffer and call beside it), and <c>FHessian</c> is one <c>FHvp</c> per unit vector.
 /// With an array or span parameter the outputs go into caller-supplied spans (<c>out T</c> for scalars), in
 /// parameter order; otherwise both keep the tuple shapes of the straight-line <see cref="SecondOrderWriter"/>.
 /// </summary>
@@ -15,10 +15,10 @@ internal static class ExtendedSecondOrder
 {
     private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
 
-    public static void Write(CodeWriter writer, MethodModel model, Ir.Program gradient)
+    public static void Write(CodeWriter writer, MethodModel model, Ir.Program hvp)
     {
         var shape = new Shape(model);
-        WriteHvp(writer, model, shape, gradient);
+        WriteHvp(writer, model, shape, hvp);
         if (shape.HasSpans)
         {
             WriteSpanHessian(writer, model, shape);
@@ -80,13 +80,12 @@ internal static class ExtendedSecondOrder
         public IEnumerable<int> Arrays => Differentiated.Where(IsArray);
     }
 
-    private static void WriteHvp(CodeWriter writer, MethodModel model, Shape shape, Ir.Program gradient)
+    private static void WriteHvp(CodeWriter writer, MethodModel model, Shape shape, Ir.Program hvp)
     {
         var t = model.TypeName;
-        var cast = model.IsFloat ? "(float)" : "";
         writer.Line();
         writer.Line("/// <summary>");
-        writer.Line($"/// The value of <c>{model.Name}</c>, its gradient and the Hessian-vector product H·v, by forward-over-reverse differentiation: the gradient program runs once on dual numbers (loops and their tapes included), at about two to three times the cost of the gradient.");
+        writer.Line($"/// The value of <c>{model.Name}</c>, its gradient and the Hessian-vector product H·v, by forward-over-reverse differentiation: the gradient program and its tangents in one pass (loops and their tapes included), at about two to three times the cost of the gradient.");
         writer.Line("/// </summary>");
         WriteParameterDocs(writer, shape);
         foreach (var i in shape.Differentiated)
@@ -145,40 +144,29 @@ internal static class ExtendedSecondOrder
             (gradients[array], directions[array], products[array]) = (gradientSpan, direction, product);
         }
 
-        var duals = new List<string>();
-        foreach (var i in shape.Scalars)
+        var scalars = shape.Scalars.ToList();
+        var names = new Names(shape.Signature, hvp);
+        var programParameters = scalars.Select(i => shape.Signature[i].Name).Concat(scalars.Select(i => shape.Directions[i])).ToList();
+        var outputs = new ProgramWriter(writer, model.IsFloat, programParameters, shape.Taken.Concat(names.LocalArrays).ToList())
         {
-            var dual = shape.Local("in" + duals.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            writer.Line($"{ProgramWriter.DualType} {dual} = new {ProgramWriter.DualType}({shape.Name(i)}, {CSharpIdentifier.Escape(shape.Directions[i])});");
-            duals.Add(dual);
-        }
-
-        var outputs = new ProgramWriter(writer, false, duals, shape.Taken)
-        {
-            Dual = true,
             GradientSpans = gradients,
             DirectionSpans = directions,
             ProductSpans = products,
-            ElementCast = cast,
-            Names = new Names(shape.Signature, gradient),
-        }.Write(gradient);
-        var scalars = shape.Scalars.ToList();
-        string Value(int output) => cast + ProgramWriter.AsDual(outputs[output]) + ".Value";
-        string Tangent(int output) => cast + ProgramWriter.AsDual(outputs[output]) + ".Tangent";
+            Names = names,
+        }.Write(hvp);
         if (shape.HasSpans)
         {
             for (var s = 0; s < scalars.Count; s++)
             {
-                writer.Line(CSharpIdentifier.Escape(shape.Gradients[scalars[s]]) + " = " + Value(s + 1) + ";");
-                writer.Line(CSharpIdentifier.Escape(shape.Products[scalars[s]]) + " = " + Tangent(s + 1) + ";");
+                writer.Line(CSharpIdentifier.Escape(shape.Gradients[scalars[s]]) + " = " + outputs[1 + s] + ";");
+                writer.Line(CSharpIdentifier.Escape(shape.Products[scalars[s]]) + " = " + outputs[1 + scalars.Count + s] + ";");
             }
 
-            writer.Line("return " + Value(0) + ";");
+            writer.Line("return " + outputs[0] + ";");
         }
         else
         {
-            var items = new[] { Value(0) }.Concat(scalars.Select((_, s) => Value(s + 1))).Concat(scalars.Select((_, s) => Tangent(s + 1)));
-            writer.Line("return (" + string.Join(", ", items) + ");");
+            writer.Line("return (" + string.Join(", ", outputs) + ");");
         }
 
         writer.Close();

@@ -15,6 +15,8 @@ internal sealed class Names
     private readonly IReadOnlyList<ParameterModel> _signature;
     private readonly Dictionary<ArrayRef, string> _arrays = new();
     private readonly Dictionary<ArrayRef, string> _buffers = new();
+    private readonly Dictionary<ArrayRef, string> _tangents = new();
+    private readonly Dictionary<ArrayRef, string> _products = new();
     private readonly Dictionary<int, string> _integers = new();
 
     /// <summary>Names for a method without arrays or integers (the scalar form).</summary>
@@ -50,7 +52,8 @@ internal sealed class Names
 
         taken.UnionWith(structs.All);
 
-        foreach (var alloc in Loops.Allocations(program.Body).Where(a => !_buffers.ContainsKey(a.Array)))
+        var allocations = Loops.Allocations(program.Body).ToList();
+        foreach (var alloc in allocations.Where(a => !a.Tangent && !_buffers.ContainsKey(a.Array)))
         {
             _arrays[alloc.Array] = Naming.Free(CSharpIdentifier.Escape(alloc.Name), taken);
 
@@ -59,13 +62,29 @@ internal sealed class Names
                 ? shared
                 : Naming.Free("d" + _arrays[alloc.Array], taken);
         }
+
+        // A forward-over-reverse program's tangent buffers, named like the direction and product spans of parameters.
+        foreach (var alloc in allocations.Where(a => a.Tangent && !a.Derivative))
+        {
+            _tangents[alloc.Array] = Naming.Free("v" + _arrays[alloc.Array], taken);
+        }
+
+        foreach (var alloc in allocations.Where(a => a.Tangent && a.Derivative))
+        {
+            _products[alloc.Array] = Naming.Free("hv" + _arrays[alloc.Array], taken);
+        }
+
+        foreach (var alloc in allocations.Where(a => a.SharesDerivativeOf is not null && _products.ContainsKey(a.SharesDerivativeOf)))
+        {
+            _products[alloc.Array] = _products[alloc.SharesDerivativeOf!];
+        }
     }
 
     /// <summary>The seed parameter of a vector-Jacobian product (a struct result's, see <see cref="StructNames"/>).</summary>
     public string Seed { get; } = "seed";
 
     /// <summary>The names of the local arrays and their derivative buffers.</summary>
-    public IEnumerable<string> LocalArrays => _buffers.SelectMany(b => new[] { _arrays[b.Key], b.Value });
+    public IEnumerable<string> LocalArrays => _buffers.SelectMany(b => new[] { _arrays[b.Key], b.Value }).Concat(_tangents.Values).Concat(_products.Values);
 
     /// <summary>The parameter at <paramref name="index"/> of the signature.</summary>
     public string Parameter(int index) => CSharpIdentifier.Escape(_signature[index].Name);
@@ -74,6 +93,12 @@ internal sealed class Names
 
     /// <summary>The derivative buffer of a local array (a parameter's is a gradient, tangent or product span of the member written).</summary>
     public string Buffer(ArrayRef array) => _buffers[array];
+
+    /// <summary>The tangent buffer of a local array's elements (forward over reverse).</summary>
+    public string Tangent(ArrayRef array) => _tangents[array];
+
+    /// <summary>The tangent buffer of a local array's derivative buffer (forward over reverse; a shadow's is the updated array's).</summary>
+    public string Product(ArrayRef array) => _products[array];
 
     /// <summary>Names the integer local that holds the current value of the user's changing int local <paramref name="name"/>.</summary>
     public string DeclareInteger(int id, string name) =>

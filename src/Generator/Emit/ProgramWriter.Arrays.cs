@@ -19,11 +19,27 @@ internal sealed partial class ProgramWriter
             _derivatives[span.Key] = span.Value;
         }
 
+        foreach (var span in DirectionSpans)
+        {
+            _tangents[span.Key] = span.Value;
+        }
+
+        foreach (var span in ProductSpans)
+        {
+            _products[span.Key] = span.Value;
+        }
+
         var all = Loops.Allocations(program.Body).ToList();
         var rents = new Dictionary<Alloc, string>();
         foreach (var alloc in all)
         {
             _derivatives[alloc.Array] = _names.Buffer(alloc.Array);
+            if (alloc.Tangent)
+            {
+                _tangents[alloc.Array] = _names.Tangent(alloc.Array);
+                _products[alloc.Array] = _names.Product(alloc.Array);
+            }
+
             if (_generic is not null || !FitsOnStack(alloc.Length))
             {
                 rents[alloc] = DeclareRent();
@@ -36,7 +52,7 @@ internal sealed partial class ProgramWriter
         {
             // The guard that made a branch may be what keeps the length from being negative.
             var length = _names.Print(alloc.Length);
-            WriteAlloc(alloc.Derivative ? _names.Buffer(alloc.Array) : _names.Array(alloc.Array), topLevel.Contains(alloc) ? length : "global::System.Math.Max(0, " + length + ")",
+            WriteAlloc(Buffer(alloc.Array, alloc.Derivative, alloc.Tangent), topLevel.Contains(alloc) ? length : "global::System.Math.Max(0, " + length + ")",
                 rents.TryGetValue(alloc, out var rent) ? rent : null);
         }
     }

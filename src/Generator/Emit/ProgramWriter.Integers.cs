@@ -56,7 +56,7 @@ internal sealed partial class ProgramWriter
     private void WriteIntLocal(Let let)
     {
         var value = Text(let.Node.Args[0]);
-        var converted = _dual ? "(int)" + AsDual(value) + ".Value" : _generic is null ? "(int)(" + value + ")" : "int.CreateTruncating(" + value + ")";
+        var converted = _generic is null ? "(int)(" + value + ")" : "int.CreateTruncating(" + value + ")";
         _writer.Line(_names.Print(let.Node.Integer!) + " = " + converted + ";");
         _text[let.Id] = value;
     }

@@ -343,7 +343,7 @@ internal sealed partial class ProgramWriter
         {
             var name = Fresh();
             declarations.Add(_writer.Position);
-            _writer.Line((IsPassedThrough(reverse, j) ? "var" : _type) + " " + name + " = " + (j < k ? Text(reverse.Seeds[j]) : Zero) + ";");
+            _writer.Line(_type + " " + name + " = " + (j < k ? Text(reverse.Seeds[j]) : Zero) + ";");
             adjoints.Add(name);
         }
 

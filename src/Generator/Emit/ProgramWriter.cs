@@ -12,7 +12,6 @@ internal sealed partial class ProgramWriter
     private readonly bool _isFloat;
     private string _type;
     private string? _generic;
-    private bool _dual;
     private readonly string _prefix;
     private readonly IReadOnlyList<string> _parameters;
     private readonly Dictionary<int, string> _text = new();
@@ -23,26 +22,26 @@ internal sealed partial class ProgramWriter
 
     /// <summary>Loops whose reverse loop is in a branch of the program being written (see <see cref="MirroredLoops"/>).</summary>
     private readonly HashSet<int> _mirrored = new();
-    private readonly HashSet<Loop> _valueOnly = new();
     private readonly int[] _nextLocal;
     private readonly Stacks _stacks;
     private readonly bool _nested;
 
     public ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters)
-        : this(writer, isFloat, parameters, Naming.LocalPrefix(parameters), new int[1], new Dictionary<ArrayRef, string>(), new Scratch(), new Stacks(), nested: false)
+        : this(writer, isFloat, parameters, Naming.LocalPrefix(parameters), new int[1], new Buffers(), new Scratch(), new Stacks(), nested: false)
     {
     }
 
     /// <summary>A writer whose locals avoid every name in <paramref name="taken"/> (all parameters, gradient outputs).</summary>
     public ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters, IReadOnlyList<string> taken)
-        : this(writer, isFloat, parameters, Naming.LocalPrefix(taken), new int[1], new Dictionary<ArrayRef, string>(), new Scratch(), new Stacks(), nested: false)
+        : this(writer, isFloat, parameters, Naming.LocalPrefix(taken), new int[1], new Buffers(), new Scratch(), new Stacks(), nested: false)
     {
     }
 
     private ProgramWriter(CodeWriter writer, bool isFloat, IReadOnlyList<string> parameters, string prefix, int[] nextLocal,
-        Dictionary<ArrayRef, string> derivatives, Scratch scratch, Stacks stacks, bool nested)
+        Buffers buffers, Scratch scratch, Stacks stacks, bool nested)
     {
-        _derivatives = derivatives;
+        _buffers = buffers;
+        (_derivatives, _tangents, _products) = (buffers.Derivatives, buffers.Tangents, buffers.Products);
         _scratch = scratch;
         _stacks = stacks;
         _writer = writer;
@@ -67,10 +66,19 @@ internal sealed partial class ProgramWriter
     private Names _names = new();
 
     /// <summary>
-    /// The derivative buffer of every array: the gradient spans, then the local arrays' adjoint or tangent buffers;
-    /// filled once by the top-level writer and shared by the writers of loop bodies.
+    /// The derivative buffer of every array and, in a forward-over-reverse program, the tangents of both: filled once by
+    /// the top-level writer and shared by the writers of loop bodies.
     /// </summary>
+    private readonly Buffers _buffers;
+
+    /// <summary>The derivative buffer of every array: the gradient spans, then the local arrays' adjoint or tangent buffers.</summary>
     private readonly Dictionary<ArrayRef, string> _derivatives;
+
+    /// <summary>The tangent of every array's elements: the direction spans, then the local arrays' tangent buffers.</summary>
+    private readonly Dictionary<ArrayRef, string> _tangents;
+
+    /// <summary>The tangent of every derivative buffer: the Hessian-vector-product spans, then the local arrays' ones.</summary>
+    private readonly Dictionary<ArrayRef, string> _products;
 
     /// <summary>The locals holding the local arrays, derivative buffers and scratch buffers that may be rented from the pool.</summary>
     private readonly List<string> _rented = new();
@@ -87,36 +95,16 @@ internal sealed partial class ProgramWriter
     }
 
     /// <summary>
-    /// Second order: the program runs on <see cref="DualType"/> (value and tangent), which makes it forward mode
-    /// over the reverse-mode program. Locals are declared <c>var</c>, so values that depend on no parameter
-    /// (constants, integer values, [NoDerivative] data) stay <c>double</c>; a differentiated array element is read
-    /// together with its element of <see cref="DirectionSpans"/>, and an element adjoint adds its value into the
-    /// gradient span and its tangent into <see cref="ProductSpans"/>. Local arrays and their buffers hold Duals.
+    /// In a forward-over-reverse program (a Hessian-vector product), for each differentiated array or span parameter,
+    /// the escaped name of its direction span: the tangent of its elements.
     /// </summary>
-    public bool Dual
-    {
-        get => _dual;
-        init
-        {
-            _dual = value;
-            _type = value ? DualType : _type;
-        }
-    }
-
-    /// <summary>In <see cref="Dual"/> mode, for each differentiated array or span parameter, the escaped name of its direction span.</summary>
     public IReadOnlyDictionary<ArrayRef, string> DirectionSpans { get; init; } = new Dictionary<ArrayRef, string>();
 
-    /// <summary>In <see cref="Dual"/> mode, for each differentiated array or span parameter, the escaped name of its Hessian-vector-product span.</summary>
+    /// <summary>
+    /// In a forward-over-reverse program, for each differentiated array or span parameter, the escaped name of its
+    /// Hessian-vector-product span: the tangent of its gradient span.
+    /// </summary>
     public IReadOnlyDictionary<ArrayRef, string> ProductSpans { get; init; } = new Dictionary<ArrayRef, string>();
-
-    /// <summary>In <see cref="Dual"/> mode, the cast that turns a double into an element of the caller's spans ("(float)" for float methods).</summary>
-    public string ElementCast { get; init; } = "";
-
-    /// <summary>The runtime's dual number, written fully qualified.</summary>
-    public const string DualType = "global::Leibniz.Dual";
-
-    /// <summary>C# text that reads <paramref name="text"/> (a double or a Dual atom) as a Dual.</summary>
-    public static string AsDual(string text) => "((" + DualType + ")(" + text + "))";
 
     /// <summary>Writes the statements and returns the C# text of each output.</summary>
     public IReadOnlyList<string> Write(Program program)
@@ -139,11 +127,6 @@ internal sealed partial class ProgramWriter
         DeclareBuffers(program);
         DeclareScratch(program);
         DeclareStacks(program.Body);
-        if (_dual)
-        {
-            _valueOnly.UnionWith(ValueOnlyLoops(program));
-        }
-
         WriteBlock(program.Body);
         var rents = _rented.Concat(_stacks.All.OrderBy(loop => loop).Select(loop => TapeNames(loop).Rent));
         foreach (var rent in rents)
@@ -190,9 +173,6 @@ internal sealed partial class ProgramWriter
                 case Loop { Restored: true } restored:
                     WriteRestore(restored);
                     break;
-                case Loop loop when _valueOnly.Contains(loop):
-                    WriteOnDoubles(loop);
-                    break;
                 case Loop loop:
                     WriteLoop(loop);
                     break;
@@ -202,11 +182,8 @@ internal sealed partial class ProgramWriter
                 case FusedLoop fused:
                     WriteFusedLoop(fused);
                     break;
-                case Store { Derivative: true } store when _dual && ProductSpans.ContainsKey(store.Array):
-                    WriteDualStore(store);
-                    break;
                 case Store store:
-                    _writer.Line((store.Derivative ? _derivatives[store.Array] : _names.Array(store.Array)) + "[" + _names.Print(store.Index) + "]" + (store.Accumulate ? " += " : " = ") + Text(store.Value) + ";");
+                    _writer.Line(Buffer(store.Array, store.Derivative, store.Tangent) + "[" + _names.Print(store.Index) + "]" + (store.Accumulate ? " += " : " = ") + Text(store.Value) + ";");
                     break;
                 case Alloc:
                     // Allocated at the method's start by DeclareBuffers.
@@ -229,9 +206,6 @@ internal sealed partial class ProgramWriter
             case Op.Field:
                 _text[let.Id] = node.Name!;
                 return;
-            case Op.Project when _dual:
-                _text[let.Id] = _calls[node.Args[0]][node.Index];
-                return;
             case Op.Project when _callResults.TryGetValue(node.Args[0], out var results):
                 _text[let.Id] = results[node.Index];
                 return;
@@ -247,15 +221,6 @@ internal sealed partial class ProgramWriter
                 return;
             case Op.IntValue when node.Args.Count == 1:
                 WriteIntLocal(let);
-                return;
-            case Op.IntValue or Op.Frozen when _dual:
-                _text[let.Id] = "(double)(" + IntegerOrFrozen(node) + ")";
-                return;
-            case Op.Load when _dual:
-                WriteDualLoad(let);
-                return;
-            case Op.GradientCall when _dual:
-                WriteDualCall(let);
                 return;
             case Op.IntValue or Op.Frozen:
                 var value = IntegerOrFrozen(node);
@@ -276,12 +241,15 @@ internal sealed partial class ProgramWriter
             case Op.JvpCall:
                 _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Jvp(" + Arguments(node) + ");");
                 return;
+            case Op.HvpCall:
+                _writer.Line("var " + Declare(let.Id) + " = " + node.Name + "Hvp(" + Arguments(node) + ");");
+                return;
             case Op.Call when _sinCos.TryGetValue(let.Id, out var partner):
                 WriteSinCos(let, partner);
                 return;
             default:
                 var expression = Expression(node);
-                _writer.Line((_dual ? "var" : _type) + " " + Declare(let.Id) + " = " + expression + ";");
+                _writer.Line(_type + " " + Declare(let.Id) + " = " + expression + ";");
                 return;
         }
     }
@@ -321,12 +289,6 @@ internal sealed partial class ProgramWriter
     /// <summary>Sin and cos of the same value in one block: computed together by one SinCos call (about 0.7× the time of both).</summary>
     private void PairSinesWithCosines(IEnumerable<Stmt> statements)
     {
-        // Dual computes its cosine's derivative from its own SinCos; the pairing is for plain floating code.
-        if (_dual)
-        {
-            return;
-        }
-
         var lets = statements.OfType<Let>().Where(l => l.Node is { Op: Op.Call, Name: "Sin" or "Cos", Args.Count: 1 }).ToList();
         foreach (var sine in lets.Where(l => l.Node.Name == "Sin"))
         {
@@ -370,11 +332,6 @@ internal sealed partial class ProgramWriter
     private string Call(Node node)
     {
         var args = Arguments(node);
-        if (_dual)
-        {
-            return DualCall(node, args);
-        }
-
         if (_generic is { } t)
         {
             return node.Name switch
@@ -419,8 +376,17 @@ internal sealed partial class ProgramWriter
     /// <summary>An integer read as a floating value, or a [NoDerivative] floating parameter.</summary>
     private string IntegerOrFrozen(Node node) => node.Op == Op.Frozen ? _names.Parameter(node.Index) : _names.Print(node.Integer!);
 
-    /// <summary>The element a <see cref="Op.Load"/> reads: of the array, or (Index 2) of its derivative buffer.</summary>
-    private string Element(Node node) => (node.Index == 2 ? _derivatives[node.Array!] : _names.Array(node.Array!)) + "[" + _names.Print(node.Integer!) + "]";
+    /// <summary>The element a <see cref="Op.Load"/> reads: of the array, of its derivative buffer (Index 2) or of their tangents (3, 4).</summary>
+    private string Element(Node node) => Buffer(node.Array!, node.Index is 2 or 4, node.Index >= 3) + "[" + _names.Print(node.Integer!) + "]";
+
+    /// <summary>The array itself, its derivative buffer, or the tangent of either (in a forward-over-reverse program).</summary>
+    private string Buffer(ArrayRef array, bool derivative, bool tangent) => (derivative, tangent) switch
+    {
+        (true, true) => _products[array],
+        (false, true) => _tangents[array],
+        (true, false) => _derivatives[array],
+        _ => _names.Array(array),
+    };
 
     private string PhiSource(int phi, int source) => _bools.Contains(phi) && !_bools.Contains(source) ? "false" : Text(source);
 
@@ -441,8 +407,7 @@ internal sealed partial class ProgramWriter
         var staged = new List<string>();
         for (var j = 0; j < targets.Count; j++)
         {
-            // A Dual-mode target that keeps its value needs no temporary (and may be a double: IsPassedThrough).
-            if (targets.Count > 1 && !add && !(_dual && values[j] == targets[j]))
+            if (targets.Count > 1 && !add)
             {
                 var temporary = Fresh();
                 _writer.Line(_type + " " + temporary + " = " + values[j] + ";");
@@ -483,15 +448,23 @@ internal sealed partial class ProgramWriter
         return program.Outputs.Select(Text).ToList();
     }
 
-    private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, _derivatives, _scratch, _stacks, nested: true)
+    private ProgramWriter Nested() => new(_writer, _isFloat, _parameters, _prefix, _nextLocal, _buffers, _scratch, _stacks, nested: true)
     {
         Names = _names,
         Generic = _generic,
-        Dual = _dual,
         DirectionSpans = DirectionSpans,
         ProductSpans = ProductSpans,
-        ElementCast = ElementCast,
     };
 
     private static string Int(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The names of the buffers of one method, shared by the writers of its loop bodies.</summary>
+    private sealed class Buffers
+    {
+        public Dictionary<ArrayRef, string> Derivatives { get; } = new();
+
+        public Dictionary<ArrayRef, string> Tangents { get; } = new();
+
+        public Dictionary<ArrayRef, string> Products { get; } = new();
+    }
 }

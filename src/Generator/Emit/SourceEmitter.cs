@@ -41,13 +41,13 @@ internal static class SourceEmitter
             ExtendedJvp.Write(writer, model, derivatives.Jvp);
         }
 
-        if (derivatives.SecondOrder == SecondOrder.Symbolic)
+        if (derivatives is { Hessian: { } hessian, Hvp: { } product })
         {
-            SecondOrderWriter.Write(writer, model, derivatives.Hessian!, derivatives.Hvp!);
+            SecondOrderWriter.Write(writer, model, hessian, product);
         }
-        else if (derivatives.SecondOrder == SecondOrder.Dual)
+        else if (derivatives.Hvp is { } hvp)
         {
-            ExtendedSecondOrder.Write(writer, model, gradient);
+            ExtendedSecondOrder.Write(writer, model, hvp);
         }
 
         foreach (var _ in model.Types)

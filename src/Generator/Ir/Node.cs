@@ -39,6 +39,12 @@ internal enum Op
     GradientCall,
 
     /// <summary>
+    /// Calls the callee's generated Hessian-vector product: arguments are the primal arguments followed by the
+    /// direction; the tuple holds the value, the gradient, then H·v. Only in forward-over-reverse programs.
+    /// </summary>
+    HvpCall,
+
+    /// <summary>
     /// Calls the callee's generated Jvp; arguments are the primal arguments followed by their tangents (with a
     /// <see cref="Node.Shape"/>: the scalar arguments, then the tangents of those the callee differentiates).
     /// </summary>
@@ -55,7 +61,8 @@ internal enum Op
 
     /// <summary>
     /// Element <see cref="Node.Integer"/> of the array <see cref="Node.Array"/>; <see cref="Node.Index"/> is 1 when that
-    /// array is differentiated, 2 for an element of its derivative buffer.
+    /// array is differentiated, 2 for an element of its derivative buffer; in a forward-over-reverse program 3 for an
+    /// element of the array's tangent and 4 for one of its derivative buffer's tangent.
     /// </summary>
     Load,
 

@@ -78,7 +78,13 @@ internal sealed record FusedLoop(LoopCounter Counter, int CarriedCount, Equatabl
 /// the shadow shares p's derivative buffer), then stores the new value computed from the shadow; that store names the
 /// shadow in <see cref="Shadow"/>, and its reverse puts the old element back, so every earlier read finds it again.
 /// </para>
-internal sealed record Store(ArrayRef Array, IntExpr Index, int Value, bool Accumulate, bool Derivative, bool Save = false, ArrayRef? Shadow = null) : Stmt
+/// <para>
+/// With <see cref="Tangent"/> (forward over reverse only) it writes the tangent of the array, or with
+/// <see cref="Derivative"/> the tangent of its derivative buffer: the direction and Hessian-vector-product spans of a
+/// parameter, the tangent buffers of a local array.
+/// </para>
+internal sealed record Store(ArrayRef Array, IntExpr Index, int Value, bool Accumulate, bool Derivative, bool Save = false, ArrayRef? Shadow = null,
+    bool Tangent = false) : Stmt
 {
     /// <summary>Adds an element adjoint to a derivative buffer (the reverse of reading an element).</summary>
     public static Store Scatter(ArrayRef array, IntExpr index, int value) => new(array, index, value, Accumulate: true, Derivative: true);
@@ -89,8 +95,12 @@ internal sealed record Store(ArrayRef Array, IntExpr Index, int Value, bool Accu
 /// <see cref="Array"/> (declared as <see cref="Name"/>, which Emit keeps where it is free), or, with
 /// <see cref="Derivative"/>, its adjoint or tangent buffer.
 /// </summary>
-/// <remarks>With <see cref="SharesDerivativeOf"/> (the shadow of an in-place update) it has no derivative buffer of its own: it uses that array's.</remarks>
-internal sealed record Alloc(ArrayRef Array, string Name, IntExpr Length, bool Derivative, ArrayRef? SharesDerivativeOf = null) : Stmt;
+/// <remarks>
+/// With <see cref="SharesDerivativeOf"/> (the shadow of an in-place update) it has no derivative buffer of its own: it
+/// uses that array's (and that array's tangent of it). With <see cref="Tangent"/> (forward over reverse only) it is the
+/// tangent buffer of the array, or with <see cref="Derivative"/> that of its derivative buffer.
+/// </remarks>
+internal sealed record Alloc(ArrayRef Array, string Name, IntExpr Length, bool Derivative, ArrayRef? SharesDerivativeOf = null, bool Tangent = false) : Stmt;
 
 /// <summary>
 /// A whole function in SSA form: parameters are ids 0..ParamCount-1, the body defines the rest, and

@@ -61,44 +61,90 @@ partial class Custom
     }
 
     /// <summary>
-    /// The value of <c>SecondOrder</c>, its gradient and the Hessian-vector product H·v, by forward-over-reverse differentiation: the gradient program runs once on dual numbers (loops and their tapes included), at about two to three times the cost of the gradient.
+    /// The value of <see cref="SecondOrder(double, double)"/>, its gradient and its Hessian (upper triangle; the Hessian is symmetric), by forward-over-reverse differentiation.
     /// </summary>
-    /// <param name="x">The argument <c>x</c> (differentiated).</param>
-    /// <param name="y">The argument <c>y</c> (differentiated).</param>
-    /// <param name="vx">The vector v along <c>x</c>.</param>
-    /// <param name="vy">The vector v along <c>y</c>.</param>
-    /// <returns><c>Value</c>, the gradient <c>dx</c>, <c>dy</c>, then <c>hvx</c> = (H·v) along x, <c>hvy</c> = (H·v) along y.</returns>
-    [global::System.CodeDom.Compiler.GeneratedCode("Leibniz.Generator", "0.1.0")]
-    public static (double Value, double dx, double dy, double hvx, double hvy) SecondOrderHvp(double x, double y, double vx, double vy)
-    {
-        global::Leibniz.Dual tin0 = new global::Leibniz.Dual(x, vx);
-        global::Leibniz.Dual tin1 = new global::Leibniz.Dual(y, vy);
-        var t0 = tin0 * tin1;
-        var t1 = global::Custom.OpaqueSecond(((global::Leibniz.Dual)(t0)).Value, ((global::Leibniz.Dual)(tin1)).Value);
-        global::Leibniz.Dual t2 = new global::Leibniz.Dual(t1.Item1, t1.Item2 * ((global::Leibniz.Dual)(t0)).Tangent + t1.Item3 * ((global::Leibniz.Dual)(tin1)).Tangent);
-        global::Leibniz.Dual t3 = new global::Leibniz.Dual(t1.Item2, t1.Item4 * ((global::Leibniz.Dual)(t0)).Tangent + t1.Item5 * ((global::Leibniz.Dual)(tin1)).Tangent);
-        global::Leibniz.Dual t4 = new global::Leibniz.Dual(t1.Item3, t1.Item5 * ((global::Leibniz.Dual)(t0)).Tangent + t1.Item6 * ((global::Leibniz.Dual)(tin1)).Tangent);
-        var t5 = tin0 * t2;
-        var t6 = tin0 * t3;
-        var t7 = tin0 * t4;
-        var t8 = tin1 * t6;
-        var t9 = tin0 * t6;
-        var t10 = t2 + t8;
-        var t11 = t7 + t9;
-        return (((global::Leibniz.Dual)(t5)).Value, ((global::Leibniz.Dual)(t10)).Value, ((global::Leibniz.Dual)(t11)).Value, ((global::Leibniz.Dual)(t10)).Tangent, ((global::Leibniz.Dual)(t11)).Tangent);
-    }
-
-    /// <summary>
-    /// The value of <c>SecondOrder</c>, its gradient and its Hessian (upper triangle; the Hessian is symmetric), by forward-over-reverse differentiation: one <c>SecondOrderHvp</c> per differentiated parameter.
-    /// </summary>
-    /// <param name="x">The argument <c>x</c> (differentiated).</param>
-    /// <param name="y">The argument <c>y</c> (differentiated).</param>
+    /// <param name="x">The argument <c>x</c>.</param>
+    /// <param name="y">The argument <c>y</c>.</param>
     /// <returns><c>Value</c>, the gradient <c>dx</c>, <c>dy</c>, then <c>dxdx</c> = ∂²/∂x∂x, <c>dxdy</c> = ∂²/∂x∂y, <c>dydy</c> = ∂²/∂y∂y.</returns>
     [global::System.CodeDom.Compiler.GeneratedCode("Leibniz.Generator", "0.1.0")]
     public static (double Value, double dx, double dy, double dxdx, double dxdy, double dydy) SecondOrderHessian(double x, double y)
     {
-        var tcolumn0 = SecondOrderHvp(x, y, 1.0, 0.0);
-        var tcolumn1 = SecondOrderHvp(x, y, 0.0, 1.0);
-        return (tcolumn0.Item1, tcolumn0.Item2, tcolumn0.Item3, tcolumn0.Item4, tcolumn1.Item4, tcolumn1.Item5);
+        double t0 = x * y;
+        var t1 = global::Custom.OpaqueSecond(t0, y);
+        double t2 = y * t1.Item2;
+        double t3 = y * t1.Item4;
+        double t4 = x * t1.Item1;
+        double t5 = x * t1.Item2;
+        double t6 = x * t3;
+        double t7 = t1.Item2 + t6;
+        double t8 = x * t1.Item3;
+        double t9 = y * t5;
+        double t10 = y * t7;
+        double t11 = x * t5;
+        double t12 = t1.Item1 + t9;
+        double t13 = t2 + t10;
+        double t14 = t8 + t11;
+        double t15 = t1.Item3 + t5;
+        double t16 = x * t1.Item4;
+        double t17 = t1.Item5 + t16;
+        double t18 = x * t1.Item5;
+        double t19 = t18 + t1.Item6;
+        double t20 = x * t17;
+        double t21 = x * t19;
+        double t22 = y * t20;
+        double t23 = t5 + t22;
+        double t24 = x * t20;
+        double t25 = t15 + t23;
+        double t26 = t21 + t24;
+        return (t4, t12, t14, t13, t25, t26);
+    }
+
+    /// <summary>
+    /// The value of <see cref="SecondOrder(double, double)"/>, its gradient and the Hessian-vector product H·v, by forward-over-reverse differentiation (about the cost of two gradients).
+    /// </summary>
+    /// <param name="x">The argument <c>x</c>.</param>
+    /// <param name="y">The argument <c>y</c>.</param>
+    /// <param name="vx">The component of the vector v along <c>x</c>.</param>
+    /// <param name="vy">The component of the vector v along <c>y</c>.</param>
+    /// <returns><c>Value</c>, the gradient <c>dx</c>, <c>dy</c>, then <c>hvx</c> = (H·v) along x, <c>hvy</c> = (H·v) along y.</returns>
+    [global::System.CodeDom.Compiler.GeneratedCode("Leibniz.Generator", "0.1.0")]
+    public static (double Value, double dx, double dy, double hvx, double hvy) SecondOrderHvp(double x, double y, double vx, double vy)
+    {
+        double t0 = x * y;
+        double t1 = y * vx;
+        double t2 = x * vy;
+        double t3 = t1 + t2;
+        var t4 = global::Custom.OpaqueSecond(t0, y);
+        double t5 = t3 * t4.Item2;
+        double t6 = vy * t4.Item3;
+        double t7 = t5 + t6;
+        double t8 = t3 * t4.Item4;
+        double t9 = vy * t4.Item5;
+        double t10 = t8 + t9;
+        double t11 = t3 * t4.Item5;
+        double t12 = vy * t4.Item6;
+        double t13 = t11 + t12;
+        double t14 = x * t4.Item1;
+        double t15 = x * t4.Item2;
+        double t16 = vx * t4.Item2;
+        double t17 = x * t10;
+        double t18 = t16 + t17;
+        double t19 = x * t4.Item3;
+        double t20 = vx * t4.Item3;
+        double t21 = x * t13;
+        double t22 = t20 + t21;
+        double t23 = y * t15;
+        double t24 = vy * t15;
+        double t25 = y * t18;
+        double t26 = t24 + t25;
+        double t27 = x * t15;
+        double t28 = vx * t15;
+        double t29 = x * t18;
+        double t30 = t28 + t29;
+        double t31 = t4.Item1 + t23;
+        double t32 = t7 + t26;
+        double t33 = t19 + t27;
+        double t34 = t22 + t30;
+        return (t14, t31, t33, t32, t34);
     }
 }
