@@ -58,7 +58,7 @@ internal static class Liveness
                     live.UnionWith(reverse.Inputs);
                     break;
                 case FusedLoop fused when fused.Results.Any(live.Contains) || fused.Adjoints.Any(live.Contains) || Ir.Loops.Writes(fused.Vjp):
-                    kept.Add(fused);
+                    kept.Add(fused with { Vjp = Freeze(fused.Vjp, fused.CarriedCount, fused.Adjoints.Count, null, j => live.Contains(fused.Results[j])) });
                     live.UnionWith(fused.Inputs);
                     live.UnionWith(fused.Seeds);
                     break;
@@ -67,7 +67,10 @@ internal static class Liveness
                     kept.Add(restored);
                     break;
                 case Loop loop when loop.Record || loop.Results.Any(live.Contains) || tapes.Contains(loop.Tape) || Ir.Loops.Writes(loop.Body):
-                    kept.Add(loop);
+                    // A recorded loop's carried values are popped later, whether used or not.
+                    kept.Add(loop.Record || tapes.Contains(loop.Tape)
+                        ? loop
+                        : loop with { Body = Freeze(loop.Body, loop.Results.Count, 0, loop.Test, j => live.Contains(loop.Results[j])) });
                     live.UnionWith(loop.Inputs);
                     break;
                 case If branch:
@@ -92,5 +95,42 @@ internal static class Liveness
 
         kept.Reverse();
         return kept.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// Freezes the carried values of a loop that nothing needs — not after the loop, not the other outputs of its body,
+    /// not its test — by making the body hand each of them on unchanged, so that the work that computed them is dead
+    /// (the writer then keeps such a value as its initial one). The value of a loop whose tangent is needed only
+    /// inside it, say. The body's outputs are <paramref name="others"/> outputs that are always needed, then the
+    /// <paramref name="carried"/> values (and, for a loop with a break, the flag, also always needed).
+    /// </summary>
+    private static Program Freeze(Program body, int carried, int others, Program? test, System.Func<int, bool> isLive)
+    {
+        var needed = new HashSet<int>(Enumerable.Range(0, carried).Where(isLive));
+        if (needed.Count == carried)
+        {
+            return body;
+        }
+
+        var always = Enumerable.Range(0, others).Concat(Enumerable.Range(others + carried, body.Outputs.Count - others - carried)).ToList();
+        while (true)
+        {
+            var probe = RemoveDeadCode(body with { Outputs = always.Concat(needed.Select(j => others + j)).Select(o => body.Outputs[o]).ToEquatableArray() });
+            var used = Enumerable.Range(0, carried).Where(p => Ir.Loops.Uses(probe, p) || (test is not null && Ir.Loops.Uses(test, p))).ToList();
+            if (used.All(needed.Contains))
+            {
+                break;
+            }
+
+            needed.UnionWith(used);
+        }
+
+        if (needed.Count == carried)
+        {
+            return body;
+        }
+
+        var outputs = body.Outputs.Select((o, i) => i >= others && i < others + carried && !needed.Contains(i - others) ? i - others : o).ToEquatableArray();
+        return RemoveDeadCode(body with { Outputs = outputs });
     }
 }

@@ -133,13 +133,7 @@ internal sealed partial class ProgramWriter
     private void WriteLoop(Loop loop)
     {
         var k = loop.Results.Count;
-        var carried = new List<string>();
-        for (var j = 0; j < k; j++)
-        {
-            var name = Fresh();
-            _writer.Line(_type + " " + name + " = " + Text(loop.Inputs[j]) + ";");
-            carried.Add(name);
-        }
+        var carried = DeclareCarried(loop.Inputs, k, loop.Body, 0);
 
         var onStack = _stacks.OnStack(loop.Tape);
         var taped = _stacks.Branched.Contains(loop.Tape) && !_stacks.Recorded.Contains(loop.Tape)
@@ -186,7 +180,7 @@ internal sealed partial class ProgramWriter
 
         var inputs = carried.Concat(loop.Inputs.Skip(k).Select(Text)).ToList();
         var outputs = Nested().WriteNested(loop.Body, inputs);
-        Assign(carried, outputs.Take(k).ToList(), add: false);
+        AssignCarried(carried, outputs.Take(k).ToList(), loop.Body, 0);
         WriteExit(loop, outputs, counted);
         _writer.Close();
         for (var j = 0; j < k; j++)
@@ -198,6 +192,36 @@ internal sealed partial class ProgramWriter
         {
             WritePush(loop.Tape, carried);
         }
+    }
+
+    /// <summary>
+    /// The locals of a loop's carried values, initialised from its first inputs; a value the body hands on unchanged (one
+    /// that dead-code elimination froze, see <c>Liveness</c>) is its initial value throughout and needs no local.
+    /// </summary>
+    private List<string> DeclareCarried(Model.EquatableArray<int> inputs, int count, Ir.Program body, int firstCarriedOutput)
+    {
+        var carried = new List<string>();
+        for (var j = 0; j < count; j++)
+        {
+            if (body.Outputs[firstCarriedOutput + j] == j)
+            {
+                carried.Add(Text(inputs[j]));
+                continue;
+            }
+
+            var name = Fresh();
+            _writer.Line(_type + " " + name + " = " + Text(inputs[j]) + ";");
+            carried.Add(name);
+        }
+
+        return carried;
+    }
+
+    /// <summary>The carried values after an iteration, but for the frozen ones (see <see cref="DeclareCarried"/>).</summary>
+    private void AssignCarried(List<string> carried, List<string> values, Ir.Program body, int firstCarriedOutput)
+    {
+        var changing = Enumerable.Range(0, carried.Count).Where(j => body.Outputs[firstCarriedOutput + j] != j).ToList();
+        Assign(changing.Select(j => carried[j]).ToList(), changing.Select(j => values[j]).ToList(), add: false);
     }
 
     /// <summary>After a body with a break: count the iteration (for the reverse pass), then stop if the body said so.</summary>
@@ -245,7 +269,7 @@ internal sealed partial class ProgramWriter
         }
 
         var outputs = Nested().WriteNested(loop.Body, inputs);
-        Assign(carried, outputs.Take(k).ToList(), add: false);
+        AssignCarried(carried, outputs.Take(k).ToList(), loop.Body, 0);
         WriteExit(loop, outputs, reversed);
 
         _writer.Close();
@@ -290,13 +314,7 @@ internal sealed partial class ProgramWriter
     private void WriteFusedLoop(FusedLoop fused)
     {
         var k = fused.CarriedCount;
-        var carried = new List<string>();
-        for (var j = 0; j < k; j++)
-        {
-            var name = Fresh();
-            _writer.Line(_type + " " + name + " = " + Text(fused.Inputs[j]) + ";");
-            carried.Add(name);
-        }
+        var carried = DeclareCarried(fused.Inputs, k, fused.Vjp, fused.Adjoints.Count);
 
         var sums = new List<string>();
         var declarations = new List<int>();
@@ -314,7 +332,7 @@ internal sealed partial class ProgramWriter
 
         // The sums first: an adjoint may read a carried value of this iteration, read before it changes.
         Assign(sums, outputs.Take(sums.Count).ToList(), add: true);
-        Assign(carried, outputs.Skip(sums.Count).ToList(), add: false);
+        AssignCarried(carried, outputs.Skip(sums.Count).ToList(), fused.Vjp, sums.Count);
         _writer.Close();
         for (var j = 0; j < k; j++)
         {

@@ -140,61 +140,55 @@ partial class Idioms
         double t0 = 0.0;
         double t1 = (double)(0);
         double t2 = 0.0;
-        double t3 = 0.0;
         for (int i = 0; i < x.Length; i++)
         {
-            double t4 = x[i];
-            double t5 = dx[i];
+            double t3 = x[i];
+            double t4 = dx[i];
+            double t5;
             double t6;
             double t7;
-            double t8;
-            double t9;
-            if (t4 > 0.0)
+            if (t3 > 0.0)
             {
+                double t8 = a * t3;
+                double t9 = da * t3;
                 double t10 = a * t4;
-                double t11 = da * t4;
-                double t12 = a * t5;
-                double t13 = t11 + t12;
-                double t14 = t0 + t10;
-                double t15 = t2 + t13;
+                double t11 = t9 + t10;
+                double t12 = t0 + t8;
+                double t13 = t2 + t11;
                 k_1 = (int)(t1);
-                t6 = t14;
-                t7 = t15;
-                t8 = (double)((k_1 + 1));
-                t9 = 0.0;
+                t5 = t12;
+                t6 = t13;
+                t7 = (double)((k_1 + 1));
             }
             else
             {
-                t6 = t0;
-                t7 = t2;
-                t8 = t1;
-                t9 = t3;
+                t5 = t0;
+                t6 = t2;
+                t7 = t1;
             }
+            double t14 = t5;
+            double t15 = t7;
             double t16 = t6;
-            double t17 = t8;
-            double t18 = t7;
-            double t19 = t9;
-            t0 = t16;
-            t1 = t17;
-            t2 = t18;
-            t3 = t19;
+            t0 = t14;
+            t1 = t15;
+            t2 = t16;
         }
         k_2 = (int)(t1);
-        double t20;
-        double t21;
+        double t17;
+        double t18;
         if ((double)(k_2) > (double)(0))
         {
             k_3 = (int)(t1);
-            double t22 = t0 / (double)(k_3);
-            double t23 = t2 / (double)(k_3);
-            t20 = t22;
-            t21 = t23;
+            double t19 = t0 / (double)(k_3);
+            double t20 = t2 / (double)(k_3);
+            t17 = t19;
+            t18 = t20;
         }
         else
         {
-            t20 = a;
-            t21 = da;
+            t17 = a;
+            t18 = da;
         }
-        return (t20, t21);
+        return (t17, t18);
     }
 }
