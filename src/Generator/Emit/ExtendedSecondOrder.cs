@@ -128,7 +128,7 @@ internal static class ExtendedSecondOrder
                 .Select(d => t + " " + CSharpIdentifier.Escape(d))) + ")";
         }
 
-        writer.Open($"{model.Accessibility} {model.StaticModifier}{returns} {model.Name}Hvp({string.Join(", ", parameters)})");
+        writer.Open($"{model.Accessibility} {model.StaticModifier}{returns} {model.Name}Hvp{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
         var gradients = new Dictionary<Ir.ArrayRef, string>();
         var directions = new Dictionary<Ir.ArrayRef, string>();
         var products = new Dictionary<Ir.ArrayRef, string>();
@@ -152,6 +152,7 @@ internal static class ExtendedSecondOrder
             GradientSpans = gradients,
             DirectionSpans = directions,
             ProductSpans = products,
+            Generic = model.TypeParameter,
             Names = names,
         }.Write(hvp);
         if (shape.HasSpans)
@@ -196,10 +197,9 @@ internal static class ExtendedSecondOrder
             + string.Join(", ", pairs.Select((p, k) => $"<c>{names[k]}</c> = ∂²/∂{SourceEmitter.Xml(shape.Signature[d[p.I]].Name)}∂{SourceEmitter.Xml(shape.Signature[d[p.J]].Name)}")) + ".</returns>");
         SourceEmitter.WriteAttribute(writer);
         var returns = "(" + t + " Value, " + string.Join(", ", d.Select(i => shape.Gradients[i]).Concat(names).Select(n => t + " " + CSharpIdentifier.Escape(n))) + ")";
-        writer.Open($"{model.Accessibility} {model.StaticModifier}{returns} {model.Name}Hessian({string.Join(", ", shape.Signature.Select(p => p.TypeText + " " + CSharpIdentifier.Escape(p.Name)))})");
+        writer.Open($"{model.Accessibility} {model.StaticModifier}{returns} {model.Name}Hessian{model.TypeParameterList}({string.Join(", ", shape.Signature.Select(p => p.TypeText + " " + CSharpIdentifier.Escape(p.Name)))}){model.ConstraintClause}");
         var arguments = shape.Signature.Select(p => CSharpIdentifier.Escape(p.Name)).ToList();
-        var one = Literals.Format(1, model.IsFloat);
-        var zero = Literals.Format(0, model.IsFloat);
+        var (one, zero) = (One(model), Zero(model));
         var columns = d.Select((_, j) => shape.Local("column" + j.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         for (var j = 0; j < d.Count; j++)
         {
@@ -232,7 +232,7 @@ internal static class ExtendedSecondOrder
         var parameters = shape.Signature.Select(p => p.TypeText + " " + CSharpIdentifier.Escape(p.Name))
             .Concat(blocks.Select(i => Output(shape, i, t, shape.Gradients[i])))
             .Append("global::System.Span<" + t + "> " + CSharpIdentifier.Escape(shape.Hessian));
-        writer.Open($"{model.Accessibility} {model.StaticModifier}{t} {model.Name}Hessian({string.Join(", ", parameters)})");
+        writer.Open($"{model.Accessibility} {model.StaticModifier}{t} {model.Name}Hessian{model.TypeParameterList}({string.Join(", ", parameters)}){model.ConstraintClause}");
         var hessian = CSharpIdentifier.Escape(shape.Hessian);
         foreach (var i in shape.Arrays)
         {
@@ -258,7 +258,7 @@ internal static class ExtendedSecondOrder
         {
             foreach (var i in shape.Scalars)
             {
-                writer.Line(CSharpIdentifier.Escape(shape.Gradients[i]) + " = " + Literals.Format(0, model.IsFloat) + ";");
+                writer.Line(CSharpIdentifier.Escape(shape.Gradients[i]) + " = " + Zero(model) + ";");
             }
         }
         else
@@ -275,7 +275,9 @@ internal static class ExtendedSecondOrder
             var k = units.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var (unit, rented) = (shape.Local("unit" + k), shape.Local("rentedunit" + k));
             writer.Line($"{t}[]? {rented} = null;");
-            writer.Line($"global::System.Span<{t}> {unit} = {Length(shape, i)} <= {ProgramWriter.StackTapeLength} ? stackalloc {t}[{ProgramWriter.StackTapeLength}] : ({rented} = {pool}.Rent({Length(shape, i)}));");
+            // A generic T may be a managed type: no stackalloc.
+            var stack = model.TypeParameter is null ? $"{Length(shape, i)} <= {ProgramWriter.StackTapeLength} ? stackalloc {t}[{ProgramWriter.StackTapeLength}] : " : "";
+            writer.Line($"global::System.Span<{t}> {unit} = {stack}({rented} = {pool}.Rent({Length(shape, i)}));");
             writer.Line($"{unit} = {unit}.Slice(0, {Length(shape, i)});");
             writer.Line($"{unit}.Clear();");
             units[i] = (unit, rented);
@@ -283,10 +285,9 @@ internal static class ExtendedSecondOrder
 
         var value = shape.Local("value");
         var row = shape.Local("row");
-        writer.Line($"{t} {value} = {Literals.Format(0, model.IsFloat)};");
+        writer.Line($"{t} {value} = {Zero(model)};");
         writer.Line($"int {row} = 0;");
-        var one = Literals.Format(1, model.IsFloat);
-        var zero = Literals.Format(0, model.IsFloat);
+        var (one, zero) = (One(model), Zero(model));
         foreach (var block in blocks)
         {
             var directions = blocks.Select(i => shape.IsArray(i) ? units[i].Span : i == block ? one : zero);
@@ -319,6 +320,10 @@ internal static class ExtendedSecondOrder
         writer.Line($"return {value};");
         writer.Close();
     }
+
+    private static string One(MethodModel model) => model.TypeParameter is { } t ? t + ".One" : Literals.Format(1, model.IsFloat);
+
+    private static string Zero(MethodModel model) => model.TypeParameter is { } t ? t + ".Zero" : Literals.Format(0, model.IsFloat);
 
     private static string Length(Shape shape, int i) => shape.IsArray(i) ? shape.Name(i) + ".Length" : "1";
 

@@ -233,13 +233,13 @@ internal static partial class MethodParser
     /// <summary>
     /// Why <c>Order = 2</c> cannot be generated, or null. Calls are differentiated through the callee's own
     /// Hessian-vector product, so every [Differentiable] callee must have <c>Order = 2</c>; a [DerivativeOf]
-    /// derivative must be a second-order one; generic-math methods get second order only when straight-line.
+    /// derivative must be a second-order one; generic-math methods get second order without calls.
     /// </summary>
     private static string? SecondOrderProblem(MethodModel model, MethodDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        if (model.TypeParameter is not null && (!model.IsScalarOnly || Ir.UserCalls.Any(model.Body.Body)))
+        if (model.TypeParameter is not null && Ir.UserCalls.Any(model.Body.Body))
         {
-            return "Order = 2 (Hessians) of a generic-math method supports only straight-line code without calls yet; use Order = 1, or write it for double or float";
+            return "Order = 2 (Hessians) of a generic-math method that calls another [Differentiable] method is not supported yet; use Order = 1, or write it for double or float";
         }
 
         foreach (var invocation in syntax.DescendantNodes().OfType<InvocationExpressionSyntax>())
