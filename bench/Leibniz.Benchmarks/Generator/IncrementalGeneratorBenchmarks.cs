@@ -1,8 +1,4 @@
-using System.Collections.Immutable;
-using System.Reflection;
-using System.Runtime.Loader;
 using BenchmarkDotNet.Attributes;
-using Leibniz.Generator;
 using Leibniz.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -24,10 +20,6 @@ public class IncrementalGeneratorBenchmarks
     private const int MethodsPerFile = 10;
     private const int EditedFile = Files / 2;
 
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
-    private static readonly ImmutableArray<MetadataReference> References =
-        [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(DifferentiableAttribute).Assembly.Location)];
-
     private string[] _files = [];
     private SyntaxTree[] _trees = [];
     private CSharpCompilation _compilation = null!;
@@ -38,14 +30,13 @@ public class IncrementalGeneratorBenchmarks
     [ParamsSource(nameof(Generators))]
     public string Generator { get; set; } = "current";
 
-    public static IEnumerable<string> Generators() =>
-        Environment.GetEnvironmentVariable("LEIBNIZ_BASELINE_GENERATOR") is { Length: > 0 } ? ["baseline", "current"] : ["current"];
+    public static IEnumerable<string> Generators() => GeneratorUnderTest.Names();
 
     [GlobalSetup]
     public void Setup()
     {
         _files = ChainProject.Files(Files, MethodsPerFile);
-        _trees = _files.Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: $"File{i}.cs")).ToArray();
+        _trees = _files.Select((text, i) => CSharpSyntaxTree.ParseText(text, GeneratorUnderTest.ParseOptions, path: $"File{i}.cs")).ToArray();
         _compilation = NewCompilation("Chain");
         _warm = NewDriver().RunGenerators(_compilation);
         var generated = _warm.GetRunResult().Results.Single();
@@ -75,24 +66,7 @@ public class IncrementalGeneratorBenchmarks
     }
 
     private CSharpCompilation NewCompilation(string assemblyName) =>
-        CSharpCompilation.Create(assemblyName, _trees, References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        CSharpCompilation.Create(assemblyName, _trees, GeneratorUnderTest.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
-    private GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(
-        [LoadGenerator().AsSourceGenerator()],
-        parseOptions: ParseOptions,
-        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-
-    private IIncrementalGenerator LoadGenerator()
-    {
-        if (Generator == "current")
-        {
-            return new DifferentiableGenerator();
-        }
-
-        var assembly = Baseline.Value;
-        return (IIncrementalGenerator)Activator.CreateInstance(assembly.GetType("Leibniz.Generator.DifferentiableGenerator", throwOnError: true)!)!;
-    }
-
-    private static readonly Lazy<Assembly> Baseline = new(() =>
-        new AssemblyLoadContext("baseline generator").LoadFromAssemblyPath(Path.GetFullPath(Environment.GetEnvironmentVariable("LEIBNIZ_BASELINE_GENERATOR")!)));
+    private GeneratorDriver NewDriver() => GeneratorUnderTest.Driver(Generator);
 }
