@@ -1,11 +1,12 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Leibniz.Benchmarks.Loops;
+using Leibniz.Testing;
 
 namespace Leibniz.Benchmarks.SecondOrder;
 
 /// <summary>
-/// Hessian-vector products of methods with loops (<see cref="LoopSecondOrderFunctions"/>, spans of 100 elements, a
+/// Hessian-vector products of methods with loops (<see cref="SecondOrderLoopFunctions"/>, spans of 100 elements, a
 /// recurrence of 100 steps): per function the generated gradient is the baseline, next to the generated Hvp (and, for
 /// the tuple form, the full Hessian). Every Hvp is checked against central differences of the gradient first.
 /// </summary>
@@ -25,17 +26,17 @@ public class LoopHvpBenchmarks
     {
         const double step = 1e-6;
         var (vx, vr) = (0.4, -0.7);
-        var up = LoopSecondOrderFunctions.RecurrenceGradient(0.3 + step * vx, 1.1 + step * vr, 100);
-        var down = LoopSecondOrderFunctions.RecurrenceGradient(0.3 - step * vx, 1.1 - step * vr, 100);
-        var hv = LoopSecondOrderFunctions.RecurrenceHvp(0.3, 1.1, 100, vx, vr);
+        var up = SecondOrderLoopFunctions.RecurrenceGradient(0.3 + step * vx, 1.1 + step * vr, 100);
+        var down = SecondOrderLoopFunctions.RecurrenceGradient(0.3 - step * vx, 1.1 - step * vr, 100);
+        var hv = SecondOrderLoopFunctions.RecurrenceHvp(0.3, 1.1, 100, vx, vr);
         LoopChecks.Close("Recurrence Hvp vs differences", [(up.dx - down.dx) / (2 * step), (up.dr - down.dr) / (2 * step)], [hv.hvx, hv.hvr], 1e-5);
-        CheckSpan("Nested", (x, g) => LoopSecondOrderFunctions.NestedGradient(x, g), (x, v, g, h) => LoopSecondOrderFunctions.NestedHvp(x, v, g, h));
-        CheckSpan("Smooth", (x, g) => LoopSecondOrderFunctions.SmoothGradient(x, 0.7, g, out _),
-            (x, v, g, h) => LoopSecondOrderFunctions.SmoothHvp(x, 0.7, v, 0, g, out _, h, out _));
-        CheckSpan("Logistic", (x, g) => LoopSecondOrderFunctions.LogisticGradient(x, _features, g),
-            (x, v, g, h) => LoopSecondOrderFunctions.LogisticHvp(x, _features, v, g, h));
-        CheckSpan("Bumps", (x, g) => LoopSecondOrderFunctions.BumpsGradient(x, 0.7, g, out _),
-            (x, v, g, h) => LoopSecondOrderFunctions.BumpsHvp(x, 0.7, v, 0, g, out _, h, out _));
+        CheckSpan("Nested", (x, g) => SecondOrderLoopFunctions.NestedGradient(x, g), (x, v, g, h) => SecondOrderLoopFunctions.NestedHvp(x, v, g, h));
+        CheckSpan("Smooth", (x, g) => SecondOrderLoopFunctions.SmoothGradient(x, 0.7, g, out _),
+            (x, v, g, h) => SecondOrderLoopFunctions.SmoothHvp(x, 0.7, v, 0, g, out _, h, out _));
+        CheckSpan("Logistic", (x, g) => SecondOrderLoopFunctions.LogisticGradient(x, _features, g),
+            (x, v, g, h) => SecondOrderLoopFunctions.LogisticHvp(x, _features, v, g, h));
+        CheckSpan("Bumps", (x, g) => SecondOrderLoopFunctions.BumpsGradient(x, 0.7, g, out _),
+            (x, v, g, h) => SecondOrderLoopFunctions.BumpsHvp(x, 0.7, v, 0, g, out _, h, out _));
     }
 
     private delegate double Gradient(ReadOnlySpan<double> x, Span<double> gradient);
@@ -69,35 +70,35 @@ public class LoopHvpBenchmarks
     }
 
     [BenchmarkCategory("Recurrence"), Benchmark(Baseline = true)]
-    public double RecurrenceGradient() => LoopSecondOrderFunctions.RecurrenceGradient(0.3, 1.1, 100).dx;
+    public double RecurrenceGradient() => SecondOrderLoopFunctions.RecurrenceGradient(0.3, 1.1, 100).dx;
 
     [BenchmarkCategory("Recurrence"), Benchmark]
-    public double RecurrenceHvp() => LoopSecondOrderFunctions.RecurrenceHvp(0.3, 1.1, 100, 0.4, -0.7).hvx;
+    public double RecurrenceHvp() => SecondOrderLoopFunctions.RecurrenceHvp(0.3, 1.1, 100, 0.4, -0.7).hvx;
 
     [BenchmarkCategory("Recurrence"), Benchmark]
-    public double RecurrenceHessian() => LoopSecondOrderFunctions.RecurrenceHessian(0.3, 1.1, 100).dxdr;
+    public double RecurrenceHessian() => SecondOrderLoopFunctions.RecurrenceHessian(0.3, 1.1, 100).dxdr;
 
     [BenchmarkCategory("Nested"), Benchmark(Baseline = true)]
-    public double NestedGradient() => LoopSecondOrderFunctions.NestedGradient(_x, _gradient);
+    public double NestedGradient() => SecondOrderLoopFunctions.NestedGradient(_x, _gradient);
 
     [BenchmarkCategory("Nested"), Benchmark]
-    public double NestedHvp() => LoopSecondOrderFunctions.NestedHvp(_x, _direction, _gradient, _product);
+    public double NestedHvp() => SecondOrderLoopFunctions.NestedHvp(_x, _direction, _gradient, _product);
 
     [BenchmarkCategory("Smooth"), Benchmark(Baseline = true)]
-    public double SmoothGradient() => LoopSecondOrderFunctions.SmoothGradient(_x, 0.7, _gradient, out _);
+    public double SmoothGradient() => SecondOrderLoopFunctions.SmoothGradient(_x, 0.7, _gradient, out _);
 
     [BenchmarkCategory("Smooth"), Benchmark]
-    public double SmoothHvp() => LoopSecondOrderFunctions.SmoothHvp(_x, 0.7, _direction, 0.3, _gradient, out _, _product, out _);
+    public double SmoothHvp() => SecondOrderLoopFunctions.SmoothHvp(_x, 0.7, _direction, 0.3, _gradient, out _, _product, out _);
 
     [BenchmarkCategory("Logistic"), Benchmark(Baseline = true)]
-    public double LogisticGradient() => LoopSecondOrderFunctions.LogisticGradient(_x, _features, _gradient);
+    public double LogisticGradient() => SecondOrderLoopFunctions.LogisticGradient(_x, _features, _gradient);
 
     [BenchmarkCategory("Logistic"), Benchmark]
-    public double LogisticHvp() => LoopSecondOrderFunctions.LogisticHvp(_x, _features, _direction, _gradient, _product);
+    public double LogisticHvp() => SecondOrderLoopFunctions.LogisticHvp(_x, _features, _direction, _gradient, _product);
 
     [BenchmarkCategory("Bumps"), Benchmark(Baseline = true)]
-    public double BumpsGradient() => LoopSecondOrderFunctions.BumpsGradient(_x, 0.7, _gradient, out _);
+    public double BumpsGradient() => SecondOrderLoopFunctions.BumpsGradient(_x, 0.7, _gradient, out _);
 
     [BenchmarkCategory("Bumps"), Benchmark]
-    public double BumpsHvp() => LoopSecondOrderFunctions.BumpsHvp(_x, 0.7, _direction, 0.3, _gradient, out _, _product, out _);
+    public double BumpsHvp() => SecondOrderLoopFunctions.BumpsHvp(_x, 0.7, _direction, 0.3, _gradient, out _, _product, out _);
 }

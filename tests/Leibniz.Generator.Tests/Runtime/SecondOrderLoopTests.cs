@@ -1,4 +1,5 @@
 using CsCheck;
+using Leibniz.Testing;
 
 namespace Leibniz.Generator.Tests.Runtime;
 

@@ -1,6 +1,11 @@
-namespace Leibniz.Generator.Tests.Runtime;
+using Leibniz;
 
-/// <summary>[Differentiable(Order = 2)] methods with loops, arrays, spans, integer and [NoDerivative] parameters.</summary>
+namespace Leibniz.Testing;
+
+/// <summary>
+/// [Differentiable(Order = 2)] methods with loops, arrays, spans, integer and [NoDerivative] parameters. Shared by the
+/// generator's tests and the benchmarks (linked into both projects; the IDE-cost benchmark also reads it as text).
+/// </summary>
 public static partial class SecondOrderLoopFunctions
 {
     /// <summary>The extended Rosenbrock function over a span.</summary>
