@@ -107,7 +107,7 @@ internal static partial class Kernels<T>
             case OpCode.Abs: TensorPrimitives.Abs(x, y); break;
             case OpCode.Sin: TensorPrimitives.Sin(x, y); break;
             case OpCode.Cos: TensorPrimitives.Cos(x, y); break;
-            case OpCode.Tanh: TensorPrimitives.Tanh(x, y); break;
+            case OpCode.Tanh: AccurateTanh.Compute<T>(x, y); break;
             case OpCode.Sigmoid: TensorPrimitives.Sigmoid(x, y); break;
             case OpCode.Relu: Relu(x, y); break;
             case OpCode.PowScalar: Pow(x, scalar, y); break;

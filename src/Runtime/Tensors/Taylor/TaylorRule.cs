@@ -55,7 +55,7 @@ public abstract class TaylorRule
     {
         public override string Name => "Tanh";
 
-        public override void Value<T>(ReadOnlySpan<T> z, Span<T> a) => System.Numerics.Tensors.TensorPrimitives.Tanh(z, a);
+        public override void Value<T>(ReadOnlySpan<T> z, Span<T> a) => AccurateTanh.Compute<T>(z, a);
 
         public override void Derivatives<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, Span<T> d1, Span<T> d2, Span<T> d3)
         {
