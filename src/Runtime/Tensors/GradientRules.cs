@@ -146,6 +146,9 @@ internal static class GradientRules
             case OpCode.Abs: return g * x.Sign();
             case OpCode.Sin: return g * x.Cos();
             case OpCode.Cos: return -(g * x.Sin());
+            // 1 − tanh² and σ(1 − σ) from the values: exact to the rounding unit absolutely, but 0 where the value rounds
+            // to its asymptote (the first-order kernels use sech² and σ(x)σ(−x)). The accurate forms, a sech² node whose
+            // own derivative recomputes tanh, cost 24–34 % of a nested-gradient PINN step (measured); this path keeps these.
             case OpCode.Tanh: return g * (1.0 - T(y).Square());
             case OpCode.Sigmoid: return g * (T(y) * (1.0 - T(y)));
             case OpCode.Relu: return g * Positive(x);
