@@ -145,7 +145,7 @@ internal static class ExtendedSecondOrder
         }
 
         var scalars = shape.Scalars.ToList();
-        var names = new Names(shape.Signature, hvp);
+        var names = new Names(shape.Signature, hvp, shape.Directions.Values.Concat(shape.Products.Values));
         var programParameters = scalars.Select(i => shape.Signature[i].Name).Concat(scalars.Select(i => shape.Directions[i])).ToList();
         var outputs = new ProgramWriter(writer, model.IsFloat, programParameters, shape.Taken.Concat(names.LocalArrays).ToList())
         {

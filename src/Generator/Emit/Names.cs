@@ -30,11 +30,14 @@ internal sealed class Names
     /// buffer is named <c>d</c> + it, each with <c>_</c>s prepended while the name is a parameter's, a derivative
     /// output's or an earlier local array's.
     /// </summary>
-    public Names(IReadOnlyList<ParameterModel> signature, Program program)
+    /// <param name="signature">The method's parameters.</param>
+    /// <param name="program">The program whose local arrays are named.</param>
+    /// <param name="reserved">Further parameter names of the generated member (an Hvp's directions and products).</param>
+    public Names(IReadOnlyList<ParameterModel> signature, Program program, IEnumerable<string>? reserved = null)
     {
         _signature = signature;
         var parameters = signature.Select(p => p.Name).ToList();
-        var taken = new HashSet<string>(parameters.Concat(DerivativeNames.Of(parameters)).Select(CSharpIdentifier.Escape));
+        var taken = new HashSet<string>(parameters.Concat(DerivativeNames.Of(parameters)).Concat(reserved ?? Enumerable.Empty<string>()).Select(CSharpIdentifier.Escape));
         for (var i = 0; i < signature.Count; i++)
         {
             _arrays[ArrayRef.Parameter(i)] = CSharpIdentifier.Escape(signature[i].Name);
