@@ -16,7 +16,9 @@ public static partial class Autograd
     public static Tensor Grad(Tensor output, Tensor input, Tensor? gradOutput = null, bool createGraph = false, bool? retainGraph = null, bool allowUnused = false)
     {
         ReadOnlySpan<Tensor> seeds = gradOutput is { } seed ? [seed] : [];
-        return Grad([output], [input], seeds, createGraph, retainGraph, allowUnused)[0];
+        var result = default(Tensor);
+        Grad([output], [input], seeds, createGraph, retainGraph, allowUnused, new Span<Tensor>(ref result));
+        return result;
     }
 
     /// <summary>
@@ -29,7 +31,12 @@ public static partial class Autograd
     /// <param name="outputs">The tensors to differentiate; each must require grad.</param>
     /// <param name="inputs">The tensors to differentiate by (leaves or intermediate results); each must require grad.</param>
     /// <param name="gradOutputs">One ∂L/∂output per output, of its shape and element type; empty when every output has one element (seed 1).</param>
-    /// <param name="createGraph">Record the backward itself, so the results can be differentiated again.</param>
+    /// <param name="createGraph">
+    /// Record the backward itself, so the results can be differentiated again. The graph the call differentiated is
+    /// then recycled by the <see cref="Tensor.Backward()"/> (or Grad without <paramref name="retainGraph"/>) that ends
+    /// the step, together with that backward's own graph: all of it, the outputs included even where no derivative
+    /// reads them (a network's output u when only u_xx enters the loss), so a training step reuses its memory.
+    /// </param>
     /// <param name="retainGraph">
     /// Keep the graph for another backward; defaults to <paramref name="createGraph"/>. Without it the graph's tensors
     /// are recycled when the next graph operation starts, as after <see cref="Tensor.Backward()"/>.
@@ -44,6 +51,14 @@ public static partial class Autograd
     /// <exception cref="NotSupportedException">The graph contains an operation whose backward is not available as tensor operations (the message names it).</exception>
     public static Tensor[] Grad(ReadOnlySpan<Tensor> outputs, ReadOnlySpan<Tensor> inputs, ReadOnlySpan<Tensor> gradOutputs = default, bool createGraph = false, bool? retainGraph = null, bool allowUnused = false)
     {
+        var results = new Tensor[inputs.Length];
+        Grad(outputs, inputs, gradOutputs, createGraph, retainGraph, allowUnused, results);
+        return results;
+    }
+
+    /// <summary>The gradients written into <paramref name="results"/> (one per input), so the one-tensor form allocates nothing.</summary>
+    private static void Grad(ReadOnlySpan<Tensor> outputs, ReadOnlySpan<Tensor> inputs, ReadOnlySpan<Tensor> gradOutputs, bool createGraph, bool? retainGraph, bool allowUnused, Span<Tensor> results)
+    {
         var retain = retainGraph ?? createGraph;
         if (createGraph && !retain)
         {
@@ -54,22 +69,26 @@ public static partial class Autograd
         sweep.Begin();
         try
         {
-            var (outputNodes, inputNodes, seedNodes) = Validate(outputs, inputs, gradOutputs);
-            sweep.Order(outputNodes, inputNodes);
+            Validate(outputs, inputs, gradOutputs, sweep);
+            sweep.Order();
             if (createGraph)
             {
-                sweep.Run(outputNodes, seedNodes);
+                sweep.Run();
+                foreach (var output in sweep.Outputs)
+                {
+                    TensorPool.Current.AddGradientRoot(output);
+                }
             }
             else
             {
                 using (Tensor.NoGrad())
                 {
-                    sweep.Run(outputNodes, seedNodes);
+                    sweep.Run();
                 }
             }
 
-            var results = new Tensor[inputNodes.Length];
-            for (var i = 0; i < inputNodes.Length; i++)
+            var inputNodes = sweep.Inputs;
+            for (var i = 0; i < inputNodes.Count; i++)
             {
                 if (sweep.TryGetGradient(inputNodes[i], out var gradient))
                 {
@@ -85,8 +104,6 @@ public static partial class Autograd
             {
                 sweep.ReleaseGraph();
             }
-
-            return results;
         }
         finally
         {
@@ -94,7 +111,8 @@ public static partial class Autograd
         }
     }
 
-    private static (TensorNode[] Outputs, TensorNode[] Inputs, TensorNode?[] Seeds) Validate(ReadOnlySpan<Tensor> outputs, ReadOnlySpan<Tensor> inputs, ReadOnlySpan<Tensor> gradOutputs)
+    /// <summary>Checks the arguments and puts their nodes into the sweep's lists.</summary>
+    private static void Validate(ReadOnlySpan<Tensor> outputs, ReadOnlySpan<Tensor> inputs, ReadOnlySpan<Tensor> gradOutputs, GradientSweep sweep)
     {
         if (outputs.IsEmpty)
         {
@@ -111,8 +129,6 @@ public static partial class Autograd
             throw new ArgumentException($"gradOutputs has {gradOutputs.Length} tensors for {outputs.Length} outputs; give one per output, or none when every output has one element.", nameof(gradOutputs));
         }
 
-        var outputNodes = new TensorNode[outputs.Length];
-        var seeds = new TensorNode?[outputs.Length];
         for (var i = 0; i < outputs.Length; i++)
         {
             var output = Live(outputs[i], nameof(outputs), i);
@@ -121,6 +137,7 @@ public static partial class Autograd
                 throw new ArgumentException($"outputs[{i}] does not require grad: no input of its computation had RequiresGrad = true, or it was computed inside Tensor.NoGrad().", nameof(outputs));
             }
 
+            TensorNode? seedNode = null;
             if (gradOutputs.IsEmpty)
             {
                 if (output.Length != 1)
@@ -136,13 +153,13 @@ public static partial class Autograd
                     throw new ArgumentException($"gradOutputs[{i}] has shape {seed.ShapeText()} ({seed.DType}) but outputs[{i}] has {output.ShapeText()} ({output.DType}); they must match.", nameof(gradOutputs));
                 }
 
-                seeds[i] = seed;
+                seedNode = seed;
             }
 
-            outputNodes[i] = output;
+            sweep.Outputs.Add(output);
+            sweep.Seeds.Add(seedNode);
         }
 
-        var inputNodes = new TensorNode[inputs.Length];
         for (var i = 0; i < inputs.Length; i++)
         {
             var input = Live(inputs[i], nameof(inputs), i);
@@ -151,10 +168,8 @@ public static partial class Autograd
                 throw new ArgumentException($"inputs[{i}] does not require grad, so nothing can be differentiated by it; set RequiresGrad = true before computing the outputs.", nameof(inputs));
             }
 
-            inputNodes[i] = input;
+            sweep.Inputs.Add(input);
         }
-
-        return (outputNodes, inputNodes, seeds);
     }
 
     private static TensorNode Live(Tensor tensor, string parameter, int index)

@@ -63,6 +63,7 @@ public static partial class Autograd
             }
         }
 
+        pool.ReleaseGradientRoots();
         order.Clear();
     }
 

@@ -14,6 +14,15 @@ internal sealed class GradientSweep
     private readonly List<TensorNode> _order = [];
     private readonly List<(TensorNode Node, int Next)> _stack = [];
     private readonly Dictionary<TensorNode, Tensor> _gradients = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The call's outputs, their seeds (null: one) and its inputs, validated; reused across calls.</summary>
+    public List<TensorNode> Outputs { get; } = [];
+
+    /// <inheritdoc cref="Outputs"/>
+    public List<TensorNode?> Seeds { get; } = [];
+
+    /// <inheritdoc cref="Outputs"/>
+    public List<TensorNode> Inputs { get; } = [];
     private int _reachStamp;
 
     public static GradientSweep Current => s_current ??= new GradientSweep();
@@ -32,8 +41,9 @@ internal sealed class GradientSweep
     }
 
     /// <summary>Post-order of everything the outputs depend on; nodes that reach an input are stamped.</summary>
-    public void Order(TensorNode[] outputs, TensorNode[] inputs)
+    public void Order()
     {
+        var (outputs, inputs) = (Outputs, Inputs);
         var pool = TensorPool.Current;
         var stamp = ++pool.Stamp;
         _reachStamp = ++pool.Stamp;
@@ -52,7 +62,7 @@ internal sealed class GradientSweep
                 throw new InvalidOperationException("The graph was already back-propagated by Backward() or by Grad without retainGraph, and its tensors are queued for recycling; pass retainGraph: true to the earlier Grad, or call Grad before Backward().");
             }
 
-            if (Array.IndexOf(inputs, node) >= 0 || ReachesThroughInputs(node))
+            if (inputs.Contains(node) || ReachesThroughInputs(node))
             {
                 node.VisitStamp = _reachStamp;
             }
@@ -107,14 +117,14 @@ internal sealed class GradientSweep
     public bool Wants([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] TensorNode? node) => node is not null && node.VisitStamp == _reachStamp;
 
     /// <summary>Seeds the outputs, then applies each node's rule from the outputs back.</summary>
-    public void Run(TensorNode[] outputs, TensorNode?[] seeds)
+    public void Run()
     {
-        for (var i = 0; i < outputs.Length; i++)
+        for (var i = 0; i < Outputs.Count; i++)
         {
-            var output = outputs[i];
+            var output = Outputs[i];
             if (Wants(output))
             {
-                Add(output, seeds[i] is { } seed ? new Tensor(seed) : Tensor.OnesLike(new Tensor(output)));
+                Add(output, Seeds[i] is { } seed ? new Tensor(seed) : Tensor.OnesLike(new Tensor(output)));
             }
         }
 
@@ -147,11 +157,16 @@ internal sealed class GradientSweep
                 pool.MarkForRelease(node);
             }
         }
+
+        pool.ReleaseGradientRoots();
     }
 
     public void Clear()
     {
         Busy = false;
+        Outputs.Clear();
+        Seeds.Clear();
+        Inputs.Clear();
         _order.Clear();
         _stack.Clear();
         _gradients.Clear();

@@ -7,7 +7,7 @@ namespace Leibniz;
 /// <see cref="Tensor.Backward()"/> and recycled when the next graph operation starts, so a steady-state
 /// training step reuses the previous step's memory instead of allocating.
 /// </summary>
-internal sealed class TensorPool
+internal sealed partial class TensorPool
 {
     [ThreadStatic]
     private static TensorPool? s_current;
