@@ -73,7 +73,7 @@ public static partial class Autograd
             sweep.Order();
             if (createGraph)
             {
-                sweep.Run();
+                sweep.Run(createGraph: true);
                 foreach (var output in sweep.Outputs)
                 {
                     TensorPool.Current.AddGradientRoot(output);
@@ -83,7 +83,7 @@ public static partial class Autograd
             {
                 using (Tensor.NoGrad())
                 {
-                    sweep.Run();
+                    sweep.Run(createGraph: false);
                 }
             }
 

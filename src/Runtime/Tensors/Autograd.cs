@@ -60,6 +60,7 @@ public static partial class Autograd
             if (node.Op != OpCode.Leaf)
             {
                 pool.MarkForRelease(node);
+                pool.ReleaseConstantInputs(node);
             }
         }
 

@@ -30,6 +30,14 @@ internal sealed class GradientSweep
     /// <summary>Whether a sweep is running on this thread (a delegate called by it must not start another).</summary>
     public bool Busy { get; private set; }
 
+    /// <summary>
+    /// Whether a createGraph sweep is running: its results that depend on no differentiated tensor (the pad of a
+    /// constant seed) are constants of the graph it builds, recycled with it (<see cref="Ops"/>' result nodes).
+    /// </summary>
+    public static bool BuildingGraph => s_current is { Building: true };
+
+    private bool Building { get; set; }
+
     public void Begin()
     {
         if (Busy)
@@ -117,8 +125,9 @@ internal sealed class GradientSweep
     public bool Wants([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] TensorNode? node) => node is not null && node.VisitStamp == _reachStamp;
 
     /// <summary>Seeds the outputs, then applies each node's rule from the outputs back.</summary>
-    public void Run()
+    public void Run(bool createGraph)
     {
+        Building = createGraph;
         for (var i = 0; i < Outputs.Count; i++)
         {
             var output = Outputs[i];
@@ -164,6 +173,7 @@ internal sealed class GradientSweep
     public void Clear()
     {
         Busy = false;
+        Building = false;
         Outputs.Clear();
         Seeds.Clear();
         Inputs.Clear();

@@ -8,14 +8,15 @@ internal static partial class Ops
     private static bool Records(TensorNode a, TensorNode b) => (a.RequiresGrad || b.RequiresGrad) && NoGradScope.IsGradEnabled;
 
     /// <summary>
-    /// The result node: from the pool with its graph record when <paramref name="record"/>, else a fresh leaf.
+    /// The result node: from the pool with its graph record when <paramref name="record"/>, else a fresh leaf — or,
+    /// inside a createGraph sweep, a pooled constant that the graph being built consumes and recycles.
     /// Renting may recycle the previous graph, so the inputs' generations are re-checked afterwards.
     /// </summary>
     private static TensorNode Result(bool record, TensorNode like, int rank, int rows, int cols, OpCode op, TensorNode? a, TensorNode? b = null, double scalar = 0, double scalar2 = 0, object? extra = null)
     {
         if (!record)
         {
-            return TensorNode.NewLeaf(like.DType, rank, rows, cols);
+            return GradientSweep.BuildingGraph ? PooledConstant(like, rank, rows, cols, a, b) : TensorNode.NewLeaf(like.DType, rank, rows, cols);
         }
 
         var generationA = a?.Generation ?? 0;
@@ -36,6 +37,21 @@ internal static partial class Ops
         node.Scalar2 = scalar2;
         node.Extra = extra;
         node.GradValid = false;
+        return node;
+    }
+
+    private static TensorNode PooledConstant(TensorNode like, int rank, int rows, int cols, TensorNode? a, TensorNode? b)
+    {
+        var generationA = a?.Generation ?? 0;
+        var generationB = b?.Generation ?? 0;
+        var node = TensorPool.Current.RentNode(like.DType, rank, rows, cols);
+        if ((a is not null && (a.Generation != generationA || a == node)) || (b is not null && (b.Generation != generationB || b == node)))
+        {
+            throw Stale();
+        }
+
+        node.Op = OpCode.Leaf;
+        node.RequiresGrad = false;
         return node;
     }
 

@@ -45,6 +45,21 @@ internal sealed partial class TensorPool
         _gradientRoots.Clear();
     }
 
+    /// <summary>
+    /// Queues the pooled constants <paramref name="node"/> reads (a createGraph sweep's results that depend on nothing
+    /// differentiated, see <c>Ops.Result</c>): a backward does not visit them, as they do not require grad.
+    /// </summary>
+    public void ReleaseConstantInputs(TensorNode node)
+    {
+        for (var i = 0; i < Autograd.InputCount(node); i++)
+        {
+            if (Autograd.Input(node, i) is { Op: OpCode.Leaf, RequiresGrad: false } input && input.Pool == this && input.Generation == Autograd.RecordedGeneration(node, i))
+            {
+                MarkForRelease(input);
+            }
+        }
+    }
+
     private void ReleaseReachable(TensorNode root)
     {
         MarkForRelease(root);
@@ -56,7 +71,8 @@ internal sealed partial class TensorPool
             for (var i = 0; i < Autograd.InputCount(node); i++)
             {
                 // An input recycled since this node recorded it belongs to another graph now.
-                if (Autograd.Input(node, i) is { } input && input.Op != OpCode.Leaf && input.Pool == this && !input.PendingRelease
+                // Pooled leaves are the constants of a createGraph sweep; parameters and user tensors are not pooled.
+                if (Autograd.Input(node, i) is { } input && input.Pool == this && !input.PendingRelease
                     && input.Generation == Autograd.RecordedGeneration(node, i))
                 {
                     MarkForRelease(input);
