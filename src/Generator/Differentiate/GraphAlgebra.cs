@@ -48,6 +48,10 @@ internal readonly struct GraphAlgebra : ITableAlgebra<int, Cond>
 
     public int Coth(int x) => _b.Call("Coth", x);
 
+    public int Sech(int x) => _b.Call("Sech", x);
+
+    public int Csch(int x) => _b.Call("Csch", x);
+
     public int Sqrt(int x) => _b.Call("Sqrt", x);
 
     public int Abs(int x) => _b.Call("Abs", x);

@@ -339,6 +339,10 @@ internal sealed partial class ProgramWriter
                 "LogBase" => t + ".Log(" + args + ")",
                 "Sign" => t + ".CreateTruncating(" + t + ".Sign(" + args + "))",
                 "ScaleB" => t + ".ScaleB(" + args + ", " + node.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")",
+
+                // Generic math has no sech or csch; the derivative table uses them (tanh′ = sech², coth′ = −csch²).
+                "Sech" => "(" + t + ".One / " + t + ".Cosh(" + args + "))",
+                "Csch" => "(" + t + ".One / " + t + ".Sinh(" + args + "))",
                 var name => t + "." + name + "(" + args + ")",
             };
         }

@@ -42,6 +42,10 @@ internal readonly struct SymAlgebra : ITableAlgebra<Sym, SymCondition>
 
     public Sym Coth(Sym x) => Call("Coth", x);
 
+    public Sym Sech(Sym x) => Call("Sech", x);
+
+    public Sym Csch(Sym x) => Call("Csch", x);
+
     public Sym Sqrt(Sym x) => Call("Sqrt", x);
 
     public Sym Abs(Sym x) => Call("Abs", x);

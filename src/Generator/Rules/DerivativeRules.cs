@@ -54,7 +54,7 @@ internal static partial class DerivativeRules<T, TCondition, TAlgebra>
     public static T Cosh(TAlgebra a, T x, T r) => a.Sinh(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Tanh(TAlgebra a, T x, T r) => Square(a, Inverse(a, a.Cosh(x)));
+    public static T Tanh(TAlgebra a, T x, T r) => Square(a, a.Sech(x));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Asinh(TAlgebra a, T x, T r) => Inverse(a, a.Sqrt(a.Add(Square(a, x), One(a))));
@@ -115,7 +115,7 @@ internal static partial class DerivativeRules<T, TCondition, TAlgebra>
     public static T Acot(TAlgebra a, T x, T r) => a.Neg(Inverse(a, a.Add(One(a), Square(a, x))));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Coth(TAlgebra a, T x, T r) => a.Neg(Square(a, Inverse(a, a.Sinh(x))));
+    public static T Coth(TAlgebra a, T x, T r) => a.Neg(Square(a, a.Csch(x)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sech(TAlgebra a, T x, T r) => a.Neg(a.Mul(r, a.Tanh(x)));

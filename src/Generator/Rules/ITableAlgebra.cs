@@ -59,6 +59,12 @@ internal interface ITableAlgebra<T, TCondition>
     /// <summary>coth x.</summary>
     T Coth(T x);
 
+    /// <summary>sech x = 1/cosh x.</summary>
+    T Sech(T x);
+
+    /// <summary>csch x = 1/sinh x.</summary>
+    T Csch(T x);
+
     /// <summary>√x.</summary>
     T Sqrt(T x);
 

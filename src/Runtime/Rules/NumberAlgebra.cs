@@ -63,6 +63,10 @@ internal readonly struct NumberAlgebra : ITableAlgebra<double, bool>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Coth(double x) => Elementary.Coth(x);
 
+    public double Sech(double x) => Elementary.Sech(x);
+
+    public double Csch(double x) => Elementary.Csch(x);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Sqrt(double x) => Math.Sqrt(x);
 

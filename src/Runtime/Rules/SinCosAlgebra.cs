@@ -59,6 +59,10 @@ internal readonly struct SinCosAlgebra(double sin, double cos) : ITableAlgebra<d
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Coth(double x) => default(NumberAlgebra).Coth(x);
 
+    public double Sech(double x) => default(NumberAlgebra).Sech(x);
+
+    public double Csch(double x) => default(NumberAlgebra).Csch(x);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Sqrt(double x) => default(NumberAlgebra).Sqrt(x);
 

@@ -81,6 +81,12 @@ public sealed class DerivativeRegistryTests
                     failures.Add($"{at}: generated f″ {generated:R}, table on Dual {table:R}");
                 }
 
+                // Past overflow (tanh, coth at ±1000) f′ underflows to 0 and so must f″: not ∞/∞ = NaN.
+                if (double.IsNaN(generated) && double.IsFinite(rule.Exact([x])[0]))
+                {
+                    failures.Add($"{at}: generated f″ is NaN where f′ = {rule.Exact([x])[0]:R}");
+                }
+
                 if (samples.Contains(x))
                 {
                     var h = 1e-5 * Math.Max(1, Math.Abs(x));

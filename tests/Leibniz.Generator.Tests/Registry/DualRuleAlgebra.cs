@@ -40,6 +40,10 @@ internal readonly struct DualRuleAlgebra : ITableAlgebra<Dual, bool>
 
     public Dual Coth(Dual x) => Dual.Coth(x);
 
+    public Dual Sech(Dual x) => Dual.Sech(x);
+
+    public Dual Csch(Dual x) => Dual.Csch(x);
+
     public Dual Sqrt(Dual x) => Dual.Sqrt(x);
 
     public Dual Abs(Dual x) => Dual.Abs(x);

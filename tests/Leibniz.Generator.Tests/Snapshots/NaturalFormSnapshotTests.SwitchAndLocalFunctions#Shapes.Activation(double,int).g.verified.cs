@@ -18,33 +18,32 @@ partial class Shapes
         if (t0)
         {
             double t3 = global::System.Math.Tanh(x);
-            double t4 = global::System.Math.Cosh(x);
-            double t5 = 1.0 / t4;
-            double t6 = t5 * t5;
+            double t4 = global::Leibniz.Elementary.Sech(x);
+            double t5 = t4 * t4;
             t1 = t3;
-            t2 = t6;
+            t2 = t5;
         }
         else
         {
-            bool t7 = ((double)(kind) == 1.0 || (double)(kind) == 2.0);
+            bool t6 = ((double)(kind) == 1.0 || (double)(kind) == 2.0);
+            double t7;
             double t8;
-            double t9;
-            if (t7)
+            if (t6)
             {
-                double t10 = global::Leibniz.Elementary.Sigmoid(x);
-                double t11 = -x;
-                double t12 = global::Leibniz.Elementary.Sigmoid(t11);
-                double t13 = t10 * t12;
-                t8 = t10;
-                t9 = t13;
+                double t9 = global::Leibniz.Elementary.Sigmoid(x);
+                double t10 = -x;
+                double t11 = global::Leibniz.Elementary.Sigmoid(t10);
+                double t12 = t9 * t11;
+                t7 = t9;
+                t8 = t12;
             }
             else
             {
-                t8 = x;
-                t9 = 1.0;
+                t7 = x;
+                t8 = 1.0;
             }
-            t1 = t8;
-            t2 = t9;
+            t1 = t7;
+            t2 = t8;
         }
         return (t1, t2);
     }
@@ -64,34 +63,33 @@ partial class Shapes
         if ((double)(kind) == 0.0)
         {
             double t2 = global::System.Math.Tanh(x);
-            double t3 = global::System.Math.Cosh(x);
-            double t4 = 1.0 / t3;
-            double t5 = t4 * t4;
-            double t6 = dx * t5;
+            double t3 = global::Leibniz.Elementary.Sech(x);
+            double t4 = t3 * t3;
+            double t5 = dx * t4;
             t0 = t2;
-            t1 = t6;
+            t1 = t5;
         }
         else
         {
+            double t6;
             double t7;
-            double t8;
             if (((double)(kind) == 1.0 || (double)(kind) == 2.0))
             {
-                double t9 = global::Leibniz.Elementary.Sigmoid(x);
-                double t10 = -x;
-                double t11 = global::Leibniz.Elementary.Sigmoid(t10);
-                double t12 = t9 * t11;
-                double t13 = dx * t12;
-                t7 = t9;
-                t8 = t13;
+                double t8 = global::Leibniz.Elementary.Sigmoid(x);
+                double t9 = -x;
+                double t10 = global::Leibniz.Elementary.Sigmoid(t9);
+                double t11 = t8 * t10;
+                double t12 = dx * t11;
+                t6 = t8;
+                t7 = t12;
             }
             else
             {
-                t7 = x;
-                t8 = dx;
+                t6 = x;
+                t7 = dx;
             }
-            t0 = t7;
-            t1 = t8;
+            t0 = t6;
+            t1 = t7;
         }
         return (t0, t1);
     }

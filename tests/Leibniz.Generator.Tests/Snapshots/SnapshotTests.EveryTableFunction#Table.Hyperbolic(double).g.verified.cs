@@ -7,7 +7,7 @@ partial class Table
     /// The value of <see cref="Hyperbolic(double)"/> and its gradient, by reverse-mode differentiation.
     /// </summary>
     /// <remarks>
-    /// <para>∂/∂x = cosh(x) + sinh(x) + 1/cosh(x)² + 1/sqrt(x² + 1) + 1/sqrt((x + 1)·(x - 1)) + 1/((1 + x)·(1 - x))</para>
+    /// <para>∂/∂x = cosh(x) + sinh(x) + sech(x)² + 1/sqrt(x² + 1) + 1/sqrt((x + 1)·(x - 1)) + 1/((1 + x)·(1 - x))</para>
     /// </remarks>
     /// <param name="x">The argument <c>x</c>.</param>
     /// <returns>
@@ -39,7 +39,7 @@ partial class Table
         double t20 = 1.0 + t19;
         double t21 = global::System.Math.Sqrt(t20);
         double t22 = 1.0 / t21;
-        double t23 = 1.0 / t1;
+        double t23 = global::Leibniz.Elementary.Sech(x);
         double t24 = t23 * t23;
         double t25 = t14 + t18;
         double t26 = t22 + t25;
@@ -53,7 +53,7 @@ partial class Table
     /// The value of <see cref="Hyperbolic(double)"/> and its directional derivative (Jacobian-vector product), by forward-mode differentiation.
     /// </summary>
     /// <remarks>
-    /// <para>∂/∂x = cosh(x) + sinh(x) + 1/cosh(x)² + 1/sqrt(x² + 1) + 1/sqrt((x + 1)·(x - 1)) + 1/((1 + x)·(1 - x))</para>
+    /// <para>∂/∂x = cosh(x) + sinh(x) + sech(x)² + 1/sqrt(x² + 1) + 1/sqrt((x + 1)·(x - 1)) + 1/((1 + x)·(1 - x))</para>
     /// </remarks>
     /// <param name="x">The argument <c>x</c>.</param>
     /// <param name="dx">The tangent (direction) of <c>x</c>.</param>
@@ -68,7 +68,7 @@ partial class Table
         double t4 = t0 + t1;
         double t5 = t2 + t3;
         double t6 = global::System.Math.Tanh(x);
-        double t7 = 1.0 / t1;
+        double t7 = global::Leibniz.Elementary.Sech(x);
         double t8 = t7 * t7;
         double t9 = dx * t8;
         double t10 = t4 + t6;

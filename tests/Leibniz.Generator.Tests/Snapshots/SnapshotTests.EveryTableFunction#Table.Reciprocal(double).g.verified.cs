@@ -7,7 +7,7 @@ partial class Table
     /// The value of <see cref="Reciprocal(double)"/> and its gradient, by reverse-mode differentiation.
     /// </summary>
     /// <remarks>
-    /// <para>∂/∂x = -(1 + cot(x)²) + sec(x)·tan(x) - cot(x)·csc(x) - 1/(1 + x²) - 1/sinh(x)² - sech(x)·tanh(x) - coth(x)·csch(x) + 1/((1 + x)·(1 - x)) - 1/(sqrt((1 + x)·(1 - x))·x) - 1/(sqrt(1 + x²)·|x|)</para>
+    /// <para>∂/∂x = -(1 + cot(x)²) + sec(x)·tan(x) - cot(x)·csc(x) - 1/(1 + x²) - csch(x)² - sech(x)·tanh(x) - coth(x)·csch(x) + 1/((1 + x)·(1 - x)) - 1/(sqrt((1 + x)·(1 - x))·x) - 1/(sqrt(1 + x²)·|x|)</para>
     /// </remarks>
     /// <param name="x">The argument <c>x</c>.</param>
     /// <returns>
@@ -60,34 +60,32 @@ partial class Table
         double t41 = t7 * t11;
         double t42 = global::System.Math.Tanh(x);
         double t43 = t9 * t42;
-        double t44 = global::System.Math.Sinh(x);
-        double t45 = 1.0 / t44;
-        double t46 = t45 * t45;
-        double t47 = 1.0 / t25;
-        double t48 = t0 * t3;
-        double t49 = global::System.Math.Tan(x);
-        double t50 = t1 * t49;
-        double t51 = t0 * t0;
-        double t52 = 1.0 + t51;
-        double t53 = t28 + t34;
-        double t54 = t39 + t53;
-        double t55 = t39 - t54;
-        double t56 = t40 + t55;
-        double t57 = t56 - t41;
-        double t58 = t57 - t43;
+        double t44 = t11 * t11;
+        double t45 = 1.0 / t25;
+        double t46 = t0 * t3;
+        double t47 = global::System.Math.Tan(x);
+        double t48 = t1 * t47;
+        double t49 = t0 * t0;
+        double t50 = 1.0 + t49;
+        double t51 = t28 + t34;
+        double t52 = t39 + t51;
+        double t53 = t39 - t52;
+        double t54 = t40 + t53;
+        double t55 = t54 - t41;
+        double t56 = t55 - t43;
+        double t57 = t56 - t44;
+        double t58 = t57 - t45;
         double t59 = t58 - t46;
-        double t60 = t59 - t47;
-        double t61 = t60 - t48;
-        double t62 = t50 + t61;
-        double t63 = t62 - t52;
-        return (t22, t63);
+        double t60 = t48 + t59;
+        double t61 = t60 - t50;
+        return (t22, t61);
     }
 
     /// <summary>
     /// The value of <see cref="Reciprocal(double)"/> and its directional derivative (Jacobian-vector product), by forward-mode differentiation.
     /// </summary>
     /// <remarks>
-    /// <para>∂/∂x = -(1 + cot(x)²) + sec(x)·tan(x) - cot(x)·csc(x) - 1/(1 + x²) - 1/sinh(x)² - sech(x)·tanh(x) - coth(x)·csch(x) + 1/((1 + x)·(1 - x)) - 1/(sqrt((1 + x)·(1 - x))·x) - 1/(sqrt(1 + x²)·|x|)</para>
+    /// <para>∂/∂x = -(1 + cot(x)²) + sec(x)·tan(x) - cot(x)·csc(x) - 1/(1 + x²) - csch(x)² - sech(x)·tanh(x) - coth(x)·csch(x) + 1/((1 + x)·(1 - x)) - 1/(sqrt((1 + x)·(1 - x))·x) - 1/(sqrt(1 + x²)·|x|)</para>
     /// </remarks>
     /// <param name="x">The argument <c>x</c>.</param>
     /// <param name="dx">The tangent (direction) of <c>x</c>.</param>
@@ -118,58 +116,56 @@ partial class Table
         double t20 = t13 + t15;
         double t21 = t14 - t19;
         double t22 = global::Leibniz.Elementary.Coth(x);
-        double t23 = global::System.Math.Sinh(x);
-        double t24 = 1.0 / t23;
-        double t25 = t24 * t24;
-        double t26 = dx * t25;
-        double t27 = t20 + t22;
-        double t28 = t21 - t26;
-        double t29 = global::Leibniz.Elementary.Sech(x);
-        double t30 = global::System.Math.Tanh(x);
-        double t31 = t29 * t30;
-        double t32 = dx * t31;
-        double t33 = t27 + t29;
-        double t34 = t28 - t32;
-        double t35 = global::Leibniz.Elementary.Csch(x);
-        double t36 = t22 * t35;
-        double t37 = dx * t36;
-        double t38 = t33 + t35;
-        double t39 = t34 - t37;
-        double t40 = global::Leibniz.Elementary.Acoth(x);
-        double t41 = 1.0 - x;
-        double t42 = x + 1.0;
-        double t43 = t41 * t42;
-        double t44 = 1.0 / t43;
-        double t45 = dx * t44;
-        double t46 = t38 + t40;
-        double t47 = t39 + t45;
-        double t48 = global::Leibniz.Elementary.Asec(x);
-        double t49 = global::System.Math.Abs(x);
-        double t50 = x - 1.0;
-        double t51 = t42 * t50;
-        double t52 = global::System.Math.Sqrt(t51);
-        double t53 = t49 * t52;
-        double t54 = 1.0 / t53;
-        double t55 = dx * t54;
-        double t56 = t46 + t48;
-        double t57 = t47 + t55;
-        double t58 = global::Leibniz.Elementary.Acsc(x);
-        double t59 = t56 + t58;
-        double t60 = t57 - t55;
-        double t61 = global::Leibniz.Elementary.Asech(x);
-        double t62 = global::System.Math.Sqrt(t43);
-        double t63 = x * t62;
-        double t64 = 1.0 / t63;
-        double t65 = dx * t64;
-        double t66 = t59 + t61;
-        double t67 = t60 - t65;
-        double t68 = global::Leibniz.Elementary.Acsch(x);
-        double t69 = global::System.Math.Sqrt(t17);
-        double t70 = t49 * t69;
-        double t71 = 1.0 / t70;
-        double t72 = dx * t71;
-        double t73 = t66 + t68;
-        double t74 = t67 - t72;
-        return (t73, t74);
+        double t23 = global::Leibniz.Elementary.Csch(x);
+        double t24 = t23 * t23;
+        double t25 = dx * t24;
+        double t26 = t20 + t22;
+        double t27 = t21 - t25;
+        double t28 = global::Leibniz.Elementary.Sech(x);
+        double t29 = global::System.Math.Tanh(x);
+        double t30 = t28 * t29;
+        double t31 = dx * t30;
+        double t32 = t26 + t28;
+        double t33 = t27 - t31;
+        double t34 = t22 * t23;
+        double t35 = dx * t34;
+        double t36 = t23 + t32;
+        double t37 = t33 - t35;
+        double t38 = global::Leibniz.Elementary.Acoth(x);
+        double t39 = 1.0 - x;
+        double t40 = x + 1.0;
+        double t41 = t39 * t40;
+        double t42 = 1.0 / t41;
+        double t43 = dx * t42;
+        double t44 = t36 + t38;
+        double t45 = t37 + t43;
+        double t46 = global::Leibniz.Elementary.Asec(x);
+        double t47 = global::System.Math.Abs(x);
+        double t48 = x - 1.0;
+        double t49 = t40 * t48;
+        double t50 = global::System.Math.Sqrt(t49);
+        double t51 = t47 * t50;
+        double t52 = 1.0 / t51;
+        double t53 = dx * t52;
+        double t54 = t44 + t46;
+        double t55 = t45 + t53;
+        double t56 = global::Leibniz.Elementary.Acsc(x);
+        double t57 = t54 + t56;
+        double t58 = t55 - t53;
+        double t59 = global::Leibniz.Elementary.Asech(x);
+        double t60 = global::System.Math.Sqrt(t41);
+        double t61 = x * t60;
+        double t62 = 1.0 / t61;
+        double t63 = dx * t62;
+        double t64 = t57 + t59;
+        double t65 = t58 - t63;
+        double t66 = global::Leibniz.Elementary.Acsch(x);
+        double t67 = global::System.Math.Sqrt(t17);
+        double t68 = t47 * t67;
+        double t69 = 1.0 / t68;
+        double t70 = dx * t69;
+        double t71 = t64 + t66;
+        double t72 = t65 - t70;
+        return (t71, t72);
     }
 }

@@ -9,7 +9,7 @@ namespace Leibniz.Samples.Tour
         /// The value of <see cref="Coth(double)"/> and its gradient, by reverse-mode differentiation.
         /// </summary>
         /// <remarks>
-        /// <para>∂/∂x = -1/sinh(x)²</para>
+        /// <para>∂/∂x = -csch(x)²</para>
         /// </remarks>
         /// <param name="x">The argument <c>x</c>.</param>
         /// <returns>
@@ -19,18 +19,17 @@ namespace Leibniz.Samples.Tour
         public static (double Value, double dx) CothGradient(double x)
         {
             double t0 = global::Leibniz.Elementary.Coth(x);
-            double t1 = global::System.Math.Sinh(x);
-            double t2 = 1.0 / t1;
-            double t3 = t2 * t2;
-            double t4 = -t3;
-            return (t0, t4);
+            double t1 = global::Leibniz.Elementary.Csch(x);
+            double t2 = t1 * t1;
+            double t3 = -t2;
+            return (t0, t3);
         }
 
         /// <summary>
         /// The value of <see cref="Coth(double)"/> and its directional derivative (Jacobian-vector product), by forward-mode differentiation.
         /// </summary>
         /// <remarks>
-        /// <para>∂/∂x = -1/sinh(x)²</para>
+        /// <para>∂/∂x = -csch(x)²</para>
         /// </remarks>
         /// <param name="x">The argument <c>x</c>.</param>
         /// <param name="dx">The tangent (direction) of <c>x</c>.</param>
@@ -39,12 +38,11 @@ namespace Leibniz.Samples.Tour
         public static (double Value, double Tangent) CothJvp(double x, double dx)
         {
             double t0 = global::Leibniz.Elementary.Coth(x);
-            double t1 = global::System.Math.Sinh(x);
-            double t2 = 1.0 / t1;
-            double t3 = t2 * t2;
-            double t4 = dx * t3;
-            double t5 = -t4;
-            return (t0, t5);
+            double t1 = global::Leibniz.Elementary.Csch(x);
+            double t2 = t1 * t1;
+            double t3 = dx * t2;
+            double t4 = -t3;
+            return (t0, t4);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Leibniz.Samples.Tour
         /// The value of <see cref="Tanh(double)"/> and its gradient, by reverse-mode differentiation.
         /// </summary>
         /// <remarks>
-        /// <para>∂/∂x = 1/cosh(x)²</para>
+        /// <para>∂/∂x = sech(x)²</para>
         /// </remarks>
         /// <param name="x">The argument <c>x</c>.</param>
         /// <returns>
@@ -19,17 +19,16 @@ namespace Leibniz.Samples.Tour
         public static (double Value, double dx) TanhGradient(double x)
         {
             double t0 = global::System.Math.Tanh(x);
-            double t1 = global::System.Math.Cosh(x);
-            double t2 = 1.0 / t1;
-            double t3 = t2 * t2;
-            return (t0, t3);
+            double t1 = global::Leibniz.Elementary.Sech(x);
+            double t2 = t1 * t1;
+            return (t0, t2);
         }
 
         /// <summary>
         /// The value of <see cref="Tanh(double)"/> and its directional derivative (Jacobian-vector product), by forward-mode differentiation.
         /// </summary>
         /// <remarks>
-        /// <para>∂/∂x = 1/cosh(x)²</para>
+        /// <para>∂/∂x = sech(x)²</para>
         /// </remarks>
         /// <param name="x">The argument <c>x</c>.</param>
         /// <param name="dx">The tangent (direction) of <c>x</c>.</param>
@@ -38,11 +37,10 @@ namespace Leibniz.Samples.Tour
         public static (double Value, double Tangent) TanhJvp(double x, double dx)
         {
             double t0 = global::System.Math.Tanh(x);
-            double t1 = global::System.Math.Cosh(x);
-            double t2 = 1.0 / t1;
-            double t3 = t2 * t2;
-            double t4 = dx * t3;
-            return (t0, t4);
+            double t1 = global::Leibniz.Elementary.Sech(x);
+            double t2 = t1 * t1;
+            double t3 = dx * t2;
+            return (t0, t3);
         }
     }
 }
