@@ -9,8 +9,12 @@ namespace Leibniz;
 /// </summary>
 internal sealed partial class TensorPool
 {
-    /// <summary>More roots than this without a backward are not a training step: the oldest are left to the GC.</summary>
-    private const int MaxGradientRoots = 64;
+    /// <summary>
+    /// More roots than this without a backward are not one training step (a step takes a few createGraph gradients):
+    /// the oldest are left to the GC, so derivatives evaluated in a loop without a backward keep at most this many
+    /// graphs alive.
+    /// </summary>
+    private const int MaxGradientRoots = 16;
 
     private readonly List<(TensorNode Node, int Generation)> _gradientRoots = [];
     private readonly List<TensorNode> _releaseStack = [];
