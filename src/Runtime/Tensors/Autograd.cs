@@ -55,16 +55,7 @@ public static partial class Autograd
             }
         }
 
-        foreach (var node in order)
-        {
-            if (node.Op != OpCode.Leaf)
-            {
-                pool.MarkForRelease(node);
-                pool.ReleaseConstantInputs(node);
-            }
-        }
-
-        pool.ReleaseGradientRoots();
+        pool.ReleaseGraph(order);
         order.Clear();
     }
 

@@ -158,16 +158,7 @@ internal sealed class GradientSweep
     /// <summary>Queues the differentiated graph for recycling, as <see cref="Tensor.Backward()"/> does.</summary>
     public void ReleaseGraph()
     {
-        var pool = TensorPool.Current;
-        foreach (var node in _order)
-        {
-            if (node.Op != OpCode.Leaf)
-            {
-                pool.MarkForRelease(node);
-            }
-        }
-
-        pool.ReleaseGradientRoots();
+        TensorPool.Current.ReleaseGraph(_order);
     }
 
     public void Clear()

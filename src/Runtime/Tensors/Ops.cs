@@ -14,9 +14,9 @@ internal static partial class Ops
     /// </summary>
     private static TensorNode Result(bool record, TensorNode like, int rank, int rows, int cols, OpCode op, TensorNode? a, TensorNode? b = null, double scalar = 0, double scalar2 = 0, object? extra = null)
     {
-        if (!record)
+        if (!record && !GradientSweep.BuildingGraph)
         {
-            return GradientSweep.BuildingGraph ? PooledConstant(like, rank, rows, cols, a, b) : TensorNode.NewLeaf(like.DType, rank, rows, cols);
+            return TensorNode.NewLeaf(like.DType, rank, rows, cols);
         }
 
         var generationA = a?.Generation ?? 0;
@@ -25,6 +25,14 @@ internal static partial class Ops
         if ((a is not null && (a.Generation != generationA || a == node)) || (b is not null && (b.Generation != generationB || b == node)))
         {
             throw Stale();
+        }
+
+        if (!record)
+        {
+            // A constant of the graph a createGraph sweep is building: released with the nodes that read it.
+            node.Op = OpCode.Leaf;
+            node.RequiresGrad = false;
+            return node;
         }
 
         node.Op = op;
@@ -37,21 +45,6 @@ internal static partial class Ops
         node.Scalar2 = scalar2;
         node.Extra = extra;
         node.GradValid = false;
-        return node;
-    }
-
-    private static TensorNode PooledConstant(TensorNode like, int rank, int rows, int cols, TensorNode? a, TensorNode? b)
-    {
-        var generationA = a?.Generation ?? 0;
-        var generationB = b?.Generation ?? 0;
-        var node = TensorPool.Current.RentNode(like.DType, rank, rows, cols);
-        if ((a is not null && (a.Generation != generationA || a == node)) || (b is not null && (b.Generation != generationB || b == node)))
-        {
-            throw Stale();
-        }
-
-        node.Op = OpCode.Leaf;
-        node.RequiresGrad = false;
         return node;
     }
 

@@ -1,11 +1,11 @@
 namespace Leibniz;
 
 /// <summary>
-/// The graphs that <c>Autograd.Grad(…, createGraph: true)</c> differentiated. A backward releases the graph it
-/// reaches from its root; the gradient graph reaches most of the differentiated graph too, but not the nodes whose
-/// values no derivative reads — the network's output u of a PINN, the last product of u_x — which would never come
-/// back to the pool (a fresh buffer every step). The backward (or a Grad without retainGraph) that ends the step
-/// releases these graphs with its own.
+/// Releasing a back-propagated graph. A backward reaches the graph from its root; the gradient graph of a createGraph
+/// <c>Autograd.Grad</c> reaches most of the graph it differentiated too, but not the nodes whose values no derivative
+/// reads — the network's output u of a PINN, the last product of u_x — nor the constants the sweep built, which would
+/// never come back to the pool (a fresh buffer every step). The backward (or a Grad without retainGraph) that ends
+/// the step releases them with its own graph.
 /// </summary>
 internal sealed partial class TensorPool
 {
@@ -35,9 +35,30 @@ internal sealed partial class TensorPool
         _gradientRoots.Add((output, output.Generation));
     }
 
-    /// <summary>Queues for recycling every graph node reachable from the remembered roots that is still current.</summary>
-    public void ReleaseGradientRoots()
+    /// <summary>
+    /// Queues a back-propagated graph for recycling (<paramref name="order"/>: its nodes, as a backward visited them),
+    /// with the pooled constants its nodes read — a createGraph sweep's results that depend on nothing differentiated,
+    /// which a backward does not visit — and the graphs that createGraph gradients differentiated.
+    /// </summary>
+    public void ReleaseGraph(List<TensorNode> order)
     {
+        foreach (var node in order)
+        {
+            if (node.Op == OpCode.Leaf)
+            {
+                continue;
+            }
+
+            MarkForRelease(node);
+            for (var i = 0; i < Autograd.InputCount(node); i++)
+            {
+                if (CurrentInput(node, i) is { Op: OpCode.Leaf } constant)
+                {
+                    MarkForRelease(constant);
+                }
+            }
+        }
+
         foreach (var (root, generation) in _gradientRoots)
         {
             if (root.Generation == generation && !root.PendingRelease)
@@ -47,21 +68,6 @@ internal sealed partial class TensorPool
         }
 
         _gradientRoots.Clear();
-    }
-
-    /// <summary>
-    /// Queues the pooled constants <paramref name="node"/> reads (a createGraph sweep's results that depend on nothing
-    /// differentiated, see <c>Ops.Result</c>): a backward does not visit them, as they do not require grad.
-    /// </summary>
-    public void ReleaseConstantInputs(TensorNode node)
-    {
-        for (var i = 0; i < Autograd.InputCount(node); i++)
-        {
-            if (Autograd.Input(node, i) is { Op: OpCode.Leaf, RequiresGrad: false } input && input.Pool == this && input.Generation == Autograd.RecordedGeneration(node, i))
-            {
-                MarkForRelease(input);
-            }
-        }
     }
 
     private void ReleaseReachable(TensorNode root)
@@ -74,10 +80,7 @@ internal sealed partial class TensorPool
             _releaseStack.RemoveAt(_releaseStack.Count - 1);
             for (var i = 0; i < Autograd.InputCount(node); i++)
             {
-                // An input recycled since this node recorded it belongs to another graph now.
-                // Pooled leaves are the constants of a createGraph sweep; parameters and user tensors are not pooled.
-                if (Autograd.Input(node, i) is { } input && input.Pool == this && !input.PendingRelease
-                    && input.Generation == Autograd.RecordedGeneration(node, i))
+                if (CurrentInput(node, i) is { PendingRelease: false } input)
                 {
                     MarkForRelease(input);
                     _releaseStack.Add(input);
@@ -85,4 +88,12 @@ internal sealed partial class TensorPool
             }
         }
     }
+
+    /// <summary>
+    /// Input <paramref name="i"/> of <paramref name="node"/> when it is this pool's and still the tensor the node
+    /// recorded (one recycled since belongs to another graph now). Pooled leaves are the constants of createGraph
+    /// sweeps; parameters and user tensors are not pooled.
+    /// </summary>
+    private TensorNode? CurrentInput(TensorNode node, int i) =>
+        Autograd.Input(node, i) is { } input && input.Pool == this && input.Generation == Autograd.RecordedGeneration(node, i) ? input : null;
 }
