@@ -1,4 +1,5 @@
 using CsCheck;
+using static Leibniz.Generator.Tests.Runtime.Numeric;
 using Leibniz.Testing;
 
 namespace Leibniz.Generator.Tests.Runtime;
@@ -402,15 +403,9 @@ public sealed class SecondOrderLoopTests
                 for (var i = 0; i < n; i++)
                 {
                     Close(expectedGradient[i], gradient[i], 1e-12, c.Name + " gradient");
-                    var row = 0.0;
-                    for (var j = 0; j < n; j++)
-                    {
-                        Close(hessian[i * n + j], hessian[j * n + i], 1e-10, $"{c.Name} symmetry [{i},{j}]");
-                        row += hessian[i * n + j] * v[j];
-                    }
-
-                    Close(row, product[i], 1e-10, $"{c.Name} (H·v)[{i}]");
                 }
+
+                AssertSymmetricWithProduct(c.Name, hessian, v, product);
             }, iter: 30);
         }
     }
@@ -639,15 +634,6 @@ public sealed class SecondOrderLoopTests
         gradient(x, d);
         return d;
     }
-
-    private static double[] RandomVector(int n, int seed)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, n).Select(_ => random.NextDouble() * 2 - 1).ToArray();
-    }
-
-    private static void Close(double expected, double actual, double tolerance, string what) =>
-        Assert.True(expected.Equals(actual) || Math.Abs(expected - actual) <= tolerance * (1 + Math.Abs(expected)), $"{what}: expected {expected:R}, got {actual:R}");
 
     private delegate double SpanHessian(ReadOnlySpan<double> x, Span<double> gradient, Span<double> hessian);
 }

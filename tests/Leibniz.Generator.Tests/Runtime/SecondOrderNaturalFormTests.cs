@@ -1,4 +1,5 @@
 using CsCheck;
+using static Leibniz.Generator.Tests.Runtime.Numeric;
 
 namespace Leibniz.Generator.Tests.Runtime;
 
@@ -104,17 +105,7 @@ public sealed class SecondOrderNaturalFormTests
                 var v = RandomVector(n, seed);
                 var product = new double[n];
                 c.Hvp(x, v, new double[n], product);
-                for (var i = 0; i < n; i++)
-                {
-                    var row = 0.0;
-                    for (var j = 0; j < n; j++)
-                    {
-                        Close(hessian[i * n + j], hessian[j * n + i], 1e-10, $"{c.Name} symmetry [{i},{j}]");
-                        row += hessian[i * n + j] * v[j];
-                    }
-
-                    Close(row, product[i], 1e-10, $"{c.Name} (H·v)[{i}]");
-                }
+                AssertSymmetricWithProduct(c.Name, hessian, v, product);
             }, iter: 30);
         }
     }
@@ -143,13 +134,4 @@ public sealed class SecondOrderNaturalFormTests
             Close(expected[k], hessian[k], 1e-12, $"H[{k / n},{k % n}]");
         }
     }, iter: 50);
-
-    private static double[] RandomVector(int n, int seed)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, n).Select(_ => random.NextDouble() * 2 - 1).ToArray();
-    }
-
-    private static void Close(double expected, double actual, double tolerance, string what) =>
-        Assert.True(expected.Equals(actual) || Math.Abs(expected - actual) <= tolerance * (1 + Math.Abs(expected)), $"{what}: expected {expected:R}, got {actual:R}");
 }

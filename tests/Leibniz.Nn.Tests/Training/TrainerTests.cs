@@ -173,7 +173,10 @@ public sealed class TrainerTests
         var model = Mlp(1);
         var trainer = new Trainer(model, new MSELoss(), new Adam(model.Parameters(), 1e-3));
         var train = new DataLoader(Line(1000, 1), 10, seed: 1);
-        trainer.Fit(train, 2);
+
+        // Long enough for the tiered JIT to settle: in a loaded full run, 200 warm-up steps once left a tier-up inside
+        // the measured window.
+        trainer.Fit(train, 6);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         var history = trainer.Fit(train, 2);
