@@ -50,7 +50,7 @@ public sealed class SaturationTests
     [MemberData(nameof(Rules))]
     public void TaylorRuleDerivativesStayAccurateInTheTails(string name, bool relative)
     {
-        double[] z = [-40, -30, -20, -12, 12, 20, 30, 40];
+        double[] z = [-40, -30, -20, -12, -0.0, 0, 12, 20, 30, 40];
         var (a, d1, d2, d3) = (new double[z.Length], new double[z.Length], new double[z.Length], new double[z.Length]);
         Rule(name).Value<double>(z, a);
         Rule(name).Derivatives<double>(z, a, d1, d2, d3);
